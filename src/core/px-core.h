@@ -1,0 +1,25 @@
+/* px-core.h: the whole core library, for its users (gui, cli, tests)
+ *
+ * Copyright 2026 The Parallax developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "px-corpus.h"
+#include "px-date-extractor.h"
+#include "px-date-mention.h"
+#include "px-document.h"
+#include "px-figure-extractor.h"
+#include "px-figure.h"
+#include "px-html-reader.h"
+#include "px-json.h"
+#include "px-loader.h"
+#include "px-paragraph.h"
+#include "px-parser.h"
+#include "px-sentences.h"
+#include "px-text-decoder.h"
+#include "px-text-metadata.h"
+#include "px-text-reader.h"
+#include "px-timeline-entry.h"
+#include "px-types.h"

@@ -1,0 +1,235 @@
+/* px-json.c
+ *
+ * Copyright 2026 The Parallax developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "px-json"
+
+#include "config.h"
+
+#include <math.h>
+
+#include "px-json.h"
+#include "px-timeline-entry.h"
+
+static void
+add_string (JsonBuilder *builder,
+            const char  *name,
+            const char  *value)
+{
+  json_builder_set_member_name (builder, name);
+  if (value != NULL)
+    json_builder_add_string_value (builder, value);
+  else
+    json_builder_add_null_value (builder);
+}
+
+static void
+add_number (JsonBuilder *builder,
+            const char  *name,
+            double       value)
+{
+  json_builder_set_member_name (builder, name);
+  if (isnan (value))
+    json_builder_add_null_value (builder);
+  else if (value == floor (value) && fabs (value) < 1e15)
+    json_builder_add_int_value (builder, (gint64) value);
+  else
+    json_builder_add_double_value (builder, value);
+}
+
+JsonNode *
+px_json_document (PxDocument *document)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  const char * const *authors;
+  GPtrArray *paragraphs, *figures, *dates;
+
+  g_return_val_if_fail (PX_IS_DOCUMENT (document), NULL);
+
+  json_builder_begin_object (builder);
+  add_string (builder, "path", px_document_get_path (document));
+  add_string (builder, "id", px_document_get_id (document));
+  add_string (builder, "format", px_format_to_string (px_document_get_format (document)));
+  add_string (builder, "title", px_document_get_title (document));
+  add_string (builder, "subtitle", px_document_get_subtitle (document));
+  add_string (builder, "outlet", px_document_get_outlet (document));
+
+  json_builder_set_member_name (builder, "authors");
+  json_builder_begin_array (builder);
+  authors = px_document_get_authors (document);
+  for (guint i = 0; authors[i] != NULL; i++)
+    json_builder_add_string_value (builder, authors[i]);
+  json_builder_end_array (builder);
+
+  add_string (builder, "published", px_document_get_published (document));
+  add_string (builder, "url", px_document_get_url (document));
+  add_string (builder, "language", px_document_get_language (document));
+
+  /* Where each metadata value came from. */
+  json_builder_set_member_name (builder, "sources");
+  json_builder_begin_object (builder);
+  for (PxField field = 0; field < PX_N_FIELDS; field++)
+    {
+      PxSource source = px_document_get_field_source (document, field);
+
+      if (source != PX_SOURCE_NONE)
+        add_string (builder, px_field_to_string (field), px_source_to_string (source));
+    }
+  json_builder_end_object (builder);
+
+  paragraphs = px_document_get_paragraphs (document);
+
+  json_builder_set_member_name (builder, "body");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < paragraphs->len; i++)
+    {
+      const PxParagraph *p = g_ptr_array_index (paragraphs, i);
+
+      if (p->kind == PX_BLOCK_BODY || p->kind == PX_BLOCK_HEADING || p->kind == PX_BLOCK_QUOTE)
+        json_builder_add_string_value (builder, p->text);
+    }
+  json_builder_end_array (builder);
+
+  json_builder_set_member_name (builder, "captions");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < paragraphs->len; i++)
+    {
+      const PxParagraph *p = g_ptr_array_index (paragraphs, i);
+
+      if (p->kind == PX_BLOCK_CAPTION)
+        json_builder_add_string_value (builder, p->text);
+    }
+  json_builder_end_array (builder);
+
+  json_builder_set_member_name (builder, "removed");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < paragraphs->len; i++)
+    {
+      const PxParagraph *p = g_ptr_array_index (paragraphs, i);
+
+      if (p->kind != PX_BLOCK_REMOVED)
+        continue;
+      json_builder_begin_object (builder);
+      add_string (builder, "text", p->text);
+      add_string (builder, "reason", p->reason);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+
+  /* Every block in reading order, with its kind: the full picture. */
+  json_builder_set_member_name (builder, "paragraphs");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < paragraphs->len; i++)
+    {
+      const PxParagraph *p = g_ptr_array_index (paragraphs, i);
+
+      json_builder_begin_object (builder);
+      add_string (builder, "kind", px_block_kind_to_string (p->kind));
+      add_string (builder, "text", p->text);
+      if (p->reason != NULL)
+        add_string (builder, "reason", p->reason);
+      if (p->line != 0)
+        {
+          json_builder_set_member_name (builder, "line");
+          json_builder_add_int_value (builder, p->line);
+        }
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+
+  figures = px_document_get_figures (document);
+  json_builder_set_member_name (builder, "figures");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < figures->len; i++)
+    {
+      const PxFigure *f = g_ptr_array_index (figures, i);
+
+      json_builder_begin_object (builder);
+      add_number (builder, "value", f->value);
+      add_number (builder, "max", f->max);
+      add_string (builder, "qualifier", px_qualifier_to_string (f->qualifier));
+      add_string (builder, "subject", f->subject);
+      add_string (builder, "role", f->role);
+      add_string (builder, "attribution", f->attribution);
+      add_string (builder, "text", f->text);
+      add_string (builder, "sentence", f->sentence);
+      json_builder_set_member_name (builder, "paragraph");
+      json_builder_add_int_value (builder, f->paragraph);
+      json_builder_set_member_name (builder, "start");
+      json_builder_add_int_value (builder, f->start);
+      json_builder_set_member_name (builder, "end");
+      json_builder_add_int_value (builder, f->end);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+
+  dates = px_document_get_dates (document);
+  json_builder_set_member_name (builder, "dates");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < dates->len; i++)
+    {
+      const PxDateMention *d = g_ptr_array_index (dates, i);
+
+      json_builder_begin_object (builder);
+      add_string (builder, "value", d->value);
+      add_string (builder, "text", d->text);
+      add_string (builder, "sentence", d->sentence);
+      json_builder_set_member_name (builder, "relative");
+      json_builder_add_boolean_value (builder, d->relative);
+      json_builder_set_member_name (builder, "paragraph");
+      json_builder_add_int_value (builder, d->paragraph);
+      json_builder_set_member_name (builder, "start");
+      json_builder_add_int_value (builder, d->start);
+      json_builder_set_member_name (builder, "end");
+      json_builder_add_int_value (builder, d->end);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+
+  json_builder_end_object (builder);
+
+  return json_builder_get_root (builder);
+}
+
+JsonNode *
+px_json_timeline (GPtrArray *entries)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+  g_return_val_if_fail (entries != NULL, NULL);
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "entries");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < entries->len; i++)
+    {
+      const PxTimelineEntry *e = g_ptr_array_index (entries, i);
+
+      json_builder_begin_object (builder);
+      add_string (builder, "value", e->value);
+      add_string (builder, "kind", px_timeline_kind_to_string (e->kind));
+      add_string (builder, "path", e->path);
+      add_string (builder, "outlet", e->outlet);
+      add_string (builder, "text", e->text);
+      add_string (builder, "sentence", e->sentence);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+  json_builder_end_object (builder);
+
+  return json_builder_get_root (builder);
+}
+
+char *
+px_json_to_string (JsonNode *node)
+{
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+
+  json_generator_set_pretty (generator, TRUE);
+  json_generator_set_indent (generator, 2);
+  json_generator_set_root (generator, node);
+
+  return json_generator_to_data (generator, NULL);
+}

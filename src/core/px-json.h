@@ -1,0 +1,20 @@
+/* px-json.h
+ *
+ * Copyright 2026 The Parallax developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <json-glib/json-glib.h>
+
+#include "px-document.h"
+
+G_BEGIN_DECLS
+
+/* The parallax-cli JSON contract (see README): keep field names stable. */
+JsonNode *px_json_document (PxDocument *document);
+JsonNode *px_json_timeline (GPtrArray  *entries);
+char     *px_json_to_string (JsonNode  *node);
+
+G_END_DECLS
