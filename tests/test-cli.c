@@ -1,0 +1,9 @@
+/* test-cli.c: placeholder until its owner writes it */
+#include <glib.h>
+
+int
+main (int argc, char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+  return g_test_run ();
+}
