@@ -1,0 +1,256 @@
+/* px-document-row.c
+ *
+ * Copyright 2026 The Parallax developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "px-document-row"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "px-document-row.h"
+
+struct _PxDocumentRow
+{
+  GtkWidget   parent_instance;
+
+  /* Owned References */
+  PxDocument *document;
+
+  /* Template Widgets */
+  GtkLabel   *caption_label;
+  GtkLabel   *format_label;
+  GtkLabel   *title_label;
+};
+
+G_DEFINE_FINAL_TYPE (PxDocumentRow, px_document_row, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_DOCUMENT,
+  N_PROPS
+};
+
+static GParamSpec *properties [N_PROPS];
+
+char *
+_px_document_dup_display_title (PxDocument *document)
+{
+  const char *title;
+  const char *path;
+
+  g_return_val_if_fail (PX_IS_DOCUMENT (document), NULL);
+
+  title = px_document_get_title (document);
+  if (title != NULL && *title != '\0')
+    return g_strdup (title);
+
+  path = px_document_get_path (document);
+  if (path != NULL && *path != '\0')
+    return g_path_get_basename (path);
+
+  return g_strdup (_("Untitled Document"));
+}
+
+char *
+_px_format_edtf (const char *edtf)
+{
+  int year = 0, month = 0, day = 0;
+  char tail = 0;
+
+  if (edtf == NULL || *edtf == '\0')
+    return NULL;
+
+  /* Only plain, fully known dates are reworded; anything with a qualifier,
+   * an interval or unknown digits is shown as written, so that precision is
+   * never invented. */
+  if (sscanf (edtf, "%4d-%2d-%2d%c", &year, &month, &day, &tail) == 3 &&
+      strlen (edtf) == 10 && g_date_valid_dmy (day, month, year))
+    {
+      g_autoptr(GDateTime) dt = g_date_time_new_utc (year, month, day, 0, 0, 0);
+
+      /* Translators: a full date, see g_date_time_format() */
+      if (dt != NULL)
+        return g_date_time_format (dt, _("%-d %B %Y"));
+    }
+  else if (sscanf (edtf, "%4d-%2d%c", &year, &month, &tail) == 2 &&
+           strlen (edtf) == 7 && month >= 1 && month <= 12 && year >= 1)
+    {
+      g_autoptr(GDateTime) dt = g_date_time_new_utc (year, month, 1, 0, 0, 0);
+
+      /* Translators: a month and year, see g_date_time_format() */
+      if (dt != NULL)
+        return g_date_time_format (dt, _("%B %Y"));
+    }
+
+  return g_strdup (edtf);
+}
+
+static void
+px_document_row_update (PxDocumentRow *self)
+{
+  g_autofree char *title = NULL;
+  g_autoptr(GString) caption = NULL;
+  g_autofree char *tooltip = NULL;
+  const char *outlet;
+  const char *published;
+  const char *path;
+
+  if (self->document == NULL)
+    {
+      gtk_label_set_label (self->title_label, "");
+      gtk_label_set_label (self->caption_label, "");
+      gtk_label_set_label (self->format_label, "");
+      return;
+    }
+
+  title = _px_document_dup_display_title (self->document);
+  outlet = px_document_get_outlet (self->document);
+  published = px_document_get_published (self->document);
+  path = px_document_get_path (self->document);
+
+  caption = g_string_new (NULL);
+  if (outlet != NULL && *outlet != '\0')
+    g_string_append (caption, outlet);
+  if (published != NULL && *published != '\0')
+    {
+      if (caption->len > 0)
+        g_string_append (caption, " · ");
+      g_string_append (caption, published);
+    }
+  if (caption->len == 0)
+    {
+      if (title != NULL && path != NULL && px_document_get_title (self->document) != NULL)
+        {
+          g_autofree char *base = g_path_get_basename (path);
+          g_string_append (caption, base);
+        }
+      else
+        g_string_append (caption, _("No outlet or date found"));
+    }
+
+  gtk_label_set_label (self->title_label, title);
+  gtk_label_set_label (self->caption_label, caption->str);
+
+  if (px_document_get_format (self->document) == PX_FORMAT_HTML)
+    /* Translators: a small badge for an HTML document */
+    gtk_label_set_label (self->format_label, C_("format badge", "HTML"));
+  else
+    /* Translators: a small badge for a plain-text document */
+    gtk_label_set_label (self->format_label, C_("format badge", "TXT"));
+
+  if (path != NULL)
+    tooltip = g_markup_escape_text (path, -1);
+  gtk_widget_set_tooltip_markup (GTK_WIDGET (self), tooltip);
+}
+
+static void
+px_document_row_dispose (GObject *object)
+{
+  PxDocumentRow *self = (PxDocumentRow *)object;
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), PX_TYPE_DOCUMENT_ROW);
+  g_clear_object (&self->document);
+
+  G_OBJECT_CLASS (px_document_row_parent_class)->dispose (object);
+}
+
+static void
+px_document_row_get_property (GObject    *object,
+                              guint       prop_id,
+                              GValue     *value,
+                              GParamSpec *pspec)
+{
+  PxDocumentRow *self = PX_DOCUMENT_ROW (object);
+
+  switch (prop_id)
+    {
+    case PROP_DOCUMENT:
+      g_value_set_object (value, self->document);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+px_document_row_set_property (GObject      *object,
+                              guint         prop_id,
+                              const GValue *value,
+                              GParamSpec   *pspec)
+{
+  PxDocumentRow *self = PX_DOCUMENT_ROW (object);
+
+  switch (prop_id)
+    {
+    case PROP_DOCUMENT:
+      px_document_row_set_document (self, g_value_get_object (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+px_document_row_class_init (PxDocumentRowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = px_document_row_dispose;
+  object_class->get_property = px_document_row_get_property;
+  object_class->set_property = px_document_row_set_property;
+
+  properties [PROP_DOCUMENT] =
+    g_param_spec_object ("document", NULL, NULL,
+                         PX_TYPE_DOCUMENT,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/parallax/Parallax/px-document-row.ui");
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "documentrow");
+  gtk_widget_class_bind_template_child (widget_class, PxDocumentRow, caption_label);
+  gtk_widget_class_bind_template_child (widget_class, PxDocumentRow, format_label);
+  gtk_widget_class_bind_template_child (widget_class, PxDocumentRow, title_label);
+}
+
+static void
+px_document_row_init (PxDocumentRow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+GtkWidget *
+px_document_row_new (void)
+{
+  return g_object_new (PX_TYPE_DOCUMENT_ROW, NULL);
+}
+
+PxDocument *
+px_document_row_get_document (PxDocumentRow *self)
+{
+  g_return_val_if_fail (PX_IS_DOCUMENT_ROW (self), NULL);
+
+  return self->document;
+}
+
+void
+px_document_row_set_document (PxDocumentRow *self,
+                              PxDocument    *document)
+{
+  g_return_if_fail (PX_IS_DOCUMENT_ROW (self));
+  g_return_if_fail (!document || PX_IS_DOCUMENT (document));
+
+  if (g_set_object (&self->document, document))
+    {
+      px_document_row_update (self);
+      g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_DOCUMENT]);
+    }
+}

@@ -1,0 +1,29 @@
+/* px-document-row.h
+ *
+ * Copyright 2026 The Parallax developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "px-core.h"
+
+G_BEGIN_DECLS
+
+#define PX_TYPE_DOCUMENT_ROW (px_document_row_get_type ())
+
+G_DECLARE_FINAL_TYPE (PxDocumentRow, px_document_row, PX, DOCUMENT_ROW, GtkWidget)
+
+GtkWidget  *px_document_row_new          (void);
+PxDocument *px_document_row_get_document (PxDocumentRow *self);
+void        px_document_row_set_document (PxDocumentRow *self,
+                                          PxDocument    *document);
+
+/* Shared with the reader: the title to show, falling back to the file name. */
+char       *_px_document_dup_display_title (PxDocument  *document);
+/* "26 February 2023" for "2023-02-26"; other EDTF values as they are. */
+char       *_px_format_edtf                (const char  *edtf);
+
+G_END_DECLS
