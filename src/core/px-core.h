@@ -14,6 +14,7 @@
 #include "px-figure.h"
 #include "px-html-reader.h"
 #include "px-json.h"
+#include "px-language.h"
 #include "px-loader.h"
 #include "px-paragraph.h"
 #include "px-parser.h"

@@ -42,6 +42,35 @@ looks_binary (const guint8 *data,
   return controls * 100 > n * 2;
 }
 
+/* Windows-1252 by table: iconv refuses its five undefined bytes, which do
+ * turn up in real files; they become U+FFFD here instead of failing. */
+static char *
+decode_windows_1252 (const guint8 *data,
+                     gsize         length)
+{
+  static const gunichar high[32] = {
+    0x20AC, 0xFFFD, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021,
+    0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0xFFFD, 0x017D, 0xFFFD,
+    0xFFFD, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
+    0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0xFFFD, 0x017E, 0x0178,
+  };
+  GString *str = g_string_sized_new (length + length / 8);
+
+  for (gsize i = 0; i < length; i++)
+    {
+      guint8 c = data[i];
+
+      if (c < 0x80)
+        g_string_append_c (str, c);
+      else if (c < 0xA0)
+        g_string_append_unichar (str, high[c - 0x80]);
+      else
+        g_string_append_unichar (str, c);
+    }
+
+  return g_string_free (str, FALSE);
+}
+
 static char *
 convert (const guint8  *data,
          gsize          length,
@@ -50,13 +79,12 @@ convert (const guint8  *data,
          GError       **error)
 {
   g_autoptr(GError) local_error = NULL;
-  gsize bytes_read = 0;
   char *out;
 
-  /* CP1252 leaves five bytes undefined; iconv rejects them. Fall back
-   * through them rather than fail: they are stray bytes in real files. */
-  out = g_convert_with_fallback ((const char *) data, length, "UTF-8", charset, "\357\277\275",
-                                 &bytes_read, NULL, &local_error);
+  if (g_ascii_strcasecmp (charset, "WINDOWS-1252") == 0 || g_ascii_strcasecmp (charset, "cp1252") == 0)
+    return decode_windows_1252 (data, length);
+
+  out = g_convert ((const char *) data, length, "UTF-8", charset, NULL, NULL, &local_error);
   if (out == NULL)
     {
       g_set_error (error, PX_PARSE_ERROR, PX_PARSE_ERROR_ENCODING,
