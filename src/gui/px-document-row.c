@@ -154,6 +154,14 @@ px_document_row_dispose (GObject *object)
   PxDocumentRow *self = (PxDocumentRow *)object;
 
   gtk_widget_dispose_template (GTK_WIDGET (self), PX_TYPE_DOCUMENT_ROW);
+
+  /* The template's root is not bound to a field, so unparent it here. */
+  {
+    GtkWidget *child;
+
+    while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))))
+      gtk_widget_unparent (child);
+  }
   g_clear_object (&self->document);
 
   G_OBJECT_CLASS (px_document_row_parent_class)->dispose (object);

@@ -579,6 +579,14 @@ px_reader_view_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), PX_TYPE_READER_VIEW);
 
+  /* The template's root is not bound to a field, so unparent it here. */
+  {
+    GtkWidget *child;
+
+    while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))))
+      gtk_widget_unparent (child);
+  }
+
   for (guint i = 0; i < PX_READER_N_TAGS; i++)
     g_clear_object (&self->tags[i]);
   g_clear_object (&self->document);
