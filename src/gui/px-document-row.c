@@ -65,6 +65,17 @@ _px_format_edtf (const char *edtf)
   if (edtf == NULL || *edtf == '\0')
     return NULL;
 
+  /* A full timestamp ("2022-02-28T15:30:00", with or without a zone) */
+  if (strlen (edtf) > 10 && edtf[10] == 'T')
+    {
+      g_autoptr(GTimeZone) utc = g_time_zone_new_utc ();
+      g_autoptr(GDateTime) dt = g_date_time_new_from_iso8601 (edtf, utc);
+
+      /* Translators: a date with a time, see g_date_time_format() */
+      if (dt != NULL)
+        return g_date_time_format (dt, _("%-d %B %Y, %H:%M"));
+    }
+
   /* Only plain, fully known dates are reworded; anything with a qualifier,
    * an interval or unknown digits is shown as written, so that precision is
    * never invented. */
@@ -120,11 +131,17 @@ px_document_row_update (PxDocumentRow *self)
     {
       if (caption->len > 0)
         g_string_append (caption, " · ");
-      g_string_append (caption, published);
+      /* The day is enough in the list; the reader gives the time. */
+      if (strlen (published) > 10 && published[10] == 'T')
+        g_string_append_len (caption, published, 10);
+      else
+        g_string_append (caption, published);
     }
   if (caption->len == 0)
     {
-      if (title != NULL && path != NULL && px_document_get_title (self->document) != NULL)
+      const char *real_title = px_document_get_title (self->document);
+
+      if (path != NULL && real_title != NULL && *real_title != '\0')
         {
           g_autofree char *base = g_path_get_basename (path);
           g_string_append (caption, base);

@@ -513,7 +513,7 @@ create_tags (PxReaderView *self)
                                 NULL);
   self->tags[PX_READER_TAG_DATE] =
     gtk_text_buffer_create_tag (buffer, tag_names[PX_READER_TAG_DATE],
-                                "underline", PANGO_UNDERLINE_SINGLE,
+                                "underline", PANGO_UNDERLINE_DOUBLE,
                                 NULL);
 
   for (guint i = 0; i < PX_READER_N_TAGS; i++)

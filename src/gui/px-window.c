@@ -539,7 +539,7 @@ show_failures_action (GtkWidget  *widget,
   g_autoptr(GString) text = g_string_new (NULL);
   g_autofree char *body = NULL;
   GtkWidget *dialog;
-  GtkWidget *scroller;
+  GtkWidget *frame;
   GtkWidget *label;
 
   if (self->failures == NULL || self->failures->len == 0)
@@ -578,14 +578,10 @@ show_failures_action (GtkWidget  *widget,
   gtk_accessible_update_property (GTK_ACCESSIBLE (label),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Files that could not be read"),
                                   -1);
-  scroller = g_object_new (GTK_TYPE_SCROLLED_WINDOW,
-                           "hscrollbar-policy", GTK_POLICY_NEVER,
-                           "propagate-natural-height", TRUE,
-                           "max-content-height", 240,
-                           "child", label,
-                           NULL);
-  gtk_widget_add_css_class (scroller, "card");
-  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), scroller);
+  /* The dialog scrolls its own message area when the list is long. */
+  frame = gtk_frame_new (NULL);
+  gtk_frame_set_child (GTK_FRAME (frame), label);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), frame);
   adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "close");
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "close");
