@@ -57,12 +57,17 @@ typedef enum
   EV_LABEL       = 1 << 12,
   EV_CAPTION     = 1 << 13,
   EV_RELATED     = 1 << 14,
+  EV_CONTACT     = 1 << 15,
 } Evidence;
 
 /* Evidence strong enough to remove a line even inside the article. */
 #define EV_STRONG (EV_REPEATED | EV_SITE_WIDE | EV_APPEAL | EV_SHARE | EV_SUBSCRIBE | \
                    EV_COMMENTS | EV_CAPTCHA | EV_COOKIE | EV_COPYRIGHT | EV_SOCIAL | \
-                   EV_BREADCRUMB)
+                   EV_BREADCRUMB | EV_CONTACT | EV_RELATED)
+
+/* Evidence that a new section of the page begins: what follows is not the
+ * article any more (a comment form, "More from …"). */
+#define EV_SECTION (EV_COMMENTS | EV_RELATED | EV_CAPTCHA)
 
 typedef enum
 {
@@ -73,6 +78,7 @@ typedef enum
   ROLE_DATE,
   ROLE_BYLINE,
   ROLE_TIMESTAMP,
+  ROLE_MASTHEAD,
 } Role;
 
 typedef struct
@@ -90,6 +96,7 @@ typedef struct
   gboolean     prose;
   gboolean     markdown_heading;
   gboolean     markdown_quote;
+  gboolean     columns;
   guint        repeats;
   guint        first;
   guint        corpus;
@@ -328,9 +335,11 @@ split_lines (const char *text)
           continue;
         }
 
-      /* Collapse runs of inner whitespace, which scrapers leave behind. */
+      /* Collapse runs of inner whitespace, which scrapers leave behind; but
+       * remember them: items laid out in columns are a menu. */
       {
         GString *s = g_string_new (NULL);
+        guint gaps = 0;
 
         for (const char *q = t; *q != '\0'; q++)
           {
@@ -338,11 +347,16 @@ split_lines (const char *text)
               {
                 if (s->len > 0 && s->str[s->len - 1] != ' ')
                   g_string_append_c (s, ' ');
+                else if (s->len > 0)
+                  gaps++;
+                if (*q == '\t')
+                  gaps++;
               }
             else
               g_string_append_c (s, *q);
           }
         line.text = g_string_free (s, FALSE);
+        line.columns = gaps >= 2;
       }
 
       line.lineno = i + 1;
@@ -389,7 +403,7 @@ static const char *related_cues[] = {
 };
 static const char *caption_cues[] = {
   "(photo", "(credit", "(image", "(picture", "(file photo", "(source:", "photo:", "image:",
-  "credit:", "pictured:", NULL,
+  "credit:", "pictured:", "picture:", "photograph:", "photo by", NULL,
 };
 static const char *honorifics[] = {
   "HE", "H.E.", "Dr", "Dr.", "Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Prof", "Prof.", "Sir",
@@ -512,6 +526,20 @@ gather_evidence (Line *line)
   if (!line->prose && line->words <= 12 && has_breadcrumb_separators (line->text))
     line->evidence |= EV_BREADCRUMB;
 
+  /* An e-mail address or a web address in a short line: the site's
+   * contact details, or a plug. */
+  if (line->words <= 30 &&
+      g_regex_match_simple ("[\\w.+-]+@[\\w-]+\\.[\\w.-]+|https?://|\\bwww\\.", line->text, 0, 0))
+    line->evidence |= EV_CONTACT;
+
+  if (!line->prose && line->columns)
+    line->evidence |= EV_NAVIGATION;
+
+  /* "Updated 2 hours ago": a page's clock, not the story's date. */
+  if (line->words <= 6 && !line->prose &&
+      g_regex_match_simple ("\\b\\d+\\s+(second|minute|hour|day|week|month)s?\\s+ago\\b", lower, 0, 0))
+    line->evidence |= EV_LABEL;
+
   if (!line->prose && line->words <= 8 && g_str_has_suffix (line->text, ":"))
     line->evidence |= EV_LABEL;
 
@@ -532,6 +560,7 @@ reason_for (const Line *line,
     { EV_SHARE, "share-prompt" },
     { EV_SOCIAL, "social-embed" },
     { EV_RELATED, "related" },
+    { EV_CONTACT, "contact" },
     { EV_APPEAL, "promotion" },
     { EV_BREADCRUMB, "breadcrumb" },
     { EV_NAVIGATION, "navigation" },
@@ -566,6 +595,8 @@ line_score (const Line *line)
     return 0;
   if (line->prose && !(line->evidence & EV_STRONG))
     return MIN ((int) line->words, 150);
+  if (line->evidence & EV_SECTION)
+    return -40;
   if (line->evidence & EV_STRONG)
     return -20;
   if (line->role != ROLE_NONE)
@@ -787,12 +818,12 @@ looks_like_name (const char *text)
   g_auto(GStrv) words = NULL;
   guint n;
 
-  if (*text == '\0' || g_utf8_strlen (text, -1) > 60)
+  if (*text == '\0' || g_utf8_strlen (text, -1) > 70)
     return FALSE;
 
   words = g_strsplit (text, " ", -1);
   n = g_strv_length (words);
-  if (n == 0 || n > 6)
+  if (n == 0 || n > 8)
     return FALSE;
 
   for (guint i = 0; i < n; i++)
@@ -882,47 +913,56 @@ fail:
   return FALSE;
 }
 
-/* A line that is a date and nothing else, or "Published: <date>",
- * "Updated 3 March 2021". */
+/* Keeps the day of a date-time: a publication date is a day. */
+static char *
+day_of (const char *edtf)
+{
+  const char *t = strchr (edtf, 'T');
+
+  return t != NULL ? g_strndup (edtf, t - edtf) : g_strdup (edtf);
+}
+
+/* A line that is a date with at most a few words around it: "26th Feb
+ * 2021", "Published: 12 June 2022", "Friday 6 May 2022, 04:55",
+ * "August 2nd, 2023 | by Jane Doe | 4 Comments". Returns the first placed
+ * date's day. */
 static char *
 parse_date_line (const Line *line)
 {
-  g_autofree char *rest = NULL;
-  const char *colon;
+  g_autoptr(GPtrArray) dates = NULL;
+  const PxDateMention *date = NULL;
+  guint date_words = 0;
   char *value;
 
-  if (line->words > 12)
+  if (line->words > 16 || (line->prose && line->words > 10))
     return NULL;
 
   if ((value = px_date_extractor_parse (line->text)) != NULL)
-    return value;
-
-  colon = strchr (line->text, ':');
-  if (colon != NULL && g_utf8_strlen (line->text, colon - line->text) <= 20)
     {
-      g_autofree char *tail = g_strstrip (g_strdup (colon + 1));
+      char *day = day_of (value);
 
-      if ((value = px_date_extractor_parse (tail)) != NULL)
-        return value;
+      g_free (value);
+      return day;
     }
 
-  /* "Published 12 June 2022", "Posted on March 3, 2021" */
-  {
-    g_autoptr(GPtrArray) dates = px_date_extractor_find (line->text, NULL);
-    const PxDateMention *date;
+  dates = px_date_extractor_find (line->text, NULL);
+  for (guint i = 0; i < dates->len; i++)
+    {
+      const PxDateMention *d = g_ptr_array_index (dates, i);
+      g_autofree char *span = g_strndup (line->text + d->start, d->end - d->start);
+      Line tmp = { .text = span };
 
-    if (dates->len != 1)
-      return NULL;
-    date = g_ptr_array_index (dates, 0);
-    if (date->end < strlen (line->text) - 1 || date->start > 24 || line->words > 8 ||
-        !px_date_mention_is_placed (date))
-      return NULL;
-    rest = g_strndup (line->text, date->start);
-    if (strchr (rest, ',') != NULL || strchr (rest, '.') != NULL)
-      return NULL;
+      measure (&tmp);
+      date_words += tmp.words;
+      if (date == NULL && px_date_mention_is_placed (d) && strlen (d->value) >= 10)
+        date = d;
+    }
 
-    return g_strdup (date->value);
-  }
+  /* The date must be most of the line, not a date inside a sentence. */
+  if (date == NULL || line->words - date_words > 8)
+    return NULL;
+
+  return day_of (date->value);
 }
 
 /* A trailing timestamp: a full date (and time) closing a line after the
@@ -950,45 +990,79 @@ parse_timestamp (const Line *line)
   return g_strndup (date->value, 10);
 }
 
-/* "By Jane Doe", "By Jane Doe and John Roe, Staff Reporters" → names. */
+static const char *role_nouns[] = {
+  "reporter", "correspondent", "editor", "staff", "writer", "journalist", "contributor",
+  "desk", "bureau", "chief", "columnist", "photographer", "agency", "team", NULL,
+};
+
+/* "By Jane Doe", "By Jane Doe and John Roe, Staff Reporters", "Words: Jane
+ * Doe", "(Reporting by Jane Doe; Editing by John Roe)", "June 3, 2020 | by
+ * Jane Doe | 4 Comments" → the names. */
 static GStrv
 parse_byline (const Line *line)
 {
-  static const char *prefixes[] = { "By ", "by ", "BY ", "Written by ", "Par ", "Von ", "Por ", "Di ", NULL };
+  static const char *labels[] = { "words:", "text:", "author:", "authors:", "reporter:", "by:", NULL };
   g_autoptr(GStrvBuilder) builder = NULL;
+  g_autofree char *lower = NULL;
+  g_autofree char *names = NULL;
   g_auto(GStrv) parts = NULL;
   const char *rest = NULL;
   guint n = 0;
 
-  if (line->words > 12 || line->terminal)
+  if (line->words > 16 || (line->prose && line->words > 10))
     return NULL;
 
-  for (guint i = 0; prefixes[i] != NULL; i++)
-    if (g_str_has_prefix (line->text, prefixes[i]))
-      rest = line->text + strlen (prefixes[i]);
+  lower = g_utf8_strdown (line->text, -1);
+  for (guint i = 0; labels[i] != NULL && rest == NULL; i++)
+    if (g_str_has_prefix (lower, labels[i]))
+      rest = line->text + strlen (labels[i]);
+
+  if (rest == NULL)
+    {
+      /* "by" at a word boundary, followed by a capitalised word. */
+      for (const char *p = strstr (lower, "by "); p != NULL; p = strstr (p + 1, "by "))
+        if (p == lower || !is_word_char (g_utf8_get_char (g_utf8_prev_char (p))))
+          {
+            const char *after = line->text + (p - lower) + 3;
+
+            while (*after == ' ')
+              after++;
+            if (g_unichar_isupper (g_utf8_get_char (after)))
+              {
+                rest = after;
+                break;
+              }
+          }
+    }
+
   if (rest == NULL)
     return NULL;
 
-  builder = g_strv_builder_new ();
+  names = g_strdup (rest);
   {
-    g_autofree char *names = g_strdup (rest);
-    char *cut;
+    static const char *stops[] = { " | ", ";", " - ", " — ", " – ", "(", ")", " · ", NULL };
 
-    /* "Jane Doe | Harbour Herald", "Jane Doe - 3 March 2021" */
-    if ((cut = strstr (names, " | ")) != NULL || (cut = strstr (names, " - ")) != NULL ||
-        (cut = strstr (names, " — ")) != NULL || (cut = strstr (names, " – ")) != NULL)
-      *cut = '\0';
+    for (guint i = 0; stops[i] != NULL; i++)
+      {
+        char *cut = strstr (names, stops[i]);
 
-    parts = g_regex_split_simple ("\\s*(?:,|\\band\\b|&)\\s*", names, 0, 0);
+        if (cut != NULL)
+          *cut = '\0';
+      }
   }
+
+  builder = g_strv_builder_new ();
+  parts = g_regex_split_simple ("\\s*(?:,|\\band\\b|&)\\s*", names, 0, 0);
 
   for (guint i = 0; parts[i] != NULL; i++)
     {
-      g_autofree char *name = g_strstrip (g_strdup (parts[i]));
+      g_autofree char *name = strip_edges (parts[i], ",.;:");
+      g_autofree char *name_lower = g_utf8_strdown (name, -1);
 
       if (*name == '\0')
         continue;
-      if (!looks_like_name (name))
+      /* "Jane Doe, Staff Reporter": the rest is her position. */
+      if (has_any_cue (name_lower, role_nouns) || !looks_like_name (name))
         break;
       g_strv_builder_add (builder, name);
       n++;
@@ -1006,7 +1080,8 @@ parse_signature (const Line *line)
   GString *name;
   guint n, start = 0;
 
-  if (line->words < 2 || line->words > 5 || line->prose || line->repeats > 1)
+  if (line->words < 2 || line->words > 5 || line->prose || line->repeats > 1 ||
+      (line->evidence & ~(EV_SITE_WIDE | EV_NAVIGATION)) != EV_NONE)
     return NULL;
   if (!looks_like_name (text))
     return NULL;
@@ -1035,20 +1110,62 @@ parse_signature (const Line *line)
   return g_string_free (name, FALSE);
 }
 
-/* "© 2020 THEJ.CA, All Rights Reserved" → "THEJ.CA" */
+static const char *company_suffixes[] = {
+  " Ltd", " Ltd.", " Limited", " Inc", " Inc.", " LLC", " plc", " PLC", " GmbH", " S.A.", " AG",
+  " Publishing", " Media Group", " Group", " S.L", " S.L.", " SL", " S.A", " SA", NULL,
+};
+
+static char *
+strip_company (char *name)
+{
+  for (gboolean again = TRUE; again;)
+    {
+      again = FALSE;
+      for (guint i = 0; company_suffixes[i] != NULL; i++)
+        if (g_str_has_suffix (name, company_suffixes[i]) && strlen (name) > strlen (company_suffixes[i]) + 2)
+          {
+            name[strlen (name) - strlen (company_suffixes[i])] = '\0';
+            g_strchomp (name);
+            if (g_str_has_suffix (name, ","))
+              name[strlen (name) - 1] = '\0';
+            again = TRUE;
+          }
+    }
+
+  return name;
+}
+
+/* "© 2020 Some Outlet, All Rights Reserved", "(c) Brusk Herald 2021",
+ * "Copyright © 2022 Ledger Publishing. Terms of use · Privacy" → the name. */
 static char *
 parse_copyright (const Line *line)
 {
-  g_autofree char *text = g_strdup (line->text);
-  g_autoptr(GRegex) noise = NULL;
-  char *cleaned, *result;
+  static GRegex *noise;
+  g_autofree char *cleaned = NULL;
+  char *result;
 
-  noise = g_regex_new ("©|\\(c\\)|copyright|all rights reserved\\.?|\\b(19|20)\\d\\d\\b(\\s*[-–]\\s*(19|20)\\d\\d)?",
-                       G_REGEX_CASELESS, 0, NULL);
-  cleaned = g_regex_replace_literal (noise, text, -1, 0, "", 0, NULL);
-  result = strip_edges (cleaned, ",.;:-|");
-  g_free (cleaned);
+  if (g_once_init_enter (&noise))
+    g_once_init_leave (&noise, g_regex_new ("©|\\(c\\)|\\bcopyright\\b|\\ball rights reserved\\b|"
+                                            "\\b(19|20)\\d\\d\\b(\\s*[-–]\\s*(19|20)\\d\\d)?",
+                                            G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL));
 
+  cleaned = g_regex_replace_literal (noise, line->text, -1, 0, "", 0, NULL);
+  g_strstrip (cleaned);
+
+  /* Whatever follows the name: ". Terms of use", " · 4 Market Square", ", All…" */
+  {
+    static const char *stops[] = { ". ", " · ", " | ", " • ", " - ", " – ", ",", NULL };
+
+    for (guint i = 0; stops[i] != NULL; i++)
+      {
+        char *cut = strstr (cleaned, stops[i]);
+
+        if (cut != NULL && cut > cleaned)
+          *cut = '\0';
+      }
+  }
+
+  result = strip_company (strip_edges (cleaned, ",.;:-|"));
   if (!looks_like_name (result))
     g_clear_pointer (&result, g_free);
 
@@ -1100,15 +1217,20 @@ best_spelling (GArray     *lines,
 static gboolean
 is_title_candidate (const Line *line)
 {
-  if (line->words < 2 || line->words > 30)
+  gunichar first = g_utf8_get_char (line->text);
+
+  if (line->words < 3 || line->words > 30)
     return FALSE;
   if (line->role != ROLE_NONE)
     return FALSE;
   if (line->evidence & (EV_STRONG & ~EV_REPEATED))
     return FALSE;
-  if (line->evidence & (EV_CAPTION | EV_LABEL | EV_RELATED))
+  if (line->evidence & (EV_CAPTION | EV_LABEL | EV_RELATED | EV_NAVIGATION))
     return FALSE;
   if (g_str_has_suffix (line->text, ":"))
+    return FALSE;
+  /* A headline starts like one (a tagline often does not). */
+  if (g_unichar_islower (first))
     return FALSE;
   /* A headline is one sentence at most. */
   if (line->terminal && line->words > 20)
@@ -1117,52 +1239,48 @@ is_title_candidate (const Line *line)
   return TRUE;
 }
 
-/* Picks the headline among the lines before the article. */
+/* Picks the headline among the lines before the article: the first line
+ * shaped like one, unless a line just below it is marked as a heading or
+ * repeated (the page printing its title twice). */
 static int
 find_title (GArray *lines,
-            guint   core_first)
+            guint   head_end)
 {
-  int best = -1;
-  double best_score = 0;
-  guint limit = MIN (core_first, 15);
+  guint limit = MIN (head_end, 20);
+  int first = -1;
 
   for (guint i = 0; i < limit; i++)
     {
       Line *line = &g_array_index (lines, Line, i);
-      double score;
+      gboolean breadcrumb = FALSE;
 
       if (!is_title_candidate (line) || line->first != i)
         continue;
 
-      score = 1.0 + MIN (line->words, 16) / 8.0;
-      if (line->words <= 3)
-        score -= 1.0;
-      if (line->markdown_heading)
-        score += 3.0;
-      if (line->repeats > 1)
-        score += 2.0;
-      if (line->prose)
-        score -= 1.0;
-      /* A later line repeating it as its tail shows it is the title
-       * inside a breadcrumb; an earlier line ending with it is that
-       * breadcrumb. */
-      for (guint j = 0; j < limit; j++)
+      /* A line ending with a later line is the breadcrumb holding it. */
+      for (guint j = i + 1; j < limit && !breadcrumb; j++)
         {
           const Line *other = &g_array_index (lines, Line, j);
 
-          if (j != i && strlen (other->text) > strlen (line->text) &&
-              g_str_has_suffix (other->text, line->text))
-            score += 3.0;
+          breadcrumb = other->words >= 3 && strlen (line->text) > strlen (other->text) &&
+                       g_str_has_suffix (line->text, other->text);
+        }
+      if (breadcrumb)
+        {
+          line->evidence |= EV_BREADCRUMB;
+          continue;
         }
 
-      if (score > best_score)
-        {
-          best_score = score;
-          best = i;
-        }
+      if (first < 0)
+        first = i;
+      else if (i <= (guint) first + 3 &&
+               (line->markdown_heading || line->repeats > 1) &&
+               !(g_array_index (lines, Line, first).markdown_heading ||
+                 g_array_index (lines, Line, first).repeats > 1))
+        return i;
     }
 
-  return best;
+  return first;
 }
 
 typedef struct
@@ -1174,6 +1292,86 @@ typedef struct
   gboolean    has_core;
 } Reader;
 
+/* The outlet's names are spelled by the whole document: prefer the
+ * document's own mixed-case spelling of a logo's capitals. */
+static void
+offer_outlet (Reader     *r,
+              const char *name,
+              PxSource    source)
+{
+  g_autofree char *spelled = NULL;
+
+  if (name == NULL)
+    return;
+  spelled = best_spelling (r->lines, name);
+  px_document_offer_field (r->document, PX_FIELD_OUTLET, spelled, source);
+}
+
+/* Does @name recur in another line, ignoring case (and a leading "The")? */
+static gboolean
+recurs_elsewhere (GArray     *lines,
+                  guint       except,
+                  const char *name)
+{
+  g_autofree char *needle = g_utf8_casefold (g_str_has_prefix (name, "The ") ? name + 4 : name, -1);
+
+  if (g_utf8_strlen (needle, -1) < 4)
+    return FALSE;
+
+  for (guint i = 0; i < lines->len; i++)
+    {
+      const Line *line = &g_array_index (lines, Line, i);
+
+      if (i != except && strstr (line->key, needle) != NULL && line->key != NULL &&
+          !g_str_equal (line->key, g_array_index (lines, Line, except).key))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+/* The masthead: a name at the very top, before the headline, that the
+ * page repeats elsewhere (in its footer, its copyright line, its own
+ * promotion). "BRUSK HERALD", "Kestria Today – news from the valleys". */
+static void
+find_masthead (Reader *r,
+               guint   head_end)
+{
+  guint limit = MIN (head_end, 4);
+
+  for (guint i = 0; i < limit; i++)
+    {
+      Line *line = &g_array_index (r->lines, Line, i);
+      g_autofree char *name = NULL;
+      gboolean headline_below = FALSE;
+      char *cut;
+
+      if (line->prose || line->role != ROLE_NONE || line->words > 14 || line->repeats > 1)
+        continue;
+
+      name = g_strdup (line->text);
+      if ((cut = strstr (name, " – ")) != NULL || (cut = strstr (name, " — ")) != NULL ||
+          (cut = strstr (name, " - ")) != NULL || (cut = strstr (name, " | ")) != NULL ||
+          (cut = strstr (name, ": ")) != NULL)
+        *cut = '\0';
+      g_strstrip (name);
+
+      if (!looks_like_name (name) || !recurs_elsewhere (r->lines, i, name))
+        continue;
+
+      /* A masthead stands above a headline; a lone name-like line before
+       * the article is the headline itself. */
+      for (guint j = i + 1; j < head_end && !headline_below; j++)
+        headline_below = is_title_candidate (&g_array_index (r->lines, Line, j));
+      if (!headline_below)
+        continue;
+
+      line->role = ROLE_MASTHEAD;
+      offer_outlet (r, name, PX_SOURCE_SITE_NAME);
+      return;
+    }
+}
+
 static void
 assign_metadata (Reader *r)
 {
@@ -1182,78 +1380,12 @@ assign_metadata (Reader *r)
   g_autofree char *timestamp = NULL;
   int title;
   guint head_end = r->has_core ? r->core_first : lines->len;
+  guint tail_start = r->has_core ? r->core_last + 1 : lines->len;
 
-  /* Datelines, date lines and bylines, before the article or at its very
-   * start. */
-  for (guint i = 0; i < lines->len; i++)
-    {
-      Line *line = &g_array_index (lines, Line, i);
-      Dateline dl = { 0 };
-      g_autofree char *date = NULL;
-      g_auto(GStrv) authors = NULL;
-      gboolean head = i < head_end || (r->has_core && i == r->core_first);
-
-      if (!head && !(r->has_core && i > r->core_last))
-        continue;
-
-      if (head && !line->prose && parse_dateline (line->text, &dl))
-        {
-          line->role = ROLE_DATELINE;
-          px_document_offer_field (r->document, PX_FIELD_OUTLET, dl.outlet, PX_SOURCE_DATELINE);
-          if (dateline_date == NULL)
-            dateline_date = g_steal_pointer (&dl.date);
-          g_free (dl.outlet);
-          g_free (dl.date);
-        }
-      else if (head && line->prose && i == r->core_first && parse_dateline (line->text, &dl))
-        {
-          /* The dateline opens the first paragraph; the paragraph stays. */
-          px_document_offer_field (r->document, PX_FIELD_OUTLET, dl.outlet, PX_SOURCE_DATELINE);
-          if (dateline_date == NULL)
-            dateline_date = g_steal_pointer (&dl.date);
-          g_free (dl.outlet);
-          g_free (dl.date);
-        }
-      else if (!line->prose && (date = parse_date_line (line)) != NULL)
-        {
-          line->role = i < head_end ? ROLE_DATE : ROLE_TIMESTAMP;
-          if (i < head_end)
-            px_document_offer_field (r->document, PX_FIELD_PUBLISHED, date, PX_SOURCE_DATE_LINE);
-          else if (timestamp == NULL)
-            timestamp = g_steal_pointer (&date);
-        }
-      else if (!head && (date = parse_timestamp (line)) != NULL)
-        {
-          line->role = ROLE_TIMESTAMP;
-          if (timestamp == NULL)
-            timestamp = g_steal_pointer (&date);
-        }
-      else if ((authors = parse_byline (line)) != NULL)
-        {
-          line->role = ROLE_BYLINE;
-          if (px_document_get_field_source (r->document, PX_FIELD_AUTHORS) == PX_SOURCE_NONE)
-            px_document_set_authors (r->document, (const char * const *) authors, PX_SOURCE_BYLINE);
-        }
-    }
-
-  /* A dateline's day and month, with the year a timestamp gives. */
-  if (dateline_date != NULL && px_document_get_published (r->document) == NULL)
-    {
-      if (g_str_has_prefix (dateline_date, "XXXX"))
-        {
-          if (timestamp != NULL && g_str_has_suffix (timestamp, dateline_date + 4))
-            px_document_offer_field (r->document, PX_FIELD_PUBLISHED, timestamp, PX_SOURCE_DATELINE);
-        }
-      else
-        px_document_offer_field (r->document, PX_FIELD_PUBLISHED, dateline_date, PX_SOURCE_DATELINE);
-    }
-  if (timestamp != NULL)
-    px_document_offer_field (r->document, PX_FIELD_PUBLISHED, timestamp, PX_SOURCE_TIMESTAMP);
-
-  /* A signature right under the article. */
+  /* A signature right under the article: "Jane Doe", "— Jane Doe". */
   if (r->has_core && px_document_get_field_source (r->document, PX_FIELD_AUTHORS) == PX_SOURCE_NONE)
     {
-      for (guint i = r->core_last + 1; i < MIN (lines->len, r->core_last + 3); i++)
+      for (guint i = tail_start; i < MIN (lines->len, tail_start + 3); i++)
         {
           Line *line = &g_array_index (lines, Line, i);
           g_autofree char *name = parse_signature (line);
@@ -1277,7 +1409,83 @@ assign_metadata (Reader *r)
         }
     }
 
+  for (guint i = 0; i < lines->len; i++)
+    {
+      Line *line = &g_array_index (lines, Line, i);
+      Dateline dl = { 0 };
+      g_autofree char *date = NULL;
+      g_auto(GStrv) authors = NULL;
+      gboolean head = i < head_end;
+      gboolean opening = r->has_core && i == r->core_first;
+      gboolean tail = i >= tail_start;
+
+      if (!head && !opening && !tail)
+        continue;
+
+      if ((head && !line->prose) || opening)
+        {
+          if (parse_dateline (line->text, &dl))
+            {
+              /* A dateline opening the first paragraph stays in it. */
+              if (!opening || !line->prose)
+                line->role = ROLE_DATELINE;
+              offer_outlet (r, dl.outlet, PX_SOURCE_DATELINE);
+              if (dateline_date == NULL)
+                dateline_date = g_steal_pointer (&dl.date);
+              g_free (dl.outlet);
+              g_free (dl.date);
+              continue;
+            }
+        }
+
+      if (!line->prose || line->words <= 10)
+        {
+          if (head && (date = parse_date_line (line)) != NULL)
+            {
+              line->role = ROLE_DATE;
+              px_document_offer_field (r->document, PX_FIELD_PUBLISHED, date, PX_SOURCE_DATE_LINE);
+            }
+          else if (tail && (date = parse_timestamp (line)) != NULL)
+            {
+              line->role = ROLE_TIMESTAMP;
+              if (timestamp == NULL)
+                timestamp = g_steal_pointer (&date);
+            }
+        }
+
+      /* A date line may carry the byline too: "June 3 | by Jane Doe". */
+      if ((head || (tail && i < tail_start + 4)) &&
+          (line->role == ROLE_NONE || line->role == ROLE_DATE) &&
+          (authors = parse_byline (line)) != NULL)
+        {
+          if (line->role == ROLE_NONE)
+            line->role = ROLE_BYLINE;
+          if (px_document_get_field_source (r->document, PX_FIELD_AUTHORS) == PX_SOURCE_NONE)
+            px_document_set_authors (r->document, (const char * const *) authors, PX_SOURCE_BYLINE);
+        }
+    }
+
+  /* A dateline's day and month, with the year a timestamp gives. */
+  if (dateline_date != NULL && px_document_get_published (r->document) == NULL)
+    {
+      if (g_str_has_prefix (dateline_date, "XXXX"))
+        {
+          if (timestamp != NULL && g_str_has_suffix (timestamp, dateline_date + 4))
+            px_document_offer_field (r->document, PX_FIELD_PUBLISHED, timestamp, PX_SOURCE_DATELINE);
+        }
+      else
+        {
+          g_autofree char *day = day_of (dateline_date);
+
+          px_document_offer_field (r->document, PX_FIELD_PUBLISHED, day, PX_SOURCE_DATELINE);
+        }
+    }
+  if (timestamp != NULL)
+    px_document_offer_field (r->document, PX_FIELD_PUBLISHED, timestamp, PX_SOURCE_TIMESTAMP);
+
+  find_masthead (r, head_end);
   title = find_title (lines, head_end);
+
   if (title >= 0)
     {
       Line *line = &g_array_index (lines, Line, title);
@@ -1285,16 +1493,16 @@ assign_metadata (Reader *r)
       line->role = ROLE_TITLE;
       px_document_offer_field (r->document, PX_FIELD_TITLE, line->text, PX_SOURCE_HEADLINE);
 
-      /* The standfirst: the next line before the article that is neither
-       * furniture nor metadata. */
+      /* The standfirst: the line right under the headline, when it is
+       * neither furniture nor metadata. */
       for (guint i = title + 1; i < head_end; i++)
         {
           Line *next = &g_array_index (lines, Line, i);
 
-          if (next->role != ROLE_NONE || (next->evidence & (EV_STRONG | EV_CAPTION | EV_LABEL)) ||
-              g_str_equal (next->key, line->key))
+          if (g_str_equal (next->key, line->key))
             continue;
-          if (next->words >= 4 && next->words <= 45)
+          if (next->role == ROLE_NONE && !(next->evidence & (EV_STRONG | EV_CAPTION | EV_LABEL)) &&
+              next->words >= 4 && next->words <= 45)
             {
               next->role = ROLE_SUBTITLE;
               px_document_offer_field (r->document, PX_FIELD_SUBTITLE, next->text, PX_SOURCE_HEADLINE);
@@ -1322,13 +1530,9 @@ assign_metadata (Reader *r)
       Line *line = &g_array_index (lines, Line, i);
       g_autofree char *name = NULL;
 
-      if (!(line->evidence & EV_COPYRIGHT))
-        continue;
-      if ((name = parse_copyright (line)) != NULL)
+      if ((line->evidence & EV_COPYRIGHT) && (name = parse_copyright (line)) != NULL)
         {
-          g_autofree char *spelled = best_spelling (lines, name);
-
-          px_document_offer_field (r->document, PX_FIELD_OUTLET, spelled, PX_SOURCE_COPYRIGHT);
+          offer_outlet (r, name, PX_SOURCE_COPYRIGHT);
           break;
         }
     }
@@ -1414,7 +1618,7 @@ guess_outlet (Reader *r)
     }
 
   if (best != NULL && best_count >= 2)
-    px_document_offer_field (r->document, PX_FIELD_OUTLET, best, PX_SOURCE_TEXT_HEURISTIC);
+    offer_outlet (r, best, PX_SOURCE_TEXT_HEURISTIC);
 }
 
 /* ------------------------------------------------------------------ */
@@ -1432,6 +1636,7 @@ role_reason (Role role)
     case ROLE_DATE: return "date";
     case ROLE_BYLINE: return "byline";
     case ROLE_TIMESTAMP: return "timestamp";
+    case ROLE_MASTHEAD: return "masthead";
     case ROLE_NONE:
     default:
       return NULL;
@@ -1578,11 +1783,69 @@ px_text_reader_read (PxDocument *document,
       gather_evidence (line);
     }
 
+  /* A menu: three or more short lines in a row ("Menu", "About", "Archive",
+   * "Support this blog"). A headline never stands in such a run. */
+  for (guint i = 0; i < lines->len;)
+    {
+      guint j = i;
+
+      while (j < lines->len && g_array_index (lines, Line, j).words <= 3 &&
+             !g_array_index (lines, Line, j).prose)
+        j++;
+      if (j - i >= 3)
+        for (guint k = i; k < j; k++)
+          g_array_index (lines, Line, k).evidence |= EV_NAVIGATION;
+      i = MAX (j, i + 1);
+    }
+
   r.lines = lines;
   r.document = document;
   r.has_core = find_core (lines, &r.core_first, &r.core_last);
   if (r.has_core)
     trim_core (lines, &r.core_first, &r.core_last);
+
+  /* A section break inside the run ("More from the Herald", a comment
+   * form) with only a little prose beyond it: that prose is the next
+   * section's, not the article's. Inline links in long articles ("Related:
+   * …" halfway down) leave much of the article on both sides and stay. */
+  if (r.has_core)
+    {
+      guint total = prose_words (lines, r.core_first, r.core_last);
+
+      for (guint i = r.core_last; i > r.core_first; i--)
+        if (g_array_index (lines, Line, i).evidence & EV_SECTION)
+          {
+            if (prose_words (lines, i, r.core_last) * 10 < total * 3)
+              r.core_last = i - 1;
+            break;
+          }
+      for (guint i = r.core_first; i < r.core_last; i++)
+        if (g_array_index (lines, Line, i).evidence & EV_SECTION)
+          {
+            if (prose_words (lines, r.core_first, i) * 10 < total * 3)
+              r.core_first = i + 1;
+            break;
+          }
+      while (r.core_last > r.core_first && is_gap (&g_array_index (lines, Line, r.core_last)))
+        r.core_last--;
+      while (r.core_first < r.core_last && is_gap (&g_array_index (lines, Line, r.core_first)))
+        r.core_first++;
+    }
+
+  /* A headline long enough to pass for prose opens the run: it has no
+   * sentence ending and nothing that looks like a headline precedes it. */
+  if (r.has_core && r.core_first < r.core_last)
+    {
+      Line *opening = &g_array_index (lines, Line, r.core_first);
+      gboolean headline_before = FALSE;
+
+      for (guint i = 0; i < r.core_first && !headline_before; i++)
+        headline_before = is_title_candidate (&g_array_index (lines, Line, i));
+
+      if (!opening->terminal && opening->words <= 30 && !headline_before &&
+          !(opening->evidence & EV_STRONG))
+        r.core_first++;
+    }
 
   assign_metadata (&r);
   classify (&r);
