@@ -65,6 +65,40 @@ _px_format_edtf (const char *edtf)
   if (edtf == NULL || *edtf == '\0')
     return NULL;
 
+  /* Intervals and qualified dates: word the parts, keep the meaning. */
+  if (strchr (edtf, '/') != NULL && strchr (edtf, 'T') == NULL)
+    {
+      g_auto(GStrv) parts = g_strsplit (edtf, "/", 2);
+      g_autofree char *from = _px_format_edtf (parts[0]);
+      g_autofree char *to = _px_format_edtf (parts[1]);
+
+      if (from != NULL && to != NULL)
+        /* Translators: an interval of dates, "25 February 1992 – 26 February 1992" */
+        return g_strdup_printf (_("%s – %s"), from, to);
+      return g_strdup (edtf);
+    }
+  else
+    {
+      gsize len = strlen (edtf);
+      char last = edtf[len - 1];
+
+      if (len > 1 && (last == '~' || last == '?' || last == '%'))
+        {
+          g_autofree char *bare = g_strndup (edtf, len - 1);
+          g_autofree char *human = _px_format_edtf (bare);
+
+          if (last == '~')
+            /* Translators: an approximate date, "about 2024" */
+            return g_strdup_printf (_("about %s"), human);
+          else if (last == '?')
+            /* Translators: an uncertain date, "2024?" */
+            return g_strdup_printf (_("%s (uncertain)"), human);
+          else
+            /* Translators: a date both approximate and uncertain */
+            return g_strdup_printf (_("about %s (uncertain)"), human);
+        }
+    }
+
   /* A full timestamp ("2022-02-28T15:30:00", with or without a zone) */
   if (strlen (edtf) > 10 && edtf[10] == 'T')
     {
