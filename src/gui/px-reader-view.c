@@ -208,6 +208,10 @@ update_removed_bar (PxReaderView *self)
   gtk_label_set_label (self->removed_label, text);
   gtk_button_set_label (self->removed_toggle,
                         self->show_removed ? _("Hide") : _("Show"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->removed_toggle),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  self->show_removed ? _("Hide removed lines") : _("Show removed lines"),
+                                  -1);
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->removed_toggle),
                                self->show_removed ? _("Hide removed lines (Ctrl+H)")
                                                   : _("Show removed lines (Ctrl+H)"));
