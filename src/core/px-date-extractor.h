@@ -13,7 +13,9 @@ G_BEGIN_DECLS
 /* Finds the dates in one piece of text. @anchor (EDTF, nullable) is the
  * date relative expressions ("the following day") resolve against when the
  * text itself gives none before them. Returns (transfer full) an array of
- * PxDateMention with start/end/sentence set and paragraph 0, in text order. */
+ * PxDateMention with start/end/sentence set and paragraph 0, in text order.
+ * Invalid UTF-8 is repaired first (offsets then refer to the repaired
+ * text); a sentence longer than 1 KiB is cut to a window around the date. */
 GPtrArray *px_date_extractor_find    (const char *text,
                                       const char *anchor);
 
