@@ -1,9 +1,363 @@
-/* test-text.c: placeholder until its owner writes it */
-#include <glib.h>
+/* test-text.c: the plain-text reader, one mechanism at a time
+ *
+ * Copyright 2026 The Parallax developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Each test is a small invented scrape built to exercise one piece of
+ * evidence the reader uses; the whole-document oracles are in test-parser.
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include "px-core.h"
+
+static PxDocument *
+read_text (const char *text)
+{
+  PxDocument *document = px_document_new ();
+
+  px_document_set_id (document, "test");
+  px_text_reader_read (document, text, NULL);
+  px_date_extractor_extract (document);
+  px_text_metadata_complete (document);
+
+  return document;
+}
+
+static const PxParagraph *
+find (PxDocument *document,
+      const char *prefix)
+{
+  GPtrArray *paragraphs = px_document_get_paragraphs (document);
+
+  for (guint i = 0; i < paragraphs->len; i++)
+    {
+      const PxParagraph *p = g_ptr_array_index (paragraphs, i);
+
+      if (g_str_has_prefix (p->text, prefix))
+        return p;
+    }
+
+  g_error ("no paragraph starts with “%s”", prefix);
+  return NULL;
+}
+
+static guint
+count_kind (PxDocument  *document,
+            PxBlockKind  kind)
+{
+  GPtrArray *paragraphs = px_document_get_paragraphs (document);
+  guint n = 0;
+
+  for (guint i = 0; i < paragraphs->len; i++)
+    n += ((PxParagraph *) g_ptr_array_index (paragraphs, i))->kind == kind;
+
+  return n;
+}
+
+#define P1 "Heavy rain on Sunday night sent the Orla river over its banks in three villages, and the regional " \
+           "council said forty homes were flooded by the morning."
+#define P2 "Firefighters pumped water out of the primary school in Dunmere until noon, and the mayor said the " \
+           "school would stay closed until the end of the week."
+#define P3 "The council opened the sports hall in Dunmere for families who could not go home, and volunteers " \
+           "brought blankets, soup and dry clothes for the children."
+#define P4 "Forecasters said the river would fall slowly through Tuesday, but warned that another band of rain " \
+           "could reach the valley at the weekend."
+
+static void
+test_article_and_furniture (void)
+{
+  g_autoptr(PxDocument) document = read_text (
+    "Orla Valley Post\n\n"
+    "News  ·  Weather  ·  Sport  ·  Letters\n\n"
+    "Orla bursts its banks in three villages\n\n"
+    "Share this story\n\n"
+    P1 "\n\n" P2 "\n\n"
+    "Previous\n\nNext\n\n"
+    P3 "\n\n" P4 "\n\n"
+    "Previous\n\nNext\n\n"
+    "Leave a comment\n\nYour name\n\nYour e-mail address\n\n"
+    "© 2024 Orla Valley Post. All rights reserved.\n");
+
+  g_assert_cmpstr (px_document_get_title (document), ==, "Orla bursts its banks in three villages");
+  g_assert_cmpstr (px_document_get_outlet (document), ==, "Orla Valley Post");
+  g_assert_cmpuint (px_document_get_n_kept (document), ==, 4);
+  g_assert_cmpint (find (document, "Heavy rain")->kind, ==, PX_BLOCK_BODY);
+  g_assert_cmpint (find (document, "Forecasters")->kind, ==, PX_BLOCK_BODY);
+
+  /* Interruptions inside the article are bridged, and removed. */
+  g_assert_cmpint (find (document, "Previous")->kind, ==, PX_BLOCK_REMOVED);
+  g_assert_cmpint (find (document, "Share this story")->kind, ==, PX_BLOCK_REMOVED);
+  g_assert_cmpint (find (document, "Leave a comment")->kind, ==, PX_BLOCK_REMOVED);
+  g_assert_cmpstr (find (document, "©")->reason, ==, "copyright");
+  g_assert_cmpstr (find (document, "News")->reason, ==, "navigation");
+}
+
+static void
+test_repeated_block (void)
+{
+  g_autoptr(PxDocument) document = read_text (
+    "Orla bursts its banks in three villages\n\n"
+    P1 "\n\n" P2 "\n\n" P3 "\n\n"
+    "We are an independent newsroom and we depend on the people who read us every day.\n\n"
+    "Every gift, however small, keeps our reporters in the valleys where the news happens.\n\n"
+    P4 "\n\n"
+    "We are an independent newsroom and we depend on the people who read us every day.\n\n"
+    "Every gift, however small, keeps our reporters in the valleys where the news happens.\n");
+
+  /* A block printed twice is the site's, even inside the article. */
+  g_assert_cmpint (find (document, "We are an independent")->kind, ==, PX_BLOCK_REMOVED);
+  g_assert_cmpstr (find (document, "We are an independent")->reason, ==, "repeated");
+  g_assert_cmpint (find (document, "Forecasters")->kind, ==, PX_BLOCK_BODY);
+  g_assert_cmpuint (px_document_get_n_kept (document), ==, 4);
+}
+
+static void
+test_reader_address (void)
+{
+  g_autoptr(PxDocument) document = read_text (
+    "Orla bursts its banks in three villages\n\n"
+    P1 "\n\n"
+    "Get our flood alerts by email and never miss an update that matters to you and your family\n\n"
+    P2 "\n\n"
+    "“If you live near the river, move your car to higher ground tonight,” the fire chief told residents, "
+    "and police went door to door in the lower streets.\n\n"
+    P3 "\n");
+
+  /* A plea to the reader goes; a quotation addressing others stays. */
+  g_assert_cmpint (find (document, "Get our flood alerts")->kind, ==, PX_BLOCK_REMOVED);
+  g_assert_cmpint (find (document, "“If you live")->kind, ==, PX_BLOCK_BODY);
+}
+
+static void
+test_after_article (void)
+{
+  g_autoptr(PxDocument) document = read_text (
+    "Orla bursts its banks in three villages\n\n"
+    P1 "\n\n" P2 "\n\n" P3 "\n\n" P4 "\n\n"
+    "More from the Post\n\n"
+    "A new bakery has opened on the market square in Kelby, where the owners say they will bake "
+    "sourdough bread and pastries every morning from six o'clock.\n\n"
+    "Kelby choir wins regional prize\n\n"
+    "Betting bonus casino free spins win big now\n");
+
+  g_assert_cmpuint (px_document_get_n_kept (document), ==, 4);
+  g_assert_cmpint (find (document, "A new bakery")->kind, ==, PX_BLOCK_REMOVED);
+  g_assert_cmpint (find (document, "Betting")->kind, ==, PX_BLOCK_REMOVED);
+  g_assert_cmpstr (find (document, "More from")->reason, ==, "related");
+}
+
+static void
+test_caption_and_subheading (void)
+{
+  g_autoptr(PxDocument) document = read_text (
+    "Orla bursts its banks in three villages\n\n"
+    "Volunteers fill sandbags outside the church in Dunmere on Sunday. (Photo: Ines Marr/Valley Post)\n\n"
+    P1 "\n\n" P2 "\n\n"
+    "What happens next\n\n"
+    P3 "\n\n" P4 "\n");
+
+  g_assert_cmpint (find (document, "Volunteers fill")->kind, ==, PX_BLOCK_CAPTION);
+  g_assert_cmpint (find (document, "What happens next")->kind, ==, PX_BLOCK_HEADING);
+  /* A caption is kept but is not article text. */
+  {
+    g_autofree char *body = px_document_dup_body_text (document);
+
+    g_assert_null (strstr (body, "Volunteers fill"));
+    g_assert_nonnull (strstr (body, "What happens next"));
+  }
+}
+
+static void
+test_social_embed (void)
+{
+  g_autoptr(PxDocument) document = read_text (
+    "Orla bursts its banks in three villages\n\n"
+    P1 "\n\n"
+    "Mara Oyelaran on X: \"The whole lower road is under water, stay away #OrlaFlood #Dunmere\"\n\n"
+    P2 "\n\n" P3 "\n");
+
+  g_assert_cmpstr (find (document, "Mara Oyelaran")->reason, ==, "social-embed");
+  g_assert_cmpuint (px_document_get_n_kept (document), ==, 3);
+}
+
+static void
+test_dateline (void)
+{
+  g_autoptr(PxDocument) document = read_text (
+    "Orla bursts its banks in three villages\n\n"
+    "Dunmere, March 3, NORTHERN PRESS SERVICE\n\n"
+    P1 "\n\n" P2 "\n\n" P3 "\n\n"
+    "Orla floods 2024-03-03 09:40:00\n");
+
+  g_assert_cmpstr (px_document_get_outlet (document), ==, "NORTHERN PRESS SERVICE");
+  g_assert_cmpint (px_document_get_field_source (document, PX_FIELD_OUTLET), ==, PX_SOURCE_DATELINE);
+  /* The dateline gives the day; the trailing timestamp the year. */
+  g_assert_cmpstr (px_document_get_published (document), ==, "2024-03-03");
+  g_assert_cmpstr (find (document, "Dunmere, March 3")->reason, ==, "dateline");
+  g_assert_cmpstr (find (document, "Orla floods 2024")->reason, ==, "timestamp");
+}
+
+static void
+test_inline_dateline (void)
+{
+  g_autoptr(PxDocument) document = read_text (
+    "Orla bursts its banks in three villages\n\n"
+    "DUNMERE, March 3 (Northern Press Service) - " P1 "\n\n" P2 "\n\n" P3 "\n");
+
+  g_assert_cmpstr (px_document_get_outlet (document), ==, "Northern Press Service");
+  /* The paragraph the dateline opens is the article's first. */
+  g_assert_cmpint (find (document, "DUNMERE")->kind, ==, PX_BLOCK_BODY);
+}
+
+static void
+test_date_line_and_byline (void)
+{
+  g_autoptr(PxDocument) document = read_text (
+    "Orla bursts its banks in three villages\n\n"
+    "Families spend the night in the sports hall as the river keeps rising\n\n"
+    "By Ines Marr and Tomas Kell, Valley Correspondents\n\n"
+    "Published: 4 March 2024\n\n"
+    "Updated: 5 March 2024, 10:12\n\n"
+    P1 "\n\n" P2 "\n\n" P3 "\n");
+  const char * const *authors = px_document_get_authors (document);
+
+  g_assert_cmpstr (px_document_get_subtitle (document), ==,
+                   "Families spend the night in the sports hall as the river keeps rising");
+  g_assert_cmpstr (px_document_get_published (document), ==, "2024-03-04");
+  g_assert_cmpint (px_document_get_field_source (document, PX_FIELD_PUBLISHED), ==, PX_SOURCE_DATE_LINE);
+  g_assert_cmpuint (g_strv_length ((GStrv) authors), ==, 2);
+  g_assert_cmpstr (authors[0], ==, "Ines Marr");
+  g_assert_cmpstr (authors[1], ==, "Tomas Kell");
+}
+
+static void
+test_signature (void)
+{
+  g_autoptr(PxDocument) document = read_text (
+    "Orla bursts its banks in three villages\n\n"
+    P1 "\n\n" P2 "\n\n" P3 "\n\n"
+    "Dr Ines Marr,\n\n"
+    "Director, Orla Valley Flood Observatory\n\n"
+    "Leave a Reply\n");
+
+  g_assert_cmpstr (px_document_get_authors (document)[0], ==, "Ines Marr");
+  g_assert_cmpstr (find (document, "Director,")->reason, ==, "byline");
+}
+
+static void
+test_anniversary (void)
+{
+  g_autoptr(PxDocument) ago = read_text (
+    "Dunmere remembers the flood\n\n"
+    "Twenty years ago, on 3 March 2004, the Orla broke through the old dyke at Dunmere and flooded "
+    "the lower town in less than an hour.\n\n"
+    P2 "\n\n" P3 "\n");
+  g_autoptr(PxDocument) ordinal = read_text (
+    "Dunmere marks the 15th anniversary of the Orla flood\n\n"
+    "On 3 March 2019, the town gathered at the new dyke for the 15th anniversary of the flood, "
+    "with the mayor and the families of the victims.\n\n"
+    "The flood of the Orla in 2004 destroyed two hundred homes in the lower town of Dunmere.\n\n"
+    P3 "\n");
+  g_autoptr(PxDocument) dated = read_text (
+    "Dunmere marks the 15th anniversary of the Orla flood\n\n"
+    "12 March 2019\n\n"
+    P1 "\n\n" P2 "\n");
+
+  g_assert_cmpstr (px_document_get_published (ago), ==, "2024~");
+  g_assert_cmpint (px_document_get_field_source (ago, PX_FIELD_PUBLISHED), ==, PX_SOURCE_ANNIVERSARY);
+  /* The dated day is the commemoration, fifteen years after the flood. */
+  g_assert_cmpstr (px_document_get_published (ordinal), ==, "2019~");
+  /* A real date line wins over any anniversary. */
+  g_assert_cmpstr (px_document_get_published (dated), ==, "2019-03-12");
+}
+
+static void
+test_markdown (void)
+{
+  g_autoptr(PxDocument) document = read_text (
+    "# The Orla floods of March\n\n"
+    "Heavy rain on Sunday night sent the Orla river over its banks in\n"
+    "three villages, and the regional council said forty homes were\n"
+    "flooded by the morning, most of them in the lower streets of\n"
+    "Dunmere where the river bends towards the old mill and the bridge.\n\n"
+    "Firefighters pumped water out of the primary school in Dunmere\n"
+    "until noon, and the mayor said the school would stay closed until\n"
+    "the end of the week while engineers checked the walls and wiring.\n\n"
+    "> The water came in faster than anyone here remembers, said the\n"
+    "> headmistress, who has taught in the village for thirty years.\n");
+
+  g_assert_cmpstr (px_document_get_title (document), ==, "The Orla floods of March");
+  /* Wrapped lines are joined back into their paragraphs. */
+  g_assert_cmpuint (px_document_get_n_kept (document), ==, 3);
+  g_assert_true (g_str_has_suffix (find (document, "Heavy rain")->text, "the old mill and the bridge."));
+  g_assert_cmpint (find (document, "The water came")->kind, ==, PX_BLOCK_QUOTE);
+}
+
+static void
+test_language (void)
+{
+  g_autoptr(PxDocument) english = read_text ("Orla bursts its banks\n\n" P1 "\n\n" P2 "\n");
+  g_autoptr(PxDocument) french = read_text (
+    "La crue de l’Orla\n\n"
+    "La pluie de dimanche soir a fait déborder la rivière dans trois villages, et le conseil régional "
+    "a indiqué que quarante maisons étaient inondées au matin.\n\n"
+    "Les pompiers ont pompé l’eau de l’école primaire jusqu’à midi, et le maire a dit que l’école "
+    "resterait fermée jusqu’à la fin de la semaine.\n");
+
+  g_assert_cmpstr (px_document_get_language (english), ==, "en");
+  g_assert_cmpstr (px_document_get_language (french), ==, "fr");
+}
+
+static void
+test_hostile (void)
+{
+  g_autoptr(GString) long_line = g_string_new ("A title\n\n");
+  g_autoptr(GString) blanks = g_string_new ("A title\n");
+  g_autoptr(PxDocument) a = NULL;
+  g_autoptr(PxDocument) b = NULL;
+  g_autoptr(PxDocument) c = NULL;
+
+  /* One line of a megabyte, no punctuation anywhere. */
+  for (guint i = 0; i < 100000; i++)
+    g_string_append (long_line, "word ");
+  a = read_text (long_line->str);
+  g_assert_cmpuint (px_document_get_paragraphs (a)->len, ==, 2);
+
+  /* A hundred thousand empty lines around one sentence. */
+  for (guint i = 0; i < 100000; i++)
+    g_string_append (blanks, "\n \t\n");
+  g_string_append (blanks, "The only sentence of this file says that nothing else is in it.\n");
+  b = read_text (blanks->str);
+  g_assert_cmpuint (px_document_get_paragraphs (b)->len, ==, 2);
+
+  /* Punctuation and symbols only. */
+  c = read_text ("!!!\n\n???\n\n— — —\n\n###\n\n> \n\n#\n");
+  g_assert_cmpuint (px_document_get_n_kept (c), ==, 0);
+}
 
 int
-main (int argc, char **argv)
+main (int   argc,
+      char *argv[])
 {
-  g_test_init (&argc, &argv, NULL);
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+  g_test_add_func ("/Px/Text/article-and-furniture", test_article_and_furniture);
+  g_test_add_func ("/Px/Text/repeated-block", test_repeated_block);
+  g_test_add_func ("/Px/Text/reader-address", test_reader_address);
+  g_test_add_func ("/Px/Text/after-article", test_after_article);
+  g_test_add_func ("/Px/Text/caption-and-subheading", test_caption_and_subheading);
+  g_test_add_func ("/Px/Text/social-embed", test_social_embed);
+  g_test_add_func ("/Px/Text/dateline", test_dateline);
+  g_test_add_func ("/Px/Text/inline-dateline", test_inline_dateline);
+  g_test_add_func ("/Px/Text/date-line-and-byline", test_date_line_and_byline);
+  g_test_add_func ("/Px/Text/signature", test_signature);
+  g_test_add_func ("/Px/Text/anniversary", test_anniversary);
+  g_test_add_func ("/Px/Text/markdown", test_markdown);
+  g_test_add_func ("/Px/Text/language", test_language);
+  g_test_add_func ("/Px/Text/hostile", test_hostile);
+
   return g_test_run ();
 }

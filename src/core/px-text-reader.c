@@ -393,9 +393,13 @@ static const char *captcha_cues[] = {
   "captcha", "human", "robot", "spam", NULL,
 };
 static const char *navigation_cues[] = {
-  "home", "menu", "search", "previous", "next", "read more", "more stories", "popular",
-  "trending", "latest", "breaking", "categories", "category", "tags", "contact", "about us",
-  "advertise", "terms", "privacy", "sitemap", "skip to", "back to top", "scrolling", NULL,
+  "menu", "search", "categories", "category", "tags", "contact", "about us", "advertise",
+  "terms", "privacy", "sitemap", NULL,
+};
+/* Only at the start of a line: "What happens next" is a subheading. */
+static const char *navigation_start_cues[] = {
+  "home", "previous", "next", "read more", "more stories", "popular", "trending", "latest",
+  "breaking", "skip to", "back to", "scrolling", NULL,
 };
 static const char *related_cues[] = {
   "related", "you may also like", "recommended", "more from", "read also", "see also",
@@ -435,19 +439,22 @@ is_arithmetic_question (const char *text)
   return FALSE;
 }
 
-/* "Home › World › Europe", "News | Politics", "Home Region <title>". */
-static gboolean
-has_breadcrumb_separators (const char *text)
+/* "Home › World › Europe" is a breadcrumb; "News | Politics · Sport" a menu. */
+static guint
+count_separators (const char  *text,
+                  const char **separators)
 {
-  static const char *separators[] = { " › ", " » ", " > ", " | ", " / ", " · ", " • ", NULL };
   guint n = 0;
 
   for (guint i = 0; separators[i] != NULL; i++)
     for (const char *p = strstr (text, separators[i]); p; p = strstr (p + 1, separators[i]))
       n++;
 
-  return n >= 1;
+  return n;
 }
+
+static const char *breadcrumb_separators[] = { " › ", " » ", " > ", NULL };
+static const char *menu_separators[] = { " | ", " / ", " · ", " • ", NULL };
 
 static gboolean
 is_caption (const Line *line,
@@ -521,10 +528,22 @@ gather_evidence (Line *line)
         line->evidence |= EV_RELATED;
       if (!line->prose && has_any_cue (lower, navigation_cues))
         line->evidence |= EV_NAVIGATION;
+      if (!line->prose)
+        {
+          const char *start = lower;
+
+          while (*start != '\0' && !g_ascii_isalnum (*start) && !(*start & 0x80))
+            start++;
+          for (guint i = 0; navigation_start_cues[i] != NULL; i++)
+            if (g_str_has_prefix (start, navigation_start_cues[i]))
+              line->evidence |= EV_NAVIGATION;
+        }
     }
 
-  if (!line->prose && line->words <= 12 && has_breadcrumb_separators (line->text))
+  if (!line->prose && line->words <= 12 && count_separators (line->text, breadcrumb_separators) > 0)
     line->evidence |= EV_BREADCRUMB;
+  else if (!line->prose && line->words <= 16 && count_separators (line->text, menu_separators) > 0)
+    line->evidence |= EV_NAVIGATION;
 
   /* An e-mail address or a web address in a short line: the site's
    * contact details, or a plug. */
@@ -597,8 +616,10 @@ line_score (const Line *line)
     return MIN ((int) line->words, 150);
   if (line->evidence & EV_SECTION)
     return -40;
+  /* Furniture inside an article (a plea printed twice, a share prompt) is
+   * common; a paragraph after it is still the article's. */
   if (line->evidence & EV_STRONG)
-    return -20;
+    return -10;
   if (line->role != ROLE_NONE)
     return -12;
   if (line->words <= 3)
@@ -724,6 +745,38 @@ is_gap (const Line *line)
   return !line->prose || (line->evidence & EV_STRONG) != 0;
 }
 
+static guint
+gap_before (GArray *lines,
+            guint   i,
+            guint   first)
+{
+  guint n = 0;
+
+  while (i > first && is_gap (&g_array_index (lines, Line, i - 1)))
+    {
+      n++;
+      i--;
+    }
+
+  return n;
+}
+
+static guint
+gap_after (GArray *lines,
+           guint   i,
+           guint   last)
+{
+  guint n = 0;
+
+  while (i < last && is_gap (&g_array_index (lines, Line, i + 1)))
+    {
+      n++;
+      i++;
+    }
+
+  return n;
+}
+
 /* Cuts runs at either edge of the article that talk of something else. */
 static void
 trim_core (GArray *lines,
@@ -745,14 +798,21 @@ trim_core (GArray *lines,
       if (head_end >= *last || tail_start <= *first)
         return;
 
-      if (prose_words (lines, tail_start, *last) * 10 < total * 4 &&
-          run_cohesion (lines, tail_start, *last, *first, *last) < 0.12)
+      /* Only a run set apart by a real break (two lines or more of
+       * furniture) is judged, only against enough text to judge by, and
+       * only when it shares next to nothing with it. */
+      if (gap_before (lines, tail_start, *first) >= 2 &&
+          prose_words (lines, tail_start, *last) * 10 < total * 4 &&
+          total - prose_words (lines, tail_start, *last) >= 150 &&
+          run_cohesion (lines, tail_start, *last, *first, *last) < 0.08)
         {
           *last = tail_start - 1;
           changed = TRUE;
         }
-      else if (prose_words (lines, *first, head_end) * 10 < total * 4 &&
-               run_cohesion (lines, *first, head_end, *first, *last) < 0.12)
+      else if (gap_after (lines, head_end, *last) >= 2 &&
+               prose_words (lines, *first, head_end) * 10 < total * 4 &&
+               total - prose_words (lines, *first, head_end) >= 150 &&
+               run_cohesion (lines, *first, head_end, *first, *last) < 0.08)
         {
           *first = head_end + 1;
           changed = TRUE;
@@ -991,8 +1051,9 @@ parse_timestamp (const Line *line)
 }
 
 static const char *role_nouns[] = {
-  "reporter", "correspondent", "editor", "staff", "writer", "journalist", "contributor",
-  "desk", "bureau", "chief", "columnist", "photographer", "agency", "team", NULL,
+  "reporter", "reporters", "correspondent", "correspondents", "editor", "editors", "staff",
+  "writer", "writers", "journalist", "journalists", "contributor", "contributors", "desk",
+  "bureau", "chief", "columnist", "photographer", "agency", "team", NULL,
 };
 
 /* "By Jane Doe", "By Jane Doe and John Roe, Staff Reporters", "Words: Jane
@@ -1660,6 +1721,14 @@ next_kept_is_prose (GArray *lines,
   return FALSE;
 }
 
+static gboolean
+in_repeated_block (GArray *lines,
+                   guint   i)
+{
+  return (i > 0 && g_array_index (lines, Line, i - 1).repeats > 1) ||
+         (i + 1 < lines->len && g_array_index (lines, Line, i + 1).repeats > 1);
+}
+
 static void
 classify (Reader *r)
 {
@@ -1694,9 +1763,11 @@ classify (Reader *r)
         }
 
       /* Inside the article: removed only on evidence. A prose line that
-       * recurs keeps its first occurrence. */
+       * recurs alone (a pull quote) keeps its first occurrence; a block
+       * printed twice is the site's. */
       if ((line->evidence & EV_STRONG) &&
-          !(line->evidence == EV_REPEATED && line->prose && line->first == i))
+          !(line->evidence == EV_REPEATED && line->prose && line->first == i &&
+            !in_repeated_block (lines, i)))
         {
           line->reason = reason_for (line, FALSE);
           continue;
