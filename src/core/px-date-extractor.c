@@ -338,9 +338,8 @@ numeric_boundary (const Lexer *lx,
   return TRUE;
 }
 
-/* yyyy-mm-dd[(T| )hh:mm[:ss]], yyyy/mm/dd, dd.mm.yyyy. The month/day order
- * of dd/mm/yyyy and mm/dd/yyyy differs between countries, so those are
- * not read. */
+/* yyyy-mm-dd[(T| )hh:mm[:ss]], yyyy/mm/dd, dd.mm.yyyy, and dd/mm/yyyy or
+ * mm/dd/yyyy where only one reading is possible. */
 static gboolean
 scan_numeric_date (const Lexer *lx,
                    gsize        start,
@@ -389,18 +388,36 @@ scan_numeric_date (const Lexer *lx,
     }
   else
     {
+      char sep;
+
       p = start;
-      if (!read_digits (lx, &p, 1, 2, &a) || !at_char (lx, p, '.'))
+      if (!read_digits (lx, &p, 1, 2, &a) ||
+          !(at_char (lx, p, '.') || at_char (lx, p, '/') || at_char (lx, p, '-')))
         return FALSE;
+      sep = lx->text[p];
       p++;
-      if (!read_digits (lx, &p, 1, 2, &b) || !at_char (lx, p, '.'))
+      if (!read_digits (lx, &p, 1, 2, &b) || !at_char (lx, p, sep))
         return FALSE;
       p++;
       if (!read_digits (lx, &p, 4, 4, &c))
         return FALSE;
       t->y = c;
-      t->m = b;
-      t->d = a;
+
+      /* Dotted dates are day first everywhere. With a slash or a dash the
+       * order is the writer's country's, so only a date that can be read
+       * one way is taken: 28/02/2023 or 02/28/2023, but not 03/04/2023. */
+      if (sep == '.' || a > 12 || a == b)
+        {
+          t->m = b;
+          t->d = a;
+        }
+      else if (b > 12)
+        {
+          t->m = a;
+          t->d = b;
+        }
+      else
+        return FALSE;
     }
 
   if (t->y < MIN_YEAR || !valid_day (t->y, t->m, t->d))

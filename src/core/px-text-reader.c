@@ -414,6 +414,34 @@ static const char *honorifics[] = {
   "Dame", "Rev", "Rev.", NULL,
 };
 
+typedef enum
+{
+  RE_CONTACT,
+  RE_AGO,
+  RE_NAME_LIST,
+  N_REGEXES
+} RegexId;
+
+/* Compiled once: the reader runs over every line of every document. */
+static GRegex *
+regex (RegexId id)
+{
+  static GRegex *regexes[N_REGEXES];
+  static gsize initialized;
+
+  if (g_once_init_enter (&initialized))
+    {
+      regexes[RE_CONTACT] = g_regex_new ("[\\w.+-]+@[\\w-]+\\.[\\w.-]+|https?://|\\bwww\\.",
+                                         G_REGEX_OPTIMIZE, 0, NULL);
+      regexes[RE_AGO] = g_regex_new ("\\b\\d+\\s+(second|minute|hour|day|week|month)s?\\s+ago\\b",
+                                     G_REGEX_OPTIMIZE, 0, NULL);
+      regexes[RE_NAME_LIST] = g_regex_new ("\\s*(?:,|\\band\\b|&)\\s*", G_REGEX_OPTIMIZE, 0, NULL);
+      g_once_init_leave (&initialized, 1);
+    }
+
+  return regexes[id];
+}
+
 /* "What is 2 + 12 ?": arithmetic a reader is asked to solve. */
 static gboolean
 is_arithmetic_question (const char *text)
@@ -548,7 +576,7 @@ gather_evidence (Line *line)
   /* An e-mail address or a web address in a short line: the site's
    * contact details, or a plug. */
   if (line->words <= 30 &&
-      g_regex_match_simple ("[\\w.+-]+@[\\w-]+\\.[\\w.-]+|https?://|\\bwww\\.", line->text, 0, 0))
+      g_regex_match (regex (RE_CONTACT), line->text, 0, NULL))
     line->evidence |= EV_CONTACT;
 
   if (!line->prose && line->columns)
@@ -556,7 +584,7 @@ gather_evidence (Line *line)
 
   /* "Updated 2 hours ago": a page's clock, not the story's date. */
   if (line->words <= 6 && !line->prose &&
-      g_regex_match_simple ("\\b\\d+\\s+(second|minute|hour|day|week|month)s?\\s+ago\\b", lower, 0, 0))
+      g_regex_match (regex (RE_AGO), lower, 0, NULL))
     line->evidence |= EV_LABEL;
 
   if (!line->prose && line->words <= 8 && g_str_has_suffix (line->text, ":"))
@@ -1113,7 +1141,7 @@ parse_byline (const Line *line)
   }
 
   builder = g_strv_builder_new ();
-  parts = g_regex_split_simple ("\\s*(?:,|\\band\\b|&)\\s*", names, 0, 0);
+  parts = g_regex_split (regex (RE_NAME_LIST), names, 0);
 
   for (guint i = 0; parts[i] != NULL; i++)
     {
@@ -1634,10 +1662,11 @@ guess_outlet (Reader *r)
       const Line *line = &g_array_index (r->lines, Line, i);
       g_auto(GStrv) words = NULL;
 
-      if (line->kind != PX_BLOCK_REMOVED || line->role != ROLE_NONE)
+      /* Furniture is short; a long removed line names no outlet here. */
+      if (line->kind != PX_BLOCK_REMOVED || line->role != ROLE_NONE || line->words > 60)
         continue;
 
-      words = g_regex_split_simple ("[^\\w.'’&-]+", line->text, 0, 0);
+      words = g_strsplit_set (line->text, " ,;:!?()[]\"“”«»|/", -1);
       for (guint w = 0; words[w] != NULL; w++)
         {
           guint end;
