@@ -338,6 +338,22 @@ test_hostile (void)
   g_assert_cmpuint (px_document_get_n_kept (c), ==, 0);
 }
 
+static void
+test_sentences (void)
+{
+  const char *text = "The river rose on Feb. 26, 2023 in the town. Dr. Ana Molnar said 3.5 metres "
+                     "was a record. I. Varga agreed! Was it? “Yes,” she said.";
+  g_autofree char *first = px_sentence_at (text, 10);
+  g_autofree char *second = px_sentence_at (text, strstr (text, "Molnar") - text);
+  g_autofree char *last = px_sentence_at (text, strlen (text) - 3);
+
+  g_assert_cmpstr (first, ==, "The river rose on Feb. 26, 2023 in the town.");
+  g_assert_cmpstr (second, ==, "Dr. Ana Molnar said 3.5 metres was a record.");
+  g_assert_cmpstr (last, ==, "“Yes,” she said.");
+  g_assert_cmpuint (px_sentence_count (text), ==, 5);
+  g_assert_cmpuint (px_sentence_count (""), ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -358,6 +374,7 @@ main (int   argc,
   g_test_add_func ("/Px/Text/markdown", test_markdown);
   g_test_add_func ("/Px/Text/language", test_language);
   g_test_add_func ("/Px/Text/hostile", test_hostile);
+  g_test_add_func ("/Px/Text/sentences", test_sentences);
 
   return g_test_run ();
 }

@@ -74,6 +74,21 @@ ends_sentence (const char  *text,
   if (g_utf8_strlen (word, p - word) == 1 && g_unichar_isupper (g_utf8_get_char (word)))
     return FALSE;
 
+  /* Titles and month abbreviations go with what follows ("Dr. Baptiste",
+   * "Feb. 26"). */
+  if (p - word >= 2 && p - word <= 5)
+    {
+      static const char *abbreviations[] = {
+        "Mr", "Mrs", "Ms", "Dr", "Prof", "St", "Gen", "Col", "Lt", "Sgt", "Capt", "Rev", "Sen",
+        "Rep", "Gov", "Jr", "Sr", "No", "Nos", "Vol", "vs", "Jan", "Feb", "Mar", "Apr", "Jun",
+        "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", NULL,
+      };
+      g_autofree char *w = g_strndup (word, p - word);
+
+      if (g_strv_contains (abbreviations, w))
+        return FALSE;
+    }
+
   return TRUE;
 }
 
