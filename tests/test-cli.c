@@ -1,9 +1,348 @@
-/* test-cli.c: placeholder until its owner writes it */
-#include <glib.h>
+/* test-cli.c: parallax-cli keeps its contract
+ *
+ * Copyright 2026 The Parallax developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Scripts rely on the command line: JSON on standard output with the field
+ * names of the contract, errors on standard error naming the file, a
+ * non-zero exit when anything failed, and the rest of the work done anyway.
+ */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
+#include <string.h>
+#include <sys/wait.h>
+
+#include "px-core.h"
+
+typedef struct
+{
+  char *out;
+  char *err;
+  int   status;
+} Run;
+
+static void
+run_clear (Run *run)
+{
+  g_free (run->out);
+  g_free (run->err);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
+
+static void
+run_cli (Run        *run,
+         const char *first,
+         ...)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  const char *cli = g_getenv ("PARALLAX_CLI");
+  va_list args;
+
+  if (cli == NULL)
+    cli = g_test_build_filename (G_TEST_BUILT, "..", "src", "cli", "parallax-cli", NULL);
+
+  g_ptr_array_add (argv, (gpointer) cli);
+  va_start (args, first);
+  for (const char *arg = first; arg != NULL; arg = va_arg (args, const char *))
+    g_ptr_array_add (argv, (gpointer) arg);
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+
+  g_assert_true (g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL,
+                               &run->out, &run->err, &run->status, &error));
+  g_assert_no_error (error);
+}
+
+static int
+exit_code (const Run *run)
+{
+  return WIFEXITED (run->status) ? WEXITSTATUS (run->status) : -1;
+}
+
+static char *
+fixture (const char *folder,
+         const char *name)
+{
+  return g_build_filename (g_test_get_dir (G_TEST_DIST), folder, name, NULL);
+}
+
+static JsonNode *
+parse_json (const char *text)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (json_parser_load_from_data (parser, text, -1, &error));
+  g_assert_no_error (error);
+
+  return json_node_copy (json_parser_get_root (parser));
+}
+
+static void
+assert_member_type (JsonObject *object,
+                    const char *name,
+                    GType       type,
+                    gboolean    nullable)
+{
+  JsonNode *node = json_object_get_member (object, name);
+
+  g_assert_nonnull (node);
+  if (nullable && JSON_NODE_HOLDS_NULL (node))
+    return;
+  if (type == JSON_TYPE_ARRAY)
+    g_assert_true (JSON_NODE_HOLDS_ARRAY (node));
+  else if (type == JSON_TYPE_OBJECT)
+    g_assert_true (JSON_NODE_HOLDS_OBJECT (node));
+  else
+    g_assert_cmpint (json_node_get_value_type (node), ==, type);
+}
+
+static void
+test_parse_json (void)
+{
+  g_autofree char *text = fixture ("data/text", "court-verdict-short.txt");
+  g_autofree char *html = fixture ("../data/sample", "kestria-dam-collapse-feared-dead.html");
+  g_auto(Run) run = { 0 };
+  g_autoptr(JsonNode) root = NULL;
+  JsonArray *documents;
+
+  run_cli (&run, "parse", "--json", text, html, NULL);
+  g_assert_cmpint (exit_code (&run), ==, 0);
+  g_assert_cmpstr (run.err, ==, "");
+
+  root = parse_json (run.out);
+  g_assert_true (JSON_NODE_HOLDS_ARRAY (root));
+  documents = json_node_get_array (root);
+  g_assert_cmpuint (json_array_get_length (documents), ==, 2);
+
+  for (guint i = 0; i < 2; i++)
+    {
+      JsonObject *doc = json_array_get_object_element (documents, i);
+      JsonArray *figures, *dates, *removed;
+
+      assert_member_type (doc, "path", G_TYPE_STRING, FALSE);
+      assert_member_type (doc, "format", G_TYPE_STRING, FALSE);
+      assert_member_type (doc, "title", G_TYPE_STRING, TRUE);
+      assert_member_type (doc, "subtitle", G_TYPE_STRING, TRUE);
+      assert_member_type (doc, "outlet", G_TYPE_STRING, TRUE);
+      assert_member_type (doc, "authors", JSON_TYPE_ARRAY, FALSE);
+      assert_member_type (doc, "published", G_TYPE_STRING, TRUE);
+      assert_member_type (doc, "url", G_TYPE_STRING, TRUE);
+      assert_member_type (doc, "language", G_TYPE_STRING, TRUE);
+      assert_member_type (doc, "body", JSON_TYPE_ARRAY, FALSE);
+      assert_member_type (doc, "removed", JSON_TYPE_ARRAY, FALSE);
+      assert_member_type (doc, "figures", JSON_TYPE_ARRAY, FALSE);
+      assert_member_type (doc, "dates", JSON_TYPE_ARRAY, FALSE);
+      g_assert_cmpuint (json_array_get_length (json_object_get_array_member (doc, "body")), >, 0);
+
+      removed = json_object_get_array_member (doc, "removed");
+      for (guint j = 0; j < json_array_get_length (removed); j++)
+        {
+          JsonObject *r = json_array_get_object_element (removed, j);
+
+          assert_member_type (r, "text", G_TYPE_STRING, FALSE);
+          assert_member_type (r, "reason", G_TYPE_STRING, FALSE);
+        }
+
+      figures = json_object_get_array_member (doc, "figures");
+      for (guint j = 0; j < json_array_get_length (figures); j++)
+        {
+          JsonObject *f = json_array_get_object_element (figures, j);
+          const char *qualifier = json_object_get_string_member (f, "qualifier");
+
+          g_assert_true (JSON_NODE_HOLDS_VALUE (json_object_get_member (f, "value")));
+          assert_member_type (f, "max", G_TYPE_DOUBLE, TRUE);
+          g_assert_true (g_str_equal (qualifier, "exact") || g_str_equal (qualifier, "at-least") ||
+                         g_str_equal (qualifier, "more-than") || g_str_equal (qualifier, "about") ||
+                         g_str_equal (qualifier, "up-to") || g_str_equal (qualifier, "fewer-than"));
+          assert_member_type (f, "subject", G_TYPE_STRING, TRUE);
+          assert_member_type (f, "role", G_TYPE_STRING, TRUE);
+          assert_member_type (f, "text", G_TYPE_STRING, FALSE);
+          assert_member_type (f, "sentence", G_TYPE_STRING, FALSE);
+        }
+
+      dates = json_object_get_array_member (doc, "dates");
+      for (guint j = 0; j < json_array_get_length (dates); j++)
+        {
+          JsonObject *d = json_array_get_object_element (dates, j);
+
+          assert_member_type (d, "value", G_TYPE_STRING, FALSE);
+          assert_member_type (d, "text", G_TYPE_STRING, FALSE);
+          assert_member_type (d, "sentence", G_TYPE_STRING, FALSE);
+        }
+    }
+
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (documents, 0), "format"), ==, "text");
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (documents, 1), "format"), ==, "html");
+}
+
+static void
+test_parse_text (void)
+{
+  g_autofree char *a = fixture ("data/text", "court-verdict-short.txt");
+  g_autofree char *b = fixture ("data/text", "landslide-no-boilerplate.txt");
+  g_auto(Run) run = { 0 };
+  g_auto(GStrv) parts = NULL;
+
+  run_cli (&run, "parse", "--text", a, b, NULL);
+  g_assert_cmpint (exit_code (&run), ==, 0);
+
+  /* One body per document, separated by a form feed line. */
+  parts = g_strsplit (run.out, "\f\n", -1);
+  g_assert_cmpuint (g_strv_length (parts), ==, 2);
+  /* Clean text: no share prompt, which the first fixture ends with. */
+  g_assert_null (strstr (parts[0], "Share this article"));
+  g_assert_nonnull (strstr (parts[1], "No one was hurt."));
+}
+
+static void
+test_parse_outdir (void)
+{
+  g_autofree char *a = fixture ("data/text", "court-verdict-short.txt");
+  g_autofree char *b = fixture ("data/text", "landslide-no-boilerplate.txt");
+  g_autofree char *dir = g_dir_make_tmp ("px-cli-XXXXXX", NULL);
+  g_autofree char *out = g_build_filename (dir, "out", NULL);
+  g_autofree char *first = g_build_filename (out, "court-verdict-short.txt.txt", NULL);
+  g_autofree char *second = g_build_filename (out, "landslide-no-boilerplate.txt.txt", NULL);
+  g_autofree char *contents = NULL;
+  g_auto(Run) run = { 0 };
+
+  run_cli (&run, "parse", "--text", "--outdir", out, a, b, NULL);
+  g_assert_cmpint (exit_code (&run), ==, 0);
+  g_assert_cmpstr (run.out, ==, "");
+
+  g_assert_true (g_file_get_contents (second, &contents, NULL, NULL));
+  g_assert_nonnull (strstr (contents, "No one was hurt."));
+  g_assert_true (g_file_test (first, G_FILE_TEST_IS_REGULAR));
+
+  g_unlink (first);
+  g_unlink (second);
+  g_rmdir (out);
+  g_rmdir (dir);
+}
+
+static void
+test_failures (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("px-cli-XXXXXX", NULL);
+  g_autofree char *empty = g_build_filename (dir, "empty.txt", NULL);
+  g_autofree char *binary = g_build_filename (dir, "binary.txt", NULL);
+  g_autofree char *good = fixture ("data/text", "court-verdict-short.txt");
+  g_autoptr(JsonNode) root = NULL;
+  g_auto(Run) run = { 0 };
+
+  g_assert_true (g_file_set_contents (empty, "", 0, NULL));
+  g_assert_true (g_file_set_contents (binary, "\x7f" "ELF\0\0\0\0\x01\x02", 10, NULL));
+
+  run_cli (&run, "parse", "--json", empty, good, binary, "/nonexistent/file.txt", NULL);
+
+  /* The good document is printed all the same... */
+  g_assert_cmpint (exit_code (&run), ==, 1);
+  root = parse_json (run.out);
+  g_assert_cmpuint (json_array_get_length (json_node_get_array (root)), ==, 1);
+
+  /* ...and each failure names its file and the reason. */
+  g_assert_nonnull (strstr (run.err, "empty.txt: the file is empty"));
+  g_assert_nonnull (strstr (run.err, "binary.txt: not a text file"));
+  g_assert_nonnull (strstr (run.err, "/nonexistent/file.txt"));
+
+  g_unlink (empty);
+  g_unlink (binary);
+  g_rmdir (dir);
+}
+
+static void
+test_timeline (void)
+{
+  g_autofree char *folder = fixture ("../data", "sample");
+  g_autoptr(JsonNode) root = NULL;
+  g_auto(Run) run = { 0 };
+  JsonArray *entries;
+  guint published = 0, events = 0;
+
+  run_cli (&run, "timeline", "--json", folder, NULL);
+  g_assert_cmpint (exit_code (&run), ==, 0);
+
+  root = parse_json (run.out);
+  entries = json_object_get_array_member (json_node_get_object (root), "entries");
+  g_assert_cmpuint (json_array_get_length (entries), >, 10);
+
+  for (guint i = 0; i < json_array_get_length (entries); i++)
+    {
+      JsonObject *e = json_array_get_object_element (entries, i);
+      const char *kind = json_object_get_string_member (e, "kind");
+
+      assert_member_type (e, "value", G_TYPE_STRING, FALSE);
+      assert_member_type (e, "path", G_TYPE_STRING, FALSE);
+      assert_member_type (e, "outlet", G_TYPE_STRING, TRUE);
+      assert_member_type (e, "text", G_TYPE_STRING, TRUE);
+      assert_member_type (e, "sentence", G_TYPE_STRING, TRUE);
+      published += g_str_equal (kind, "published");
+      events += g_str_equal (kind, "event");
+
+      /* In time order. */
+      if (i > 0)
+        {
+          const char *prev = json_object_get_string_member (json_array_get_object_element (entries, i - 1), "value");
+
+          g_assert_cmpint (px_edtf_compare (prev, json_object_get_string_member (e, "value")), <=, 0);
+        }
+    }
+
+  /* Every sample document has a publication date. */
+  g_assert_cmpuint (published, ==, 8);
+  g_assert_cmpuint (events, >, published);
+}
+
+static void
+test_usage (void)
+{
+  g_auto(Run) none = { 0 };
+  g_auto(Run) unknown = { 0 };
+  g_auto(Run) no_path = { 0 };
+  g_auto(Run) outdir = { 0 };
+  g_auto(Run) planned = { 0 };
+  g_auto(Run) help = { 0 };
+
+  run_cli (&none, NULL);
+  g_assert_cmpint (exit_code (&none), ==, 2);
+
+  run_cli (&unknown, "frobnicate", NULL);
+  g_assert_cmpint (exit_code (&unknown), ==, 2);
+  g_assert_nonnull (strstr (unknown.err, "frobnicate"));
+
+  run_cli (&no_path, "parse", "--json", NULL);
+  g_assert_cmpint (exit_code (&no_path), ==, 2);
+
+  run_cli (&outdir, "parse", "--outdir", "/tmp/x", "a.txt", NULL);
+  g_assert_cmpint (exit_code (&outdir), ==, 2);
+
+  run_cli (&planned, "compare", "--json", "a.txt", NULL);
+  g_assert_cmpint (exit_code (&planned), ==, 1);
+  g_assert_nonnull (strstr (planned.err, "compare"));
+
+  run_cli (&help, "--help", NULL);
+  g_assert_cmpint (exit_code (&help), ==, 0);
+  g_assert_nonnull (strstr (help.out, "timeline"));
+}
 
 int
-main (int argc, char **argv)
+main (int   argc,
+      char *argv[])
 {
-  g_test_init (&argc, &argv, NULL);
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+  g_test_add_func ("/Px/Cli/parse-json", test_parse_json);
+  g_test_add_func ("/Px/Cli/parse-text", test_parse_text);
+  g_test_add_func ("/Px/Cli/parse-outdir", test_parse_outdir);
+  g_test_add_func ("/Px/Cli/failures", test_failures);
+  g_test_add_func ("/Px/Cli/timeline", test_timeline);
+  g_test_add_func ("/Px/Cli/usage", test_usage);
+
   return g_test_run ();
 }
