@@ -196,7 +196,7 @@ test_too_large (void)
   g_assert_null (document);
   g_assert_error (error, PX_PARSE_ERROR, PX_PARSE_ERROR_TOO_LARGE);
   g_assert_nonnull (strstr (error->message, "huge.txt"));
-  g_assert_nonnull (strstr (error->message, "50 MB"));
+  g_assert_nonnull (strstr (error->message, "50.0 MiB"));
 
   g_unlink (path);
   g_rmdir (dir);

@@ -13,6 +13,7 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
 #include <string.h>
 
 #include "px-date-extractor.h"
@@ -161,7 +162,7 @@ decode (GBytes      *bytes,
 
   if (length == 0)
     {
-      g_set_error (error, PX_PARSE_ERROR, PX_PARSE_ERROR_EMPTY, "%s: the file is empty", name);
+      g_set_error (error, PX_PARSE_ERROR, PX_PARSE_ERROR_EMPTY, _("%s: the file is empty"), name);
       return NULL;
     }
 
@@ -178,7 +179,7 @@ decode (GBytes      *bytes,
       if (*p == '\0')
         {
           g_set_error (error, PX_PARSE_ERROR, PX_PARSE_ERROR_EMPTY,
-                       "%s: the file holds no text", name);
+                       _("%s: the file holds no text"), name);
           g_free (text);
           return NULL;
         }
@@ -294,17 +295,18 @@ load_file (GFile         *file,
 
   if (g_file_info_get_file_type (info) != G_FILE_TYPE_REGULAR)
     {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE, "%s: not a regular file", name);
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE, _("%s: not a regular file"), name);
       return NULL;
     }
 
   /* Refuse before reading: a 2 GB file must not be loaded to be refused. */
   if (g_file_info_get_size (info) > PX_TEXT_DECODER_MAX_SIZE)
     {
+      g_autofree char *size = g_format_size_full (g_file_info_get_size (info), G_FORMAT_SIZE_IEC_UNITS);
+      g_autofree char *limit = g_format_size_full (PX_TEXT_DECODER_MAX_SIZE, G_FORMAT_SIZE_IEC_UNITS);
+
       g_set_error (error, PX_PARSE_ERROR, PX_PARSE_ERROR_TOO_LARGE,
-                   "%s: file is too large (%" G_GINT64_FORMAT " MB; the limit is %d MB)",
-                   name, g_file_info_get_size (info) / (1024 * 1024),
-                   PX_TEXT_DECODER_MAX_SIZE / (1024 * 1024));
+                   _("%s: the file is too large (%s; the limit is %s)"), name, size, limit);
       return NULL;
     }
 

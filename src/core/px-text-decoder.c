@@ -14,6 +14,7 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
 #include <string.h>
 
 #include "px-text-decoder.h"
@@ -88,7 +89,7 @@ convert (const guint8  *data,
   if (out == NULL)
     {
       g_set_error (error, PX_PARSE_ERROR, PX_PARSE_ERROR_ENCODING,
-                   "%s: cannot decode as %s: %s", name, charset, local_error->message);
+                   _("%s: cannot decode as %s: %s"), name, charset, local_error->message);
       return NULL;
     }
 
@@ -148,9 +149,11 @@ px_text_decoder_decode (const guint8  *data,
 
   if (length > PX_TEXT_DECODER_MAX_SIZE)
     {
+      g_autofree char *size = g_format_size_full (length, G_FORMAT_SIZE_IEC_UNITS);
+      g_autofree char *limit = g_format_size_full (PX_TEXT_DECODER_MAX_SIZE, G_FORMAT_SIZE_IEC_UNITS);
+
       g_set_error (error, PX_PARSE_ERROR, PX_PARSE_ERROR_TOO_LARGE,
-                   "%s: file is too large (%" G_GSIZE_FORMAT " MB; the limit is %d MB)",
-                   name, length / (1024 * 1024), PX_TEXT_DECODER_MAX_SIZE / (1024 * 1024));
+                   _("%s: the file is too large (%s; the limit is %s)"), name, size, limit);
       return NULL;
     }
 
@@ -175,7 +178,7 @@ px_text_decoder_decode (const guint8  *data,
       if (looks_binary (data, length))
         {
           g_set_error (error, PX_PARSE_ERROR, PX_PARSE_ERROR_BINARY,
-                       "%s: not a text file (it contains binary data)", name);
+                       _("%s: not a text file (it contains binary data)"), name);
           return NULL;
         }
 
