@@ -332,6 +332,99 @@ test_site_wide_lines (void)
   g_assert_cmpstr (px_document_get_title (shared), ==, "Harbour reopens after the storm");
 }
 
+static PxDocument *
+document_named (PxLoadResult *result,
+                const char   *name)
+{
+  for (guint i = 0; i < result->documents->len; i++)
+    {
+      PxDocument *document = g_ptr_array_index (result->documents, i);
+
+      if (g_str_has_suffix (px_document_get_path (document), name))
+        return document;
+    }
+
+  return NULL;
+}
+
+static const GError *
+failure_for (PxLoadResult *result,
+             const char   *name)
+{
+  for (guint i = 0; i < result->failures->len; i++)
+    {
+      const GError *error = g_ptr_array_index (result->failures, i);
+
+      if (strstr (error->message, name) != NULL)
+        return error;
+    }
+
+  return NULL;
+}
+
+/* A folder of bad files, imported as a user would: each bad file is one
+ * failure naming it and the reason; every file that can be read is. */
+static void
+test_hostile_folder (void)
+{
+  g_autofree char *dir = source_path ("tests/data/hostile");
+  const char *paths[] = { dir, NULL };
+  g_autoptr(PxLoadResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  static const char *readable[] = {
+    "utf16-le.txt", "utf16-be.txt", "utf8-bom.txt", "invalid-utf8.txt", "broken-nesting.html",
+  };
+
+  result = px_loader_load (paths, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+
+  g_assert_error (failure_for (result, "empty.txt"), PX_PARSE_ERROR, PX_PARSE_ERROR_EMPTY);
+  g_assert_error (failure_for (result, "blank.md"), PX_PARSE_ERROR, PX_PARSE_ERROR_EMPTY);
+  g_assert_error (failure_for (result, "binary.txt"), PX_PARSE_ERROR, PX_PARSE_ERROR_BINARY);
+  g_assert_error (failure_for (result, "image.html"), PX_PARSE_ERROR, PX_PARSE_ERROR_BINARY);
+  g_assert_cmpuint (result->failures->len, ==, 4);
+
+  for (guint i = 0; i < G_N_ELEMENTS (readable); i++)
+    {
+      PxDocument *document = document_named (result, readable[i]);
+
+      g_assert_nonnull (document);
+      g_assert_cmpuint (px_document_get_n_kept (document), >, 0);
+    }
+
+  /* The same article in three encodings reads the same. */
+  {
+    g_autofree char *le = px_document_dup_body_text (document_named (result, "utf16-le.txt"));
+    g_autofree char *be = px_document_dup_body_text (document_named (result, "utf16-be.txt"));
+    g_autofree char *bom = px_document_dup_body_text (document_named (result, "utf8-bom.txt"));
+
+    g_assert_cmpstr (le, ==, be);
+    g_assert_cmpstr (le, ==, bom);
+    g_assert_nonnull (strstr (le, "board’s chair"));
+    g_assert_cmpstr (px_document_get_title (document_named (result, "utf16-le.txt")), ==,
+                     "Wind farm approved after three-year dispute");
+  }
+
+  /* Windows-1252 is read as such: accents and guillemets survive. */
+  {
+    PxDocument *french = document_named (result, "windows-1252.txt");
+    g_autofree char *body = px_document_dup_body_text (french);
+
+    g_assert_cmpstr (px_document_get_title (french), ==, "Le café du port rouvre après l'incendie");
+    g_assert_nonnull (strstr (body, "« Chez Mireille »"));
+    g_assert_cmpstr (px_document_get_language (french), ==, "fr");
+  }
+
+  /* Broken nesting loses no text. */
+  {
+    g_autofree char *body = px_document_dup_body_text (document_named (result, "broken-nesting.html"));
+
+    g_assert_nonnull (strstr (body, "Ferry fares across the strait rise by 8 percent"));
+    g_assert_nonnull (strstr (body, "2 million euros"));
+    g_assert_nonnull (strstr (body, "review the increase"));
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -344,6 +437,7 @@ main (int   argc,
   g_test_add_data_func ("/Px/Parser/fixtures", &fixtures, test_corpus);
   g_test_add_data_func ("/Px/Parser/sample-archive", &sample, test_corpus);
   g_test_add_func ("/Px/Parser/site-wide-lines", test_site_wide_lines);
+  g_test_add_func ("/Px/Parser/hostile-folder", test_hostile_folder);
 
   return g_test_run ();
 }

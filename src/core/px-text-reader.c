@@ -1312,7 +1312,9 @@ is_title_candidate (const Line *line)
     return FALSE;
   if (line->role != ROLE_NONE)
     return FALSE;
-  if (line->evidence & (EV_STRONG & ~EV_REPEATED))
+  /* A headline may be repeated on the page, and shared with other
+   * documents (the same wire story in several outlets). */
+  if (line->evidence & (EV_STRONG & ~(EV_REPEATED | EV_SITE_WIDE)))
     return FALSE;
   if (line->evidence & (EV_CAPTION | EV_LABEL | EV_RELATED | EV_NAVIGATION))
     return FALSE;
@@ -1330,10 +1332,12 @@ is_title_candidate (const Line *line)
 
 /* Picks the headline among the lines before the article: the first line
  * shaped like one, unless a line just below it is marked as a heading or
- * repeated (the page printing its title twice). */
+ * repeated (the page printing its title twice). Lines other documents of
+ * the archive share are only taken when no other line qualifies. */
 static int
-find_title (GArray *lines,
-            guint   head_end)
+find_title_pass (GArray   *lines,
+                 guint     head_end,
+                 gboolean  shared)
 {
   guint limit = MIN (head_end, 20);
   int first = -1;
@@ -1343,7 +1347,8 @@ find_title (GArray *lines,
       Line *line = &g_array_index (lines, Line, i);
       gboolean breadcrumb = FALSE;
 
-      if (!is_title_candidate (line) || line->first != i)
+      if (!is_title_candidate (line) || line->first != i ||
+          ((line->evidence & EV_SITE_WIDE) != 0) != shared)
         continue;
 
       /* A line ending with a later line is the breadcrumb holding it. */
@@ -1370,6 +1375,15 @@ find_title (GArray *lines,
     }
 
   return first;
+}
+
+static int
+find_title (GArray *lines,
+            guint   head_end)
+{
+  int title = find_title_pass (lines, head_end, FALSE);
+
+  return title >= 0 ? title : find_title_pass (lines, head_end, TRUE);
 }
 
 typedef struct

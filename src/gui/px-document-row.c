@@ -165,11 +165,13 @@ px_document_row_update (PxDocumentRow *self)
     {
       if (caption->len > 0)
         g_string_append (caption, " · ");
-      /* The day is enough in the list; the reader gives the time. */
-      if (strlen (published) > 10 && published[10] == 'T')
-        g_string_append_len (caption, published, 10);
-      else
-        g_string_append (caption, published);
+      /* The day is enough in the list; the reader gives the time. Written
+       * as the reader writes it, so "2024~" reads "about 2024" in both. */
+      g_autofree char *day = strlen (published) > 10 && published[10] == 'T'
+                             ? g_strndup (published, 10) : g_strdup (published);
+      g_autofree char *human = _px_format_edtf (day);
+
+      g_string_append (caption, human);
     }
   if (caption->len == 0)
     {
