@@ -44,19 +44,6 @@ find (PxDocument *document,
   return NULL;
 }
 
-static guint
-count_kind (PxDocument  *document,
-            PxBlockKind  kind)
-{
-  GPtrArray *paragraphs = px_document_get_paragraphs (document);
-  guint n = 0;
-
-  for (guint i = 0; i < paragraphs->len; i++)
-    n += ((PxParagraph *) g_ptr_array_index (paragraphs, i))->kind == kind;
-
-  return n;
-}
-
 #define P1 "Heavy rain on Sunday night sent the Orla river over its banks in three villages, and the regional " \
            "council said forty homes were flooded by the morning."
 #define P2 "Firefighters pumped water out of the primary school in Dunmere until noon, and the mayor said the " \
