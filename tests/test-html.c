@@ -702,6 +702,100 @@ test_line_breaks (void)
   assert_kept (document, PX_BLOCK_BODY, body);
 }
 
+/* A block that is only a hinted inline element takes its hint; adjacent
+ * links are separate words. */
+static void
+test_inline_hints (void)
+{
+  const char *html =
+    "<html><head><title>Port workers end strike after pay deal :: Gulf Courier</title></head><body>"
+    "<nav><a href=\"/\">Home</a><a href=\"/world\">World</a><a href=\"/port\">Port</a></nav>"
+    "<div id=\"main\"><h2>Port workers end strike after pay deal</h2>"
+    "<div><span class=\"date\">12/03/2018</span></div>"
+    "<div>Dock workers at the main container port returned to work on Monday after a five-day strike, once the "
+    "union and the port company agreed a pay rise of 6 percent over two years.</div>"
+    "<div>The strike had left more than forty ships waiting at anchor, and exporters said perishable goods had "
+    "been lost, though <span class=\"meta\">the figure</span> could not be checked.</div>"
+    "</div></body></html>";
+  const char *body[] = {
+    "Dock workers at the main container port",
+    "The strike had left more than forty ships waiting at anchor, and exporters said perishable goods had been "
+      "lost, though the figure could not be checked.",
+    NULL,
+  };
+  g_autoptr(PxDocument) document = read_html (html, strlen (html));
+
+  assert_well_formed (document);
+  assert_kept (document, PX_BLOCK_BODY, body);
+  assert_removed (document, "12/03/2018", "byline");
+  assert_removed (document, "Home World Port", "navigation");
+  /* " :: " names the outlet too. */
+  assert_field (document, PX_FIELD_TITLE, "Port workers end strike after pay deal", PX_SOURCE_HTML_TITLE);
+  assert_field (document, PX_FIELD_OUTLET, "Gulf Courier", PX_SOURCE_HTML_TITLE);
+}
+
+/* Related articles listed in JSON-LD do not lend the page their headline;
+ * the article object that matches og:title wins over an earlier one. */
+static void
+test_jsonld_related (void)
+{
+  const char *html =
+    "<html><head><meta property=\"og:title\" content=\"Glacier retreat measured at record pace\">"
+    "<meta property=\"og:description\" content=\"Glacier retreat measured at record pace\">"
+    "<script type=\"application/ld+json\">{\"@type\": \"ItemList\", \"itemListElement\": ["
+    " {\"@type\": \"NewsArticle\", \"headline\": \"Ski resort opens early\", \"datePublished\": \"2019-01-01\"}]}</script>"
+    "<script type=\"application/ld+json\">[{\"@type\": \"NewsArticle\", \"headline\": \"Avalanche warning raised\","
+    " \"datePublished\": \"2019-02-02\"},"
+    " {\"@type\": \"NewsArticle\", \"headline\": \"Glacier retreat measured at record pace\","
+    " \"datePublished\": \"2022-09-14T08:00:00+02:00\", \"author\": {\"@type\": \"Person\", \"name\": \"Sigrun Holm\"}}]</script>"
+    "</head><body><article><h1>Glacier retreat measured at record pace</h1>"
+    "<p>The glacier lost about 35 metres of length this summer, the largest retreat since measurements began, "
+    "researchers said on Wednesday.</p></article></body></html>";
+  const char *authors[] = { "Sigrun Holm", NULL };
+  g_autoptr(PxDocument) document = read_html (html, strlen (html));
+
+  assert_field (document, PX_FIELD_TITLE, "Glacier retreat measured at record pace", PX_SOURCE_JSON_LD);
+  assert_field (document, PX_FIELD_PUBLISHED, "2022-09-14", PX_SOURCE_JSON_LD);
+  assert_authors (document, authors, PX_SOURCE_JSON_LD);
+  /* A description that only repeats the title is not a subtitle. */
+  g_assert_null (px_document_get_subtitle (document));
+}
+
+/* Inside the article: a bare list of links, a separator, and a heading
+ * left with nothing kept after it are set aside; a list of facts is kept. */
+static void
+test_in_article_leftovers (void)
+{
+  const char *html =
+    "<html><body><article><h1>Lighthouse keeper retires after 40 years</h1>"
+    "<p>The last resident keeper of the Skerry Point lighthouse retired on Friday, after forty years of tending "
+    "the light, the maritime authority said.</p>"
+    "<ul><li>Built in 1871, automated in 1994</li><li>Light visible for 22 nautical miles</li></ul>"
+    "<p>* * *</p>"
+    "<p>Her duties will pass to a team of technicians based on the mainland, who will visit twice a month.</p>"
+    "<ul><li><a href=\"/1\">Island ferry timetable changes</a></li><li><a href=\"/2\">Seal colony counted</a></li></ul>"
+    "<h3>The coast desk</h3>"
+    "<div class=\"promo-box\"><p>Coastal walks guide, out now in all good shops and online for members.</p></div>"
+    "</article></body></html>";
+  const char *body[] = {
+    "The last resident keeper",
+    "Built in 1871, automated in 1994",
+    "Light visible for 22 nautical miles",
+    "Her duties will pass to a team of technicians",
+    NULL,
+  };
+  g_autoptr(PxDocument) document = read_html (html, strlen (html));
+
+  assert_well_formed (document);
+  assert_kept (document, PX_BLOCK_BODY, body);
+  g_assert_cmpuint (count_kind (document, PX_BLOCK_HEADING), ==, 0);
+  assert_removed (document, "Lighthouse keeper retires after 40 years", "title");
+  assert_removed (document, "* * *", "separator");
+  assert_removed (document, "Island ferry timetable changes", "links");
+  assert_removed (document, "The coast desk", "advertisement");
+  assert_removed (document, "Coastal walks guide, out now in all good shops and online for members.", "advertisement");
+}
+
 /* Hostile input: none of it may crash, hang or overflow the stack. */
 
 static void
@@ -906,6 +1000,9 @@ main (int   argc,
   g_test_add_func ("/Px/Html/hint-override", test_hint_override);
   g_test_add_func ("/Px/Html/hidden-inline", test_hidden_inline);
   g_test_add_func ("/Px/Html/line-breaks", test_line_breaks);
+  g_test_add_func ("/Px/Html/inline-hints", test_inline_hints);
+  g_test_add_func ("/Px/Html/jsonld-related", test_jsonld_related);
+  g_test_add_func ("/Px/Html/in-article-leftovers", test_in_article_leftovers);
   add_subprocess_test ("/Px/Html/hostile/deep-nesting", test_deep_nesting);
   add_subprocess_test ("/Px/Html/hostile/deep-inline", test_deep_inline_and_lists);
   add_subprocess_test ("/Px/Html/hostile/large-page", test_large_page);

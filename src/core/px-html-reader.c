@@ -341,6 +341,7 @@ typedef struct
   guint          root_path : 1;
   gint           owner;        /* nearest block, itself included */
   gint           ctx;          /* where its text goes: owner, or a side element */
+  gint           hinted;       /* nearest inline element with a hint, below the owner */
   /* Own text, as the owner of blocks */
   guint          own_len;
   guint          own_chars;
@@ -373,6 +374,8 @@ typedef struct
 {
   gint     ctx;
   gint     owner;
+  gint     hinted;       /* the one hinted inline element all the text is in, or -1 */
+  gboolean mixed;
   GString *text;
   guint    chars;
   guint    link_chars;
@@ -1648,10 +1651,16 @@ emit_segment (Reader   *r,
 static void
 flush (Reader *r)
 {
+  /* A block whose text is all in one inline element with a hint
+   * (<div><span class="date">12/03/2018</span></div>) takes its reason. */
   if (r->main.text->len > 0 && r->main.owner >= 0)
-    emit_segment (r, r->main.owner, r->main.owner, FALSE, r->main.text, r->main.link_chars);
+    emit_segment (r, r->main.owner,
+                  !r->main.mixed && r->main.hinted >= 0 ? r->main.hinted : r->main.owner,
+                  FALSE, r->main.text, r->main.link_chars);
   g_string_truncate (r->main.text, 0);
   r->main.owner = -1;
+  r->main.hinted = -1;
+  r->main.mixed = FALSE;
   r->main.chars = 0;
   r->main.link_chars = 0;
   r->pending_br = FALSE;
@@ -1703,6 +1712,13 @@ add_text (Reader     *r,
   if (r->main.owner != p->owner && r->main.text->len > 0)
     flush (r);
   r->main.owner = p->owner;
+  if (visible > 0)
+    {
+      if (r->main.chars == 0 && !r->main.mixed)
+        r->main.hinted = p->hinted;
+      else if (r->main.hinted != p->hinted)
+        r->main.mixed = TRUE;
+    }
   g_string_append (r->main.text, content);
   r->main.chars += visible;
   if (p->in_link)
@@ -1824,6 +1840,7 @@ reader_enter (xmlNode  *node,
   n->tag_hint = tag != NULL ? tag->hint : HINT_NONE;
   n->owner = -1;
   n->ctx = -1;
+  n->hinted = -1;
 
   if (n->tag_hint == HINT_NONE)
     n->tag_hint = role_hint (attr (node, "role"));
@@ -1917,6 +1934,13 @@ reader_enter (xmlNode  *node,
                         n->class_hint != HINT_HEADER && n->class_hint != HINT_TAGS;
 
       n->owner = p != NULL ? p->owner : -1;
+      n->hinted = n->class_hint != HINT_NONE ? index : p != NULL ? p->hinted : -1;
+
+      /* <a>Home</a><a>World</a> reads as two words. */
+      if ((n->flags & T_LINK) && node->prev != NULL && node->prev->type == XML_ELEMENT_NODE &&
+          (lookup_tag (node->prev->name) != NULL) && (lookup_tag (node->prev->name)->flags & T_LINK) &&
+          r->main.text->len > 0)
+        g_string_append_c (r->main.text, ' ');
       if ((n->hidden || strong) && !parent_chain && p != NULL)
         {
           n->side = TRUE;
@@ -2442,7 +2466,9 @@ collect_json_objects (JsonNode   *node,
     {
       JsonObject *object = json_node_get_object (node);
       JsonNode *id = json_object_get_member (object, "@id");
-      static const char *nested[] = { "@graph", "mainEntity", "mainEntityOfPage", "itemListElement", "hasPart" };
+      /* Not itemListElement or hasPart: lists of related articles live
+       * there, and their headlines are not this page's. */
+      static const char *nested[] = { "@graph", "mainEntity" };
 
       if (json_object_has_member (object, "@type"))
         {
@@ -2641,6 +2667,26 @@ read_json_ld (Reader *r,
         g_ptr_array_add (pages, o);
       else if (ld->site_name == NULL && has_type (o, site_types, G_N_ELEMENTS (site_types)))
         ld->site_name = normalize (json_string (o, "name"));
+    }
+
+  /* An article whose headline is the page's own comes first. */
+  for (guint i = 1; i < articles->len; i++)
+    {
+      JsonObject *o = g_ptr_array_index (articles, i);
+      const char *headline = json_string (o, "headline");
+      const char *og = g_hash_table_lookup (r->meta, "og:title");
+      g_autofree char *key = text_key (headline);
+      g_autofree char *title_key = text_key (r->title);
+
+      if (headline == NULL || *key == '\0')
+        continue;
+      if ((og != NULL && same_text (headline, og)) ||
+          (*title_key != '\0' && g_str_has_prefix (title_key, key)))
+        {
+          g_ptr_array_remove_index (articles, i);
+          g_ptr_array_insert (articles, 0, o);
+          break;
+        }
     }
 
   /* Each field from the first article object that has it, then from the
@@ -2843,12 +2889,15 @@ set_authors (PxDocument *document,
  * first paragraphs, cut short, or too long to be one. */
 static gboolean
 is_real_description (const char *description,
-                     const char *first_body)
+                     const char *first_body,
+                     const char *title)
 {
   g_autofree char *dk = NULL;
   g_autofree char *bk = NULL;
 
   if (description == NULL || g_utf8_strlen (description, -1) > 300)
+    return FALSE;
+  if (title != NULL && same_text (description, title))
     return FALSE;
   if (g_str_has_suffix (description, "...") || g_str_has_suffix (description, "…"))
     return FALSE;
@@ -2964,6 +3013,7 @@ reader_init (Reader *r)
   r->segments = g_ptr_array_new_with_free_func (segment_free);
   r->main.text = g_string_new (NULL);
   r->main.owner = -1;
+  r->main.hinted = -1;
   r->side = g_ptr_array_new_with_free_func (buffer_free);
   r->meta = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   r->jsonld = g_ptr_array_new_with_free_func (g_free);
@@ -3252,11 +3302,11 @@ read_document (Reader      *r,
   px_document_offer_field (document, PX_FIELD_TITLE, title, title_source);
 
   px_document_offer_field (document, PX_FIELD_SUBTITLE, subtitle, PX_SOURCE_HEADLINE);
-  if (is_real_description (ld.description, first_body->str))
+  if (is_real_description (ld.description, first_body->str, title))
     px_document_offer_field (document, PX_FIELD_SUBTITLE, ld.description, PX_SOURCE_JSON_LD);
-  if (is_real_description (meta (r, "og:description"), first_body->str))
+  if (is_real_description (meta (r, "og:description"), first_body->str, title))
     px_document_offer_field (document, PX_FIELD_SUBTITLE, meta (r, "og:description"), PX_SOURCE_OPEN_GRAPH);
-  if (is_real_description (meta (r, "description"), first_body->str))
+  if (is_real_description (meta (r, "description"), first_body->str, title))
     px_document_offer_field (document, PX_FIELD_SUBTITLE, meta (r, "description"), PX_SOURCE_META_TAG);
 
   px_document_offer_field (document, PX_FIELD_OUTLET, ld.publisher, PX_SOURCE_JSON_LD);
