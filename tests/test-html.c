@@ -253,7 +253,7 @@ test_jsonld_graph (void)
                 "https://news.meridian-wire.example/world/2023/02/26/dam-breach-valley", PX_SOURCE_META_TAG);
   assert_field (document, PX_FIELD_LANGUAGE, "en", PX_SOURCE_META_TAG);
   assert_authors (document, authors, PX_SOURCE_JSON_LD);
-  /* The description only repeats the first paragraph: not a subtitle. */
+  /* A meta description is not a subtitle. */
   g_assert_null (px_document_get_subtitle (document));
 
   assert_kept (document, PX_BLOCK_BODY, body);
@@ -292,9 +292,8 @@ test_opengraph_blog (void)
   /* og:title loses the " | Harbour Notes" that og:site_name names. */
   assert_field (document, PX_FIELD_TITLE, "Ferry strike strands island commuters", PX_SOURCE_OPEN_GRAPH);
   assert_field (document, PX_FIELD_OUTLET, "Harbour Notes", PX_SOURCE_OPEN_GRAPH);
-  assert_field (document, PX_FIELD_SUBTITLE,
-                "Crews walked out over new rosters; the council says talks resume on Monday.",
-                PX_SOURCE_OPEN_GRAPH);
+  /* og:description is a summary for social sites, not a subtitle. */
+  g_assert_null (px_document_get_subtitle (document));
   assert_field (document, PX_FIELD_PUBLISHED, "2021-03-04", PX_SOURCE_TIME_ELEMENT);
   assert_field (document, PX_FIELD_URL, "https://harbournotes.example/2021/03/ferry-strike/", PX_SOURCE_OPEN_GRAPH);
   assert_field (document, PX_FIELD_LANGUAGE, "en", PX_SOURCE_OPEN_GRAPH);
@@ -376,7 +375,6 @@ test_boilerplate (void)
   assert_field (document, PX_FIELD_LANGUAGE, "en", PX_SOURCE_META_TAG);
   /* "Staff Writer" is a role, not a second author. */
   assert_authors (document, authors, PX_SOURCE_META_TAG);
-  /* A description cut short with "..." is not a subtitle. */
   g_assert_null (px_document_get_subtitle (document));
 
   assert_kept (document, PX_BLOCK_BODY, body);
@@ -757,7 +755,6 @@ test_jsonld_related (void)
   assert_field (document, PX_FIELD_TITLE, "Glacier retreat measured at record pace", PX_SOURCE_JSON_LD);
   assert_field (document, PX_FIELD_PUBLISHED, "2022-09-14", PX_SOURCE_JSON_LD);
   assert_authors (document, authors, PX_SOURCE_JSON_LD);
-  /* A description that only repeats the title is not a subtitle. */
   g_assert_null (px_document_get_subtitle (document));
 }
 
@@ -794,6 +791,83 @@ test_in_article_leftovers (void)
   assert_removed (document, "Island ferry timetable changes", "links");
   assert_removed (document, "The coast desk", "advertisement");
   assert_removed (document, "Coastal walks guide, out now in all good shops and online for members.", "advertisement");
+}
+
+/* Stock phrases remove boilerplate, not prose that starts the same way. */
+static void
+test_phrase_precision (void)
+{
+  const char *html =
+    "<html><body><article><h1>Bakery prices rise</h1>"
+    "<p>By J. R. Okoro and Mei-Ling Zhou</p>"
+    "<p>Related to this, the bakers' guild said flour had doubled in price since the spring harvest failed.</p>"
+    "<p>Bakers said customers would accept higher cookie prices, but not dearer bread, a survey found.</p>"
+    "<p>Subscribe rates to the guild's journal have also fallen, its editor said, without giving figures.</p>"
+    "<p>More: the guild's full price survey</p>"
+    "<p>Sign up for our weekly food newsletter</p>"
+    "<p>We use cookies to measure traffic.</p>"
+    "</article></body></html>";
+  const char *body[] = { "Related to this", "Bakers said customers would accept higher cookie prices",
+                         "Subscribe rates", NULL };
+  const char *authors[] = { "J. R. Okoro", "Mei-Ling Zhou", NULL };
+  g_autoptr(PxDocument) document = read_html (html, strlen (html));
+
+  assert_kept (document, PX_BLOCK_BODY, body);
+  assert_authors (document, authors, PX_SOURCE_BYLINE);
+  assert_removed (document, "By J. R. Okoro and Mei-Ling Zhou", "byline");
+  assert_removed (document, "More: the guild's full price survey", "related");
+  assert_removed (document, "Sign up for our weekly food newsletter", "newsletter");
+  assert_removed (document, "We use cookies to measure traffic.", "cookie-notice");
+}
+
+/* Names in scripts without case are names; "Posted on ... by ..." bylines
+ * give their names. */
+static void
+test_author_scripts (void)
+{
+  const char *meta_page =
+    "<html><head><meta name=\"author\" content=\"王小明, محمد العلي\"></head><body>"
+    "<p>The river ferry service resumed on Tuesday after repairs to the landing stage, the city said.</p></body></html>";
+  const char *byline_page =
+    "<html><body><article><h1>Ferry resumes</h1><div class=\"entry-meta\">Posted on 4 March 2021 by Aroha Ngata</div>"
+    "<p>The river ferry service resumed on Tuesday after repairs to the landing stage, the city said.</p></article></body></html>";
+  const char *meta_authors[] = { "王小明", "محمد العلي", NULL };
+  const char *byline_authors[] = { "Aroha Ngata", NULL };
+  g_autoptr(PxDocument) document = read_html (meta_page, strlen (meta_page));
+
+  assert_authors (document, meta_authors, PX_SOURCE_META_TAG);
+  g_clear_object (&document);
+
+  document = read_html (byline_page, strlen (byline_page));
+  assert_authors (document, byline_authors, PX_SOURCE_BYLINE);
+  assert_removed (document, "Posted on 4 March 2021 by Aroha Ngata", "byline");
+}
+
+/* og:title beats the <h1>, unless it is the <h1> cut short, or the <h1>
+ * and <title> agree on another headline. */
+static void
+test_social_title (void)
+{
+  const struct { const char *og; const char *title; const char *expected; PxSource source; } cases[] = {
+    { "Tunnel boring machine breaks through", "Tunnel boring machine breaks through under the bay - Metro Gazette",
+      "Tunnel boring machine breaks through under the bay", PX_SOURCE_HEADLINE },
+    { "You won't believe this tunnel", "Tunnel boring machine breaks through under the bay | Metro Gazette",
+      "Tunnel boring machine breaks through under the bay", PX_SOURCE_HEADLINE },
+    { "Bay tunnel: the breakthrough", "Metro Gazette",
+      "Bay tunnel: the breakthrough", PX_SOURCE_OPEN_GRAPH },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *html = g_strdup_printf (
+        "<html><head><title>%s</title><meta property=\"og:title\" content=\"%s\"></head><body><article>"
+        "<h1>Tunnel boring machine breaks through under the bay</h1>"
+        "<p>The machine broke through into the reception shaft on Saturday, two months behind schedule, the "
+        "transport authority said.</p></article></body></html>", cases[i].title, cases[i].og);
+      g_autoptr(PxDocument) document = read_html (html, strlen (html));
+
+      assert_field (document, PX_FIELD_TITLE, cases[i].expected, cases[i].source);
+    }
 }
 
 /* Hostile input: none of it may crash, hang or overflow the stack. */
@@ -1003,6 +1077,9 @@ main (int   argc,
   g_test_add_func ("/Px/Html/inline-hints", test_inline_hints);
   g_test_add_func ("/Px/Html/jsonld-related", test_jsonld_related);
   g_test_add_func ("/Px/Html/in-article-leftovers", test_in_article_leftovers);
+  g_test_add_func ("/Px/Html/phrase-precision", test_phrase_precision);
+  g_test_add_func ("/Px/Html/author-scripts", test_author_scripts);
+  g_test_add_func ("/Px/Html/social-title", test_social_title);
   add_subprocess_test ("/Px/Html/hostile/deep-nesting", test_deep_nesting);
   add_subprocess_test ("/Px/Html/hostile/deep-inline", test_deep_inline_and_lists);
   add_subprocess_test ("/Px/Html/hostile/large-page", test_large_page);

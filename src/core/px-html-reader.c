@@ -417,7 +417,7 @@ typedef struct
 typedef struct
 {
   char      *headline;
-  char      *description;
+  char      *alternative;
   char      *published;
   char      *language;
   char      *url;
@@ -1004,10 +1004,12 @@ parse_any_date (const char *text)
 }
 
 /* A date somewhere in a byline piece: "Published 2023-02-26 10:15",
- * "Updated: February 26, 2023". */
+ * "Updated: February 26, 2023". ISO dates are read here; human-written
+ * ones are the date extractor's, and only a full, absolute one counts. */
 static char *
 find_date_in (const char *piece)
 {
+  g_autoptr(GPtrArray) mentions = NULL;
   char *date;
 
   for (const char *p = piece; *p != '\0'; p++)
@@ -1029,14 +1031,16 @@ find_date_in (const char *piece)
   if (date != NULL)
     return date;
 
-  /* Without its label: "Published: 26 Feb 2023". */
-  for (const char *p = piece; *p != '\0'; p++)
-    if (g_ascii_isdigit (*p) || (p > piece && p[-1] == ' ' && g_unichar_isupper (g_utf8_get_char (p))))
-      {
-        if (p == piece)
-          break;
-        return px_date_extractor_parse (p);
-      }
+  mentions = px_date_extractor_find (piece, NULL);
+  for (guint i = 0; mentions != NULL && i < mentions->len; i++)
+    {
+      PxDateMention *m = g_ptr_array_index (mentions, i);
+
+      g_autofree char *check = m->value != NULL && !m->relative ? parse_iso_date (m->value) : NULL;
+
+      if (check != NULL && strlen (check) == 10)
+        return g_steal_pointer (&check);
+    }
 
   return NULL;
 }
@@ -1138,9 +1142,7 @@ looks_like_name (const char *name)
     return FALSE;
   if (strstr (name, "://") != NULL || strchr (name, '@') != NULL || g_str_has_prefix (name, "www."))
     return FALSE;
-  if (!g_unichar_isupper (g_utf8_get_char (name)) && !g_unichar_isalpha (g_utf8_get_char (name)))
-    return FALSE;
-  if (g_unichar_islower (g_utf8_get_char (name)))
+  if (!g_unichar_isalpha (g_utf8_get_char (name)) || g_unichar_islower (g_utf8_get_char (name)))
     return FALSE;
   for (const char *p = name; *p != '\0'; p++)
     if (g_ascii_isdigit (*p))
@@ -1160,7 +1162,10 @@ looks_like_name (const char *name)
     {
       g_autofree char *w = g_utf8_strdown (words[i], -1);
 
-      if (g_unichar_isupper (g_utf8_get_char (words[i])))
+      gunichar c = g_utf8_get_char (words[i]);
+
+      /* Capitalised, or in a script without case (Arabic, CJK...). */
+      if (g_unichar_isalpha (c) && !g_unichar_islower (c))
         n_capitalised++;
       else if (!str_in (w, name_connectors, G_N_ELEMENTS (name_connectors)))
         return FALSE;
@@ -1234,6 +1239,8 @@ static GStrv
 split_byline (const char *text)
 {
   static const char *separators[] = { " | ", "|", " • ", " · ", " — ", " – ", " - ", " / " };
+  /* "Posted on 4 March 2021 by Jane Doe": the names start a piece. */
+  static const char *name_starts[] = { " by ", " By ", " par ", " von ", " por " };
   g_autofree char *work = g_strdup (text);
 
   for (guint i = 0; i < G_N_ELEMENTS (separators); i++)
@@ -1242,6 +1249,14 @@ split_byline (const char *text)
 
       g_free (work);
       work = g_strjoinv ("\x1f", parts);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (name_starts); i++)
+    {
+      g_auto(GStrv) parts = g_strsplit (work, name_starts[i], -1);
+      g_autofree char *joiner = g_strconcat ("\x1f", name_starts[i] + 1, NULL);
+
+      g_free (work);
+      work = g_strjoinv (joiner, parts);
     }
 
   return g_strsplit (work, "\x1f", -1);
@@ -1477,6 +1492,23 @@ has_word_prefix (const char *lower,
   return strncmp (lower, prefix, n) == 0 && !g_ascii_isalnum (lower[n]);
 }
 
+static gboolean
+label_then (const char *lower,
+            const char *label)
+{
+  gsize n = strlen (label);
+  const char *rest;
+
+  if (strncmp (lower, label, n) != 0)
+    return FALSE;
+  rest = lower + n;
+  while (*rest == ' ')
+    rest++;
+
+  return *rest == '\0' || strchr (":|>-", *rest) != NULL || g_str_has_prefix (rest, "»") ||
+         g_str_has_prefix (rest, "›") || g_str_has_prefix (rest, "–") || g_str_has_prefix (rest, "—");
+}
+
 /* A reason for a short block by its wording alone, or NULL. */
 static const char *
 classify_phrase (const char *text)
@@ -1486,15 +1518,26 @@ classify_phrase (const char *text)
     "publicité", "publicidad", "pubblicità", "reklama", "annonce", "paid content",
     "story continues below advertisement", "article continues below advertisement",
   };
-  static const char *related_prefixes[] = {
-    "related", "read more", "read also", "also read", "see also", "more on this",
-    "recommended", "more from", "more stories", "you may also like", "you might also like",
-    "lire aussi", "à lire aussi", "lesen sie auch", "mehr zum thema", "leer más",
-    "lee también", "leia também", "leggi anche",
+  /* Phrases that open no sentence of news prose. */
+  static const char *related_phrases[] = {
+    "read more", "read also", "also read", "see also", "more on this story", "you may also like",
+    "you might also like", "recommended for you", "related stories", "related articles",
+    "related coverage", "related content", "related links", "related reading", "related posts",
+    "lire aussi", "à lire aussi", "lesen sie auch", "mehr zum thema", "leer más", "lee también",
+    "leia também", "leggi anche",
   };
-  static const char *newsletter_prefixes[] = {
-    "sign up", "subscribe", "get our newsletter", "join our newsletter", "newsletter",
-    "abonnez-vous", "jetzt abonnieren",
+  /* Words that are a label only when a colon or a link follows. */
+  static const char *related_labels[] = { "related", "recommended", "more on this", "more", "watch", "listen" };
+  static const char *newsletter_starts[] = {
+    "sign up", "subscribe", "get our", "join our", "abonnez-vous", "jetzt abonnieren", "suscríbete",
+  };
+  static const char *newsletter_words[] = {
+    "newsletter", "inbox", "email", "e-mail", "briefing", "bulletin", "digest", "updates",
+  };
+  static const char *cookie_phrases[] = {
+    "we use cookies", "uses cookies", "use of cookies", "cookie policy", "cookie settings",
+    "accept cookies", "accept all cookies", "cookie preferences", "utilise des cookies",
+    "verwendet cookies", "utiliza cookies",
   };
   g_autofree char *lower = NULL;
   gsize length = strlen (text);
@@ -1512,20 +1555,25 @@ classify_phrase (const char *text)
   if (is_share_prompt (lower))
     return "share";
 
-  if (strstr (lower, "cookie") != NULL &&
-      (strstr (lower, "accept") != NULL || strstr (lower, "consent") != NULL ||
-       strstr (lower, "we use") != NULL || strstr (lower, "uses cookies") != NULL ||
-       strstr (lower, "cookie policy") != NULL || strstr (lower, "cookie settings") != NULL))
-    return "cookie-notice";
+  for (guint i = 0; i < G_N_ELEMENTS (cookie_phrases); i++)
+    if (strstr (lower, cookie_phrases[i]) != NULL)
+      return "cookie-notice";
 
   if (length <= 200)
     {
-      for (guint i = 0; i < G_N_ELEMENTS (related_prefixes); i++)
-        if (has_word_prefix (lower, related_prefixes[i]))
+      for (guint i = 0; i < G_N_ELEMENTS (related_phrases); i++)
+        if (has_word_prefix (lower, related_phrases[i]))
           return "related";
-      for (guint i = 0; i < G_N_ELEMENTS (newsletter_prefixes); i++)
-        if (has_word_prefix (lower, newsletter_prefixes[i]))
-          return "newsletter";
+      for (guint i = 0; i < G_N_ELEMENTS (related_labels); i++)
+        if (label_then (lower, related_labels[i]))
+          return "related";
+      for (guint i = 0; i < G_N_ELEMENTS (newsletter_starts); i++)
+        if (has_word_prefix (lower, newsletter_starts[i]))
+          for (guint j = 0; j < G_N_ELEMENTS (newsletter_words); j++)
+            if (strstr (lower, newsletter_words[j]) != NULL || length <= 30)
+              return "newsletter";
+      if (label_then (lower, "newsletter"))
+        return "newsletter";
     }
 
   if (length <= 200 && (g_str_has_prefix (lower, "©") || has_word_prefix (lower, "copyright")))
@@ -1552,8 +1600,12 @@ is_byline_text (const char *text)
     return FALSE;
   first = g_strstrip (g_strdup (pieces[0]));
   names = strip_byline_prefix (first);
-  if (names == NULL || count_words (names) < 2 || strchr (names, '.') != NULL)
+  if (names == NULL || count_words (names) < 2)
     return FALSE;
+  /* A full stop only after an initial ("Jane E. Doe"), not in a sentence. */
+  for (const char *dot = strchr (names, '.'); dot != NULL; dot = strchr (dot + 1, '.'))
+    if (dot - names < 1 || !g_ascii_isupper (dot[-1]) || (dot - names >= 2 && dot[-2] != ' '))
+      return FALSE;
 
   {
     char *on = strstr (first, " on ");
@@ -2186,6 +2238,17 @@ find_headline (Reader     *r,
   return before;
 }
 
+/* A short paragraph that reads as prose, not as a stock phrase. */
+static gboolean
+is_prose_paragraph (Reader *r,
+                    gint    index)
+{
+  g_autofree char *text = small_element_text (r, index);
+
+  return text != NULL && count_words (text) >= 5 && classify_phrase (text) == NULL &&
+         !is_byline_text (text) && copyright_holder (text) == NULL;
+}
+
 static gint
 choose_root (Reader    *r,
              GPtrArray *site_names)
@@ -2232,6 +2295,8 @@ choose_root (Reader    *r,
             siblings = TRUE;
           else if ((cn->flags & T_PLIKE) && cn->own_len >= 80 && cn->own_link * 4 < cn->own_chars)
             siblings = TRUE;
+          else if ((cn->flags & T_PLIKE) && cn->own_len >= 40 && cn->own_link == 0)
+            siblings = is_prose_paragraph (r, ci);
         }
       if (!siblings)
         break;
@@ -2607,7 +2672,7 @@ static void
 json_ld_clear (JsonLd *ld)
 {
   g_free (ld->headline);
-  g_free (ld->description);
+  g_free (ld->alternative);
   g_free (ld->published);
   g_free (ld->language);
   g_free (ld->url);
@@ -2701,8 +2766,8 @@ read_json_ld (Reader *r,
         ld->headline = normalize (json_string (o, "headline"));
       if (ld->headline == NULL && pass == 0)
         ld->headline = normalize (json_string (o, "name"));
-      if (ld->description == NULL && pass == 0)
-        ld->description = normalize (json_string (o, "description"));
+      if (ld->alternative == NULL && pass == 0)
+        ld->alternative = normalize (json_string (o, "alternativeHeadline"));
       if (ld->published == NULL)
         ld->published = parse_any_date (json_string (o, "datePublished"));
       if (ld->language == NULL)
@@ -2885,30 +2950,6 @@ set_authors (PxDocument *document,
   g_ptr_array_remove_index (authors, authors->len - 1);
 }
 
-/* A meta description is a subtitle unless it is only an excerpt of the
- * first paragraphs, cut short, or too long to be one. */
-static gboolean
-is_real_description (const char *description,
-                     const char *first_body,
-                     const char *title)
-{
-  g_autofree char *dk = NULL;
-  g_autofree char *bk = NULL;
-
-  if (description == NULL || g_utf8_strlen (description, -1) > 300)
-    return FALSE;
-  if (title != NULL && same_text (description, title))
-    return FALSE;
-  if (g_str_has_suffix (description, "...") || g_str_has_suffix (description, "…"))
-    return FALSE;
-  if (first_body == NULL)
-    return TRUE;
-
-  dk = text_key (description);
-  bk = text_key (first_body);
-  return *dk != '\0' && strstr (bk, dk) == NULL;
-}
-
 static char *
 find_subtitle_element (Reader     *r,
                        gint        root,
@@ -3043,8 +3084,6 @@ read_document (Reader      *r,
   g_autofree char *copyright = NULL;
   g_autofree char *time_date = NULL;
   g_autofree char *byline_date = NULL;
-  g_autoptr(GString) first_body = g_string_new (NULL);
-  guint n_body = 0;
   gint root, headline;
   guint n_kept = 0;
   PxSource title_source = PX_SOURCE_NONE;
@@ -3092,22 +3131,31 @@ read_document (Reader      *r,
 
   if (r->title != NULL)
     {
-      g_autofree char *stripped = strip_site_name (r->title, site_names);
+      g_autofree char *main = strip_site_name (r->title, site_names);
 
-      if (stripped == NULL)
+      if (main == NULL)
+        main = split_title (r->title, headline_text != NULL ? headline_text : title, &title_suffix);
+
+      /* A social title is often cut short or rewritten: when it is only the
+       * start of the <h1>, or when the <h1> and <title> agree on another
+       * headline, the page's own headline wins. */
+      if (title_source == PX_SOURCE_OPEN_GRAPH || title_source == PX_SOURCE_META_TAG)
         {
-          g_autofree char *main = split_title (r->title, headline_text != NULL ? headline_text : title,
-                                               &title_suffix);
+          g_autofree char *tk = text_key (title);
+          g_autofree char *hk = text_key (headline_text);
 
-          if (title == NULL)
+          if (*hk != '\0' && !g_str_equal (tk, hk) &&
+              (g_str_has_prefix (hk, tk) || same_text (main, headline_text)))
             {
-              title = g_steal_pointer (&main);
-              title_source = PX_SOURCE_HTML_TITLE;
+              g_free (title);
+              title = g_strdup (headline_text);
+              title_source = PX_SOURCE_HEADLINE;
             }
         }
-      else if (title == NULL)
+
+      if (title == NULL)
         {
-          title = g_steal_pointer (&stripped);
+          title = g_steal_pointer (&main);
           title_source = PX_SOURCE_HTML_TITLE;
         }
     }
@@ -3184,12 +3232,7 @@ read_document (Reader      *r,
       if (p->reason == NULL)
         {
           n_kept++;
-          if (p->kind == PX_BLOCK_BODY && n_body++ < 2)
-            {
-              if (first_body->len > 0)
-                g_string_append_c (first_body, ' ');
-              g_string_append (first_body, p->text);
-            }
+
         }
     }
 
@@ -3301,13 +3344,12 @@ read_document (Reader      *r,
   /* Offer everything, best source first. */
   px_document_offer_field (document, PX_FIELD_TITLE, title, title_source);
 
+  /* Only what the page shows under its headline is a subtitle; meta and
+   * Open Graph descriptions are summaries written for search and social
+   * sites, and often not on the page at all. */
   px_document_offer_field (document, PX_FIELD_SUBTITLE, subtitle, PX_SOURCE_HEADLINE);
-  if (is_real_description (ld.description, first_body->str, title))
-    px_document_offer_field (document, PX_FIELD_SUBTITLE, ld.description, PX_SOURCE_JSON_LD);
-  if (is_real_description (meta (r, "og:description"), first_body->str, title))
-    px_document_offer_field (document, PX_FIELD_SUBTITLE, meta (r, "og:description"), PX_SOURCE_OPEN_GRAPH);
-  if (is_real_description (meta (r, "description"), first_body->str, title))
-    px_document_offer_field (document, PX_FIELD_SUBTITLE, meta (r, "description"), PX_SOURCE_META_TAG);
+  if (!same_text (ld.alternative, title))
+    px_document_offer_field (document, PX_FIELD_SUBTITLE, ld.alternative, PX_SOURCE_JSON_LD);
 
   px_document_offer_field (document, PX_FIELD_OUTLET, ld.publisher, PX_SOURCE_JSON_LD);
   px_document_offer_field (document, PX_FIELD_OUTLET, meta (r, "og:site_name"), PX_SOURCE_OPEN_GRAPH);
