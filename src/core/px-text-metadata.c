@@ -106,11 +106,11 @@ find_span (const char *sentence,
     {
       anniversary = g_regex_new ("\\b(\\d{1,3})(?:st|nd|rd|th)?\\s+anniversary(?:\\s+of\\s+(.{0,80}))?"
                                       "|\\b([a-z]+(?:-[a-z]+)?)\\s+anniversary(?:\\s+of\\s+(.{0,80}))?",
-                                      G_REGEX_OPTIMIZE, 0, NULL);
+                                      0, 0, NULL);
       elapsed = g_regex_new ("\\b(\\d{1,3}|[a-z]+(?:-[a-z]+)?)\\s+(years?|decades?)\\s+"
                                       "(?:(?:have|has|had)\\s+(?:passed|gone\\s+by|elapsed)\\s*(?:since\\s+(.{0,80}))?"
                                       "|ago|earlier|later|on|after\\s+(.{0,80}))",
-                                      G_REGEX_OPTIMIZE, 0, NULL);
+                                      0, 0, NULL);
       g_once_init_leave (&initialized, 1);
     }
 

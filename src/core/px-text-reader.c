@@ -422,7 +422,9 @@ typedef enum
   N_REGEXES
 } RegexId;
 
-/* Compiled once: the reader runs over every line of every document. */
+/* Compiled once: the reader runs over every line of every document. Not
+ * G_REGEX_OPTIMIZE: PCRE2 JIT code is opaque to valgrind, and these
+ * patterns are cheap anyway. */
 static GRegex *
 regex (RegexId id)
 {
@@ -432,10 +434,10 @@ regex (RegexId id)
   if (g_once_init_enter (&initialized))
     {
       regexes[RE_CONTACT] = g_regex_new ("[\\w.+-]+@[\\w-]+\\.[\\w.-]+|https?://|\\bwww\\.",
-                                         G_REGEX_OPTIMIZE, 0, NULL);
+                                         0, 0, NULL);
       regexes[RE_AGO] = g_regex_new ("\\b\\d+\\s+(second|minute|hour|day|week|month)s?\\s+ago\\b",
-                                     G_REGEX_OPTIMIZE, 0, NULL);
-      regexes[RE_NAME_LIST] = g_regex_new ("\\s*(?:,|\\band\\b|&)\\s*", G_REGEX_OPTIMIZE, 0, NULL);
+                                     0, 0, NULL);
+      regexes[RE_NAME_LIST] = g_regex_new ("\\s*(?:,|\\band\\b|&)\\s*", 0, 0, NULL);
       g_once_init_leave (&initialized, 1);
     }
 
@@ -1236,7 +1238,7 @@ parse_copyright (const Line *line)
   if (g_once_init_enter (&noise))
     g_once_init_leave (&noise, g_regex_new ("©|\\(c\\)|\\bcopyright\\b|\\ball rights reserved\\b|"
                                             "\\b(19|20)\\d\\d\\b(\\s*[-–]\\s*(19|20)\\d\\d)?",
-                                            G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL));
+                                            G_REGEX_CASELESS, 0, NULL));
 
   cleaned = g_regex_replace_literal (noise, line->text, -1, 0, "", 0, NULL);
   g_strstrip (cleaned);
