@@ -20,6 +20,7 @@ read_text (const char *text)
 
   px_document_set_id (document, "test");
   px_text_reader_read (document, text, NULL);
+  px_text_metadata_tidy (document);
   px_date_extractor_extract (document);
   px_text_metadata_complete (document);
 
@@ -341,6 +342,43 @@ test_sentences (void)
   g_assert_cmpuint (px_sentence_count (""), ==, 0);
 }
 
+/* Whatever reader kept them, the lines above the article that restate its
+ * metadata are set aside; a short text with no article is left alone. */
+static void
+test_tidy_head (void)
+{
+  g_autoptr(PxDocument) document = px_document_new ();
+  g_autoptr(PxDocument) short_one = px_document_new ();
+  const char *authors[] = { "Ines Marr", NULL };
+  GPtrArray *p;
+
+  px_document_set_field (document, PX_FIELD_TITLE, "Orla bursts its banks", PX_SOURCE_JSON_LD);
+  px_document_set_field (document, PX_FIELD_SUBTITLE, "Forty homes flooded", PX_SOURCE_HEADLINE);
+  px_document_set_authors (document, authors, PX_SOURCE_JSON_LD);
+  px_document_add_paragraph (document, PX_BLOCK_BODY, "Floods", NULL, 0);
+  px_document_add_paragraph (document, PX_BLOCK_HEADING, "Orla Bursts Its Banks!", NULL, 0);
+  px_document_add_paragraph (document, PX_BLOCK_BODY, "Forty homes flooded.", NULL, 0);
+  px_document_add_paragraph (document, PX_BLOCK_BODY, "By Ines Marr, Valley Correspondent", NULL, 0);
+  px_document_add_paragraph (document, PX_BLOCK_BODY, "Monday 4 March 2024, 07:30", NULL, 0);
+  px_document_add_paragraph (document, PX_BLOCK_BODY, P1, NULL, 0);
+  px_document_add_paragraph (document, PX_BLOCK_BODY, "Forty homes flooded.", NULL, 0);
+  px_text_metadata_tidy (document);
+
+  p = px_document_get_paragraphs (document);
+  g_assert_cmpstr (((PxParagraph *) p->pdata[0])->reason, ==, "label");
+  g_assert_cmpstr (((PxParagraph *) p->pdata[1])->reason, ==, "title");
+  g_assert_cmpstr (((PxParagraph *) p->pdata[2])->reason, ==, "subtitle");
+  g_assert_cmpstr (((PxParagraph *) p->pdata[3])->reason, ==, "byline");
+  g_assert_cmpstr (((PxParagraph *) p->pdata[4])->reason, ==, "date");
+  g_assert_cmpint (((PxParagraph *) p->pdata[5])->kind, ==, PX_BLOCK_BODY);
+  /* Below the first paragraph, the same words are the article's. */
+  g_assert_cmpint (((PxParagraph *) p->pdata[6])->kind, ==, PX_BLOCK_BODY);
+
+  px_document_add_paragraph (short_one, PX_BLOCK_BODY, "Hello world", NULL, 0);
+  px_text_metadata_tidy (short_one);
+  g_assert_cmpuint (px_document_get_n_kept (short_one), ==, 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -362,6 +400,7 @@ main (int   argc,
   g_test_add_func ("/Px/Text/language", test_language);
   g_test_add_func ("/Px/Text/hostile", test_hostile);
   g_test_add_func ("/Px/Text/sentences", test_sentences);
+  g_test_add_func ("/Px/Text/tidy-head", test_tidy_head);
 
   return g_test_run ();
 }

@@ -240,6 +240,7 @@ px_parser_parse_bytes (PxParser    *self,
       px_text_reader_read (document, text, self->corpus);
     }
 
+  px_text_metadata_tidy (document);
   px_date_extractor_extract (document);
   px_text_metadata_complete (document);
   px_figure_extractor_extract (document);

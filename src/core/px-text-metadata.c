@@ -344,6 +344,133 @@ complete_published (PxDocument *document)
     }
 }
 
+static char *
+fold (const char *text)
+{
+  g_autofree char *folded = g_utf8_casefold (text, -1);
+  GString *s = g_string_new (NULL);
+
+  for (const char *p = folded; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_isalnum (c))
+        g_string_append_unichar (s, c);
+    }
+
+  return g_string_free (s, FALSE);
+}
+
+static guint
+count_words (const char *text)
+{
+  guint n = 0;
+  gboolean in_word = FALSE;
+
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gboolean alnum = g_unichar_isalnum (g_utf8_get_char (p));
+
+      n += alnum && !in_word;
+      in_word = alnum;
+    }
+
+  return n;
+}
+
+/* A line that is a date with a weekday or a time around it at most. */
+static gboolean
+is_date_line (const char *text)
+{
+  g_autoptr(GPtrArray) dates = NULL;
+  g_autofree char *rest = NULL;
+  GString *s;
+  gsize last = 0;
+
+  if (count_words (text) > 10)
+    return FALSE;
+
+  dates = px_date_extractor_find (text, NULL);
+  if (dates->len == 0)
+    return FALSE;
+
+  s = g_string_new (NULL);
+  for (guint i = 0; i < dates->len; i++)
+    {
+      const PxDateMention *d = g_ptr_array_index (dates, i);
+
+      g_string_append_len (s, text + last, d->start - last);
+      g_string_append_c (s, ' ');
+      last = d->end;
+    }
+  g_string_append (s, text + last);
+  rest = g_string_free (s, FALSE);
+
+  return count_words (rest) <= 3;
+}
+
+static gboolean
+is_article_prose (const PxParagraph *p)
+{
+  gsize len = strlen (p->text);
+
+  return p->kind == PX_BLOCK_BODY && count_words (p->text) >= 12 && len > 0 &&
+         strchr (".!?\"”’)", p->text[len - 1]) != NULL;
+}
+
+/* Above the first paragraph of the article, pages restate what is now
+ * metadata: the headline, the standfirst, the date, the byline, a kicker.
+ * Whatever reader kept them, they are set aside with the reason, so the
+ * body starts with the article. */
+void
+px_text_metadata_tidy (PxDocument *document)
+{
+  GPtrArray *paragraphs = px_document_get_paragraphs (document);
+  const char *title = px_document_get_title (document);
+  const char *subtitle = px_document_get_subtitle (document);
+  g_autofree char *title_key = title != NULL ? fold (title) : NULL;
+  g_autofree char *subtitle_key = subtitle != NULL ? fold (subtitle) : NULL;
+  const char * const *authors = px_document_get_authors (document);
+  gboolean article_follows = FALSE;
+
+  for (guint i = 0; i < paragraphs->len && !article_follows; i++)
+    article_follows = is_article_prose (g_ptr_array_index (paragraphs, i));
+
+  for (guint i = 0; i < paragraphs->len; i++)
+    {
+      PxParagraph *p = g_ptr_array_index (paragraphs, i);
+      g_autofree char *key = NULL;
+      const char *reason = NULL;
+      gsize len = strlen (p->text);
+
+      if (is_article_prose (p))
+        break;
+      if (p->kind == PX_BLOCK_REMOVED || p->kind == PX_BLOCK_CAPTION)
+        continue;
+
+      key = fold (p->text);
+      if (title_key != NULL && g_str_equal (key, title_key))
+        reason = "title";
+      else if (subtitle_key != NULL && g_str_equal (key, subtitle_key))
+        reason = "subtitle";
+      else if (is_date_line (p->text))
+        reason = "date";
+      else if (authors[0] != NULL && count_words (p->text) <= 12 && strstr (p->text, authors[0]) != NULL)
+        reason = "byline";
+      /* A kicker ("Brannock Dam"), only when an article follows it. */
+      else if (article_follows && count_words (p->text) <= 3 && p->kind != PX_BLOCK_QUOTE &&
+               len > 0 && strchr (".!?", p->text[len - 1]) == NULL)
+        reason = "label";
+
+      if (reason != NULL)
+        {
+          p->kind = PX_BLOCK_REMOVED;
+          g_free (p->reason);
+          p->reason = g_strdup (reason);
+        }
+    }
+}
+
 void
 px_text_metadata_complete (PxDocument *document)
 {
