@@ -20,7 +20,9 @@ struct _PxCorpus
   GObject     parent_instance;
 
   GMutex      mutex;
-  /* normalised line -> GHashTable set of document ids */
+  /* 64-bit hash of a normalised line -> number of documents holding it.
+   * Hashes, not strings: an archive of 100,000 documents has millions of
+   * lines, and a collision at 64 bits is not a practical concern. */
   GHashTable *lines;
   GHashTable *documents;
 };
@@ -49,8 +51,7 @@ static void
 px_corpus_init (PxCorpus *self)
 {
   g_mutex_init (&self->mutex);
-  self->lines = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
-                                       (GDestroyNotify) g_hash_table_unref);
+  self->lines = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   self->documents = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 }
 
@@ -99,6 +100,25 @@ px_corpus_normalize_line (const char *line)
   return g_string_free (str, FALSE);
 }
 
+/* FNV-1a, 64 bits, of the normalised line. */
+static gint64
+line_key (const char *line)
+{
+  g_autofree char *normal = px_corpus_normalize_line (line);
+  guint64 h = G_GUINT64_CONSTANT (14695981039346656037);
+
+  if (*normal == '\0')
+    return 0;
+
+  for (const guchar *p = (const guchar *) normal; *p != '\0'; p++)
+    {
+      h ^= *p;
+      h *= G_GUINT64_CONSTANT (1099511628211);
+    }
+
+  return (gint64) (h | 1);
+}
+
 /* Adds each distinct non-empty line of @text under document @id. Adding
  * the same id twice is harmless. Thread-safe. */
 void
@@ -106,6 +126,7 @@ px_corpus_add_document (PxCorpus   *self,
                         const char *id,
                         const char *text)
 {
+  g_autoptr(GHashTable) seen = NULL;
   g_auto(GStrv) lines = NULL;
 
   g_return_if_fail (PX_IS_CORPUS (self));
@@ -113,25 +134,27 @@ px_corpus_add_document (PxCorpus   *self,
   g_return_if_fail (text != NULL);
 
   lines = g_strsplit (text, "\n", -1);
+  seen = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
 
   g_mutex_lock (&self->mutex);
-  g_hash_table_add (self->documents, g_strdup (id));
-  for (guint i = 0; lines[i] != NULL; i++)
+  if (!g_hash_table_contains (self->documents, id))
     {
-      g_autofree char *key = px_corpus_normalize_line (lines[i]);
-      GHashTable *ids;
-
-      if (*key == '\0')
-        continue;
-
-      ids = g_hash_table_lookup (self->lines, key);
-      if (ids == NULL)
+      g_hash_table_add (self->documents, g_strdup (id));
+      for (guint i = 0; lines[i] != NULL; i++)
         {
-          ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-          g_hash_table_insert (self->lines, g_steal_pointer (&key), ids);
+          gint64 key = line_key (lines[i]);
+          gpointer count;
+
+          if (key == 0 || g_hash_table_contains (seen, &key))
+            continue;
+          g_hash_table_add (seen, g_memdup2 (&key, sizeof key));
+
+          if (g_hash_table_lookup_extended (self->lines, &key, NULL, &count))
+            g_hash_table_insert (self->lines, g_memdup2 (&key, sizeof key),
+                                 GUINT_TO_POINTER (GPOINTER_TO_UINT (count) + 1));
+          else
+            g_hash_table_insert (self->lines, g_memdup2 (&key, sizeof key), GUINT_TO_POINTER (1));
         }
-      if (!g_hash_table_contains (ids, id))
-        g_hash_table_add (ids, g_strdup (id));
     }
   g_mutex_unlock (&self->mutex);
 }
@@ -150,25 +173,27 @@ px_corpus_get_n_documents (PxCorpus *self)
   return n;
 }
 
-/* How many documents other than @id contain @line. */
+/* How many documents other than @id contain @line, which is one of @id's
+ * own lines (the only question the readers ask). */
 guint
 px_corpus_count_others (PxCorpus   *self,
                         const char *id,
                         const char *line)
 {
-  g_autofree char *key = NULL;
-  GHashTable *ids;
+  gint64 key;
   guint n = 0;
 
   g_return_val_if_fail (PX_IS_CORPUS (self), 0);
   g_return_val_if_fail (line != NULL, 0);
 
-  key = px_corpus_normalize_line (line);
+  key = line_key (line);
+  if (key == 0)
+    return 0;
 
   g_mutex_lock (&self->mutex);
-  ids = g_hash_table_lookup (self->lines, key);
-  if (ids != NULL)
-    n = g_hash_table_size (ids) - (id != NULL && g_hash_table_contains (ids, id));
+  n = GPOINTER_TO_UINT (g_hash_table_lookup (self->lines, &key));
+  if (n > 0 && id != NULL && g_hash_table_contains (self->documents, id))
+    n--;
   g_mutex_unlock (&self->mutex);
 
   return n;

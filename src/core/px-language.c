@@ -49,6 +49,7 @@ static const Language languages[] = {
             "quando", "secondo" } },
 };
 
+/* word -> bit mask of the languages it is a function word of */
 static GHashTable *
 function_words (void)
 {
@@ -60,7 +61,11 @@ function_words (void)
 
       for (guint i = 0; i < G_N_ELEMENTS (languages); i++)
         for (guint j = 0; j < G_N_ELEMENTS (languages[i].words) && languages[i].words[j]; j++)
-          g_hash_table_add (t, (gpointer) languages[i].words[j]);
+          {
+            guint mask = GPOINTER_TO_UINT (g_hash_table_lookup (t, languages[i].words[j]));
+
+            g_hash_table_insert (t, (gpointer) languages[i].words[j], GUINT_TO_POINTER (mask | (1u << i)));
+          }
 
       g_once_init_leave (&table, t);
     }
@@ -74,17 +79,6 @@ px_language_is_function_word (const char *word_lower)
   g_return_val_if_fail (word_lower != NULL, FALSE);
 
   return g_hash_table_contains (function_words (), word_lower);
-}
-
-static gboolean
-language_has (const Language *language,
-              const char     *word)
-{
-  for (guint j = 0; j < G_N_ELEMENTS (language->words) && language->words[j]; j++)
-    if (strcmp (language->words[j], word) == 0)
-      return TRUE;
-
-  return FALSE;
 }
 
 /* Returns the ISO 639-1 code of the language whose function words are
@@ -103,6 +97,7 @@ px_language_guess (const char *text)
     {
       const char *start;
       g_autofree char *word = NULL;
+      guint mask;
 
       while (*p != '\0' && !g_unichar_isalpha (g_utf8_get_char (p)))
         p = g_utf8_next_char (p);
@@ -114,8 +109,9 @@ px_language_guess (const char *text)
 
       word = g_utf8_strdown (start, p - start);
       total++;
+      mask = GPOINTER_TO_UINT (g_hash_table_lookup (function_words (), word));
       for (guint i = 0; i < G_N_ELEMENTS (languages); i++)
-        counts[i] += language_has (&languages[i], word);
+        counts[i] += (mask >> i) & 1;
     }
 
   for (guint i = 1; i < G_N_ELEMENTS (languages); i++)
