@@ -1052,6 +1052,30 @@ add_subprocess_test (const char *path,
   g_test_add_data_func (path, (gconstpointer) func, run_in_subprocess);
 }
 
+/* "<noscript><div></noscript>": libxml2 keeps the div open inside the
+ * noscript and the rest of the page falls into it; the page is still read. */
+static void
+test_swallowing_noscript (void)
+{
+  const char *html =
+    "<html><head><title>Bears counted | Park News</title></head><body>"
+    "<noscript><div id=\"nojs\"></noscript>"
+    "<div id=\"main\"><h1>Bears counted</h1>"
+    "<p>Rangers counted nine females with sixteen cubs in the park this year, the highest number since "
+    "the survey began fourteen years ago, and volunteers helped at every observation point.</p>"
+    "<p>The park said the count was made on the same day in every valley, so that no family was "
+    "counted twice, and that the results would be published in the spring.</p></div>"
+    "<noscript><img src=\"pixel.gif\"> Please enable JavaScript.</noscript>"
+    "</body></html>";
+  g_autoptr(PxDocument) document = read_html (html, strlen (html));
+  const char *kept[] = { "Rangers counted nine females", "The park said the count", NULL };
+  g_autofree char *body = px_document_dup_body_text (document);
+
+  assert_kept (document, PX_BLOCK_BODY, kept);
+  /* A noscript that is only a message stays out. */
+  g_assert_null (strstr (body, "enable JavaScript"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1085,6 +1109,7 @@ main (int   argc,
   add_subprocess_test ("/Px/Html/hostile/large-page", test_large_page);
   g_test_add_func ("/Px/Html/hostile/jsonld", test_hostile_jsonld);
   g_test_add_func ("/Px/Html/hostile/garbage", test_binary_garbage);
+  g_test_add_func ("/Px/Html/swallowing-noscript", test_swallowing_noscript);
 
   return g_test_run ();
 }

@@ -3433,6 +3433,79 @@ read_document (Reader      *r,
 
 /* Public API */
 
+static gboolean
+holds_blocks (xmlNode *node)
+{
+  static const char *blocks[] = { "div", "p", "article", "main", "section", "table", NULL };
+
+  /* Iterative: libxml2 with XML_PARSE_HUGE builds trees of any depth. */
+  for (xmlNode *n = node->children; n != NULL;)
+    {
+      if (n->type == XML_ELEMENT_NODE && n->name != NULL &&
+          g_strv_contains (blocks, (const char *) n->name))
+        return TRUE;
+
+      if (n->children != NULL)
+        n = n->children;
+      else
+        {
+          while (n != node && n->next == NULL)
+            n = n->parent;
+          if (n == node)
+            break;
+          n = n->next;
+        }
+    }
+
+  return FALSE;
+}
+
+/* "<noscript><div></noscript><div id=main>…": the browser's parser closes
+ * the noscript; libxml2's recovery keeps the unclosed div open inside it,
+ * and the whole page ends up in a <noscript>. A noscript that holds block
+ * elements is such a wrapper: its children are put in its place. */
+static void
+unwrap_swallowing_noscript (xmlNode *root)
+{
+  g_autoptr(GPtrArray) found = g_ptr_array_new ();
+
+  for (xmlNode *n = root; n != NULL;)
+    {
+      if (n->type == XML_ELEMENT_NODE && n->name != NULL &&
+          g_ascii_strcasecmp ((const char *) n->name, "noscript") == 0)
+        {
+          if (holds_blocks (n))
+            g_ptr_array_add (found, n);
+        }
+      else if (n->children != NULL)
+        {
+          n = n->children;
+          continue;
+        }
+
+      while (n != root && n->next == NULL)
+        n = n->parent;
+      if (n == root)
+        break;
+      n = n->next;
+    }
+
+  for (guint i = 0; i < found->len; i++)
+    {
+      xmlNode *noscript = g_ptr_array_index (found, i);
+
+      while (noscript->children != NULL)
+        {
+          xmlNode *child = noscript->children;
+
+          xmlUnlinkNode (child);
+          xmlAddPrevSibling (noscript, child);
+        }
+      xmlUnlinkNode (noscript);
+      xmlFreeNode (noscript);
+    }
+}
+
 gboolean
 px_html_reader_read (PxDocument  *document,
                      const char  *html,
@@ -3473,6 +3546,8 @@ px_html_reader_read (PxDocument  *document,
       g_set_error (error, PX_PARSE_ERROR, PX_PARSE_ERROR_EMPTY, "no readable text");
       return FALSE;
     }
+
+  unwrap_swallowing_noscript (root);
 
   reader_init (&reader);
   walk_tree (root, reader_enter, reader_leave, &reader);
