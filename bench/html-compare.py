@@ -21,7 +21,7 @@ process start, reading the files and writing the JSON. The start-up cost of
 one invocation is measured separately and reported, so it can be
 discounted.
 
-    /usr/bin/python3 bench/html-compare.py --data /work/bench-data/trafilatura \
+    /usr/bin/python3 bench/html-compare.py --data ../bench-data/trafilatura \
         --cli _build-bench/src/cli/parallax-cli [--limit N] [--json]
 """
 

@@ -901,7 +901,7 @@ strip_edges (const char *text,
 }
 
 /* An agency or outlet name as datelines write it: 1–6 words, each starting
- * with a capital or a digit ("AZERTAC", "North Sea Wire", "AP"). */
+ * with a capital or a digit ("KNA", "North Sea Wire", "AP"). */
 static gboolean
 looks_like_name (const char *text)
 {
@@ -937,7 +937,7 @@ typedef struct
   gsize prefix_end;
 } Dateline;
 
-/* "Baku, February 28, AZERTAC", "KIRKWALL, June 3 (NORTH SEA WIRE) - The
+/* "Marlow, March 14, VALLEY NEWS", "KIRKWALL, June 3 (NORTH SEA WIRE) - The
  * ferry ...": a place, a date, and the agency that filed the story. */
 static gboolean
 parse_dateline (const char *text,
@@ -1263,8 +1263,8 @@ parse_copyright (const Line *line)
   return result;
 }
 
-/* An upper-case spelling ("THEJ.CA") is often the site's logo style; the
- * document usually writes the name properly elsewhere ("TheJ.Ca"). */
+/* An upper-case spelling ("HARBOUR.NEWS") is often the site's logo style; the
+ * document usually writes the name properly elsewhere ("Harbour.News"). */
 static char *
 best_spelling (GArray     *lines,
                const char *name)
