@@ -6,9 +6,11 @@
 
 #pragma once
 
+#include "px-archive.h"
 #include "px-corpus.h"
 #include "px-date-extractor.h"
 #include "px-date-mention.h"
+#include "px-document-list.h"
 #include "px-document.h"
 #include "px-figure-extractor.h"
 #include "px-figure.h"

@@ -1,0 +1,148 @@
+/* px-archive.h
+ *
+ * Copyright 2026 The Parallax developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+
+#include "px-document.h"
+#include "px-loader.h"
+
+G_BEGIN_DECLS
+
+#define PX_TYPE_ARCHIVE (px_archive_get_type ())
+
+G_DECLARE_FINAL_TYPE (PxArchive, px_archive, PX, ARCHIVE, GObject)
+
+#define PX_ARCHIVE_ERROR (px_archive_error_quark ())
+
+typedef enum
+{
+  PX_ARCHIVE_ERROR_NOT_AN_ARCHIVE,
+  PX_ARCHIVE_ERROR_EXISTS,
+  PX_ARCHIVE_ERROR_TOO_NEW,
+  PX_ARCHIVE_ERROR_DATABASE,
+  PX_ARCHIVE_ERROR_NOT_FOUND,
+} PxArchiveError;
+
+/* The parser's version: documents parsed by an older one are re-parsed
+ * (px_archive_reparse), keeping every user correction. */
+#define PX_PARSER_VERSION 1
+
+/* What one import did. @failures holds one GError per file that could not
+ * be read or parsed; its message names the file. */
+typedef struct
+{
+  guint      imported;
+  guint      duplicates;
+  GPtrArray *failures;
+} PxImportResult;
+
+/* One row of the document list: enough to show and sort it, no body.
+ * Metadata values are the effective ones (a user correction wins). */
+typedef struct
+{
+  char *id;
+  char *title;
+  char *outlet;
+  char *published;
+  char *path;
+  char *format;
+} PxDocumentSummary;
+
+/* A search result: @snippet marks the matched words with U+E000 / U+E001
+ * (private-use characters no document contains), for the view to style. */
+typedef struct
+{
+  char   *id;
+  char   *title;
+  char   *outlet;
+  char   *published;
+  char   *snippet;
+  double  rank;
+} PxSearchHit;
+
+#define PX_SNIPPET_OPEN  "\xee\x80\x80"
+#define PX_SNIPPET_CLOSE "\xee\x80\x81"
+
+GQuark          px_archive_error_quark        (void);
+
+PxArchive      *px_archive_create             (GFile               *folder,
+                                               GError             **error);
+PxArchive      *px_archive_open               (GFile               *folder,
+                                               GError             **error);
+gboolean        px_archive_is_archive         (GFile               *folder);
+GFile          *px_archive_get_folder         (PxArchive           *self);
+int             px_archive_get_schema_version (PxArchive           *self);
+guint           px_archive_get_n_documents    (PxArchive           *self);
+
+/* Import: thread-safe with respect to readers of the same archive (one
+ * SQLite connection per thread). Progress runs on the caller's context. */
+PxImportResult *px_archive_import             (PxArchive           *self,
+                                               const char * const  *paths,
+                                               GCancellable        *cancellable,
+                                               PxLoaderProgress     progress,
+                                               gpointer             progress_data,
+                                               GError             **error);
+void            px_archive_import_async       (PxArchive           *self,
+                                               const char * const  *paths,
+                                               GCancellable        *cancellable,
+                                               PxLoaderProgress     progress,
+                                               gpointer             progress_data,
+                                               GAsyncReadyCallback  callback,
+                                               gpointer             user_data);
+PxImportResult *px_archive_import_finish      (PxArchive           *self,
+                                               GAsyncResult        *result,
+                                               GError             **error);
+void            px_import_result_free         (PxImportResult      *result);
+
+/* Reading. */
+GPtrArray      *px_archive_list               (PxArchive           *self,
+                                               const char          *outlet,
+                                               GError             **error);
+GPtrArray      *px_archive_list_outlets       (PxArchive           *self,
+                                               GError             **error);
+GPtrArray      *px_archive_search             (PxArchive           *self,
+                                               const char          *query,
+                                               guint                limit,
+                                               GError             **error);
+PxDocument     *px_archive_load_document      (PxArchive           *self,
+                                               const char          *id,
+                                               GError             **error);
+GFile          *px_archive_get_original       (PxArchive           *self,
+                                               const char          *id);
+
+/* What the user adds. A correction of NULL restores the parsed value. */
+gboolean        px_archive_set_correction     (PxArchive           *self,
+                                               const char          *id,
+                                               PxField              field,
+                                               const char          *value,
+                                               GError             **error);
+gboolean        px_archive_set_paragraph_kept (PxArchive           *self,
+                                               const char          *id,
+                                               guint                paragraph,
+                                               gboolean             kept,
+                                               GError             **error);
+gboolean        px_archive_add_tag            (PxArchive           *self,
+                                               const char          *id,
+                                               const char          *tag,
+                                               GError             **error);
+gboolean        px_archive_set_note           (PxArchive           *self,
+                                               const char          *id,
+                                               const char          *note,
+                                               GError             **error);
+guint           px_archive_reparse            (PxArchive           *self,
+                                               gboolean             all,
+                                               GCancellable        *cancellable,
+                                               GError             **error);
+
+void            px_document_summary_free      (PxDocumentSummary   *summary);
+void            px_search_hit_free            (PxSearchHit         *hit);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PxImportResult, px_import_result_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PxDocumentSummary, px_document_summary_free)
+
+G_END_DECLS
