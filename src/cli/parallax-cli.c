@@ -16,6 +16,8 @@
 #include <errno.h>
 #include <locale.h>
 #include <stdio.h>
+#include <string.h>
+#include <unistd.h>
 
 #include "px-core.h"
 
@@ -24,6 +26,8 @@ enum {
   EXIT_FAILED = 1,
   EXIT_USAGE = 2,
 };
+
+static PxArchive *open_archive (const char *path);
 
 static int
 usage_error (GOptionContext *context,
@@ -198,17 +202,34 @@ cmd_timeline (int    argc,
   g_option_context_add_main_entries (context, entries_options, GETTEXT_PACKAGE);
   if (!g_option_context_parse (context, &argc, &argv, &error))
     return usage_error (context, error->message);
+  if (archive == NULL && paths == NULL)
+    return usage_error (context, _("no PATH given"));
+  if (archive != NULL && paths != NULL)
+    return usage_error (context, _("give PATH… or --archive, not both"));
+
   if (archive != NULL)
     {
-      g_printerr ("parallax-cli: --archive: archives are not supported by this version yet\n");
-      return EXIT_FAILED;
-    }
-  if (paths == NULL)
-    return usage_error (context, _("no PATH given"));
+      g_autoptr(PxArchive) store = open_archive (archive);
+      g_autoptr(GPtrArray) documents = NULL;
 
-  result = load_paths (paths);
-  if (result == NULL)
-    return EXIT_FAILED;
+      if (store == NULL)
+        return EXIT_FAILED;
+      documents = px_archive_load_all (store, NULL, &error);
+      if (documents == NULL)
+        {
+          g_printerr ("parallax-cli: %s\n", error->message);
+          return EXIT_FAILED;
+        }
+      result = g_new0 (PxLoadResult, 1);
+      result->documents = g_steal_pointer (&documents);
+      result->failures = g_ptr_array_new_with_free_func ((GDestroyNotify) g_error_free);
+    }
+  else
+    {
+      result = load_paths (paths);
+      if (result == NULL)
+        return EXIT_FAILED;
+    }
 
   entries = px_timeline_build (result->documents);
 
@@ -237,6 +258,322 @@ cmd_timeline (int    argc,
   return ok && result->failures->len == 0 ? EXIT_OK : EXIT_FAILED;
 }
 
+static PxArchive *
+open_archive (const char *path)
+{
+  g_autoptr(GFile) folder = g_file_new_for_commandline_arg (path);
+  g_autoptr(GError) error = NULL;
+  PxArchive *archive = px_archive_open (folder, &error);
+
+  if (archive == NULL)
+    g_printerr ("parallax-cli: %s\n", error->message);
+
+  return archive;
+}
+
+static void
+add_nullable (JsonBuilder *builder,
+              const char  *name,
+              const char  *value)
+{
+  json_builder_set_member_name (builder, name);
+  if (value != NULL)
+    json_builder_add_string_value (builder, value);
+  else
+    json_builder_add_null_value (builder);
+}
+
+static gboolean
+print_json (JsonBuilder *builder)
+{
+  g_autoptr(JsonNode) root = json_builder_get_root (builder);
+  g_autofree char *data = px_json_to_string (root);
+
+  return write_stdout (data);
+}
+
+static int
+cmd_init (int    argc,
+          char **argv)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(PxArchive) archive = NULL;
+  g_autoptr(GFile) folder = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) paths = NULL;
+  const GOptionEntry entries[] = {
+    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &paths, NULL, N_("DIR") },
+    { NULL }
+  };
+
+  context = g_option_context_new (_("DIR — make DIR an archive"));
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    return usage_error (context, error->message);
+  if (paths == NULL || paths[1] != NULL)
+    return usage_error (context, _("give one DIR"));
+
+  folder = g_file_new_for_commandline_arg (paths[0]);
+  archive = px_archive_create (folder, &error);
+  if (archive == NULL)
+    {
+      g_printerr ("parallax-cli: %s\n", error->message);
+      return EXIT_FAILED;
+    }
+
+  return EXIT_OK;
+}
+
+static int
+cmd_import (int    argc,
+            char **argv)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(PxArchive) archive = NULL;
+  g_autoptr(PxImportResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *archive_path = NULL;
+  g_auto(GStrv) paths = NULL;
+  gboolean json = FALSE;
+  const GOptionEntry entries[] = {
+    { "archive", 0, 0, G_OPTION_ARG_FILENAME, &archive_path, N_("The archive to import into"), N_("DIR") },
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print the result as JSON"), NULL },
+    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &paths, NULL, N_("PATH…") },
+    { NULL }
+  };
+
+  context = g_option_context_new (_("PATH… — import files and folders into an archive"));
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    return usage_error (context, error->message);
+  if (archive_path == NULL)
+    return usage_error (context, _("--archive is required"));
+  if (paths == NULL)
+    return usage_error (context, _("no PATH given"));
+
+  archive = open_archive (archive_path);
+  if (archive == NULL)
+    return EXIT_FAILED;
+
+  result = px_archive_import (archive, (const char * const *) paths, NULL, NULL, NULL, &error);
+  if (result == NULL)
+    {
+      g_printerr ("parallax-cli: %s\n", error->message);
+      return EXIT_FAILED;
+    }
+
+  if (json)
+    {
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "imported");
+      json_builder_add_int_value (builder, result->imported);
+      json_builder_set_member_name (builder, "duplicates");
+      json_builder_add_int_value (builder, result->duplicates);
+      json_builder_set_member_name (builder, "failed");
+      json_builder_begin_array (builder);
+      for (guint i = 0; i < result->failures->len; i++)
+        {
+          const GError *failure = g_ptr_array_index (result->failures, i);
+          const char *colon = strstr (failure->message, ": ");
+          g_autofree char *path = colon ? g_strndup (failure->message, colon - failure->message) : NULL;
+
+          json_builder_begin_object (builder);
+          add_nullable (builder, "path", path);
+          add_nullable (builder, "error", failure->message);
+          json_builder_end_object (builder);
+        }
+      json_builder_end_array (builder);
+      json_builder_end_object (builder);
+      if (!print_json (builder))
+        return EXIT_FAILED;
+    }
+  else
+    {
+      g_print (_("%u imported, %u duplicates, %u failed\n"),
+               result->imported, result->duplicates, result->failures->len);
+    }
+
+  for (guint i = 0; i < result->failures->len; i++)
+    g_printerr ("parallax-cli: %s\n", ((GError *) g_ptr_array_index (result->failures, i))->message);
+
+  return result->failures->len == 0 ? EXIT_OK : EXIT_FAILED;
+}
+
+static int
+cmd_list (int    argc,
+          char **argv)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(PxArchive) archive = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *archive_path = NULL;
+  g_autofree char *outlet = NULL;
+  gboolean json = FALSE;
+  const GOptionEntry entries[] = {
+    { "archive", 0, 0, G_OPTION_ARG_FILENAME, &archive_path, N_("The archive"), N_("DIR") },
+    { "outlet", 0, 0, G_OPTION_ARG_STRING, &outlet, N_("Only this outlet’s documents"), N_("NAME") },
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print the list as JSON"), NULL },
+    { NULL }
+  };
+
+  context = g_option_context_new (_("— the documents of an archive, newest first"));
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    return usage_error (context, error->message);
+  if (archive_path == NULL)
+    return usage_error (context, _("--archive is required"));
+
+  archive = open_archive (archive_path);
+  if (archive == NULL)
+    return EXIT_FAILED;
+
+  rows = px_archive_list (archive, outlet, &error);
+  if (rows == NULL)
+    {
+      g_printerr ("parallax-cli: %s\n", error->message);
+      return EXIT_FAILED;
+    }
+
+  if (json)
+    {
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "documents");
+      json_builder_begin_array (builder);
+      for (guint i = 0; i < rows->len; i++)
+        {
+          const PxDocumentSummary *row = g_ptr_array_index (rows, i);
+
+          json_builder_begin_object (builder);
+          add_nullable (builder, "id", row->id);
+          add_nullable (builder, "path", row->path);
+          add_nullable (builder, "format", row->format);
+          add_nullable (builder, "title", row->title);
+          add_nullable (builder, "outlet", row->outlet);
+          add_nullable (builder, "published", row->published);
+          json_builder_end_object (builder);
+        }
+      json_builder_end_array (builder);
+      json_builder_end_object (builder);
+      return print_json (builder) ? EXIT_OK : EXIT_FAILED;
+    }
+
+  for (guint i = 0; i < rows->len; i++)
+    {
+      const PxDocumentSummary *row = g_ptr_array_index (rows, i);
+
+      g_print ("%-12s %-24s %s\n", row->published ? row->published : "—",
+               row->outlet ? row->outlet : "—", row->title ? row->title : row->path);
+    }
+
+  return EXIT_OK;
+}
+
+/* The snippet's markers become the terminal's bold, or brackets in JSON. */
+static char *
+render_snippet (const char *snippet,
+                const char *open,
+                const char *close)
+{
+  GString *s;
+
+  if (snippet == NULL)
+    return NULL;
+
+  s = g_string_new (snippet);
+  g_string_replace (s, PX_SNIPPET_OPEN, open, 0);
+  g_string_replace (s, PX_SNIPPET_CLOSE, close, 0);
+
+  return g_string_free (s, FALSE);
+}
+
+static int
+cmd_search (int    argc,
+            char **argv)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(PxArchive) archive = NULL;
+  g_autoptr(GPtrArray) hits = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *archive_path = NULL;
+  g_autofree char *query = NULL;
+  g_auto(GStrv) words = NULL;
+  gboolean json = FALSE;
+  int limit = 50;
+  const GOptionEntry entries[] = {
+    { "archive", 0, 0, G_OPTION_ARG_FILENAME, &archive_path, N_("The archive"), N_("DIR") },
+    { "limit", 0, 0, G_OPTION_ARG_INT, &limit, N_("The most results (default 50)"), N_("N") },
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print the results as JSON"), NULL },
+    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_STRING_ARRAY, &words, NULL, N_("QUERY") },
+    { NULL }
+  };
+
+  context = g_option_context_new (_("QUERY — full-text search, best matches first"));
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    return usage_error (context, error->message);
+  if (archive_path == NULL)
+    return usage_error (context, _("--archive is required"));
+  if (words == NULL)
+    return usage_error (context, _("no QUERY given"));
+
+  archive = open_archive (archive_path);
+  if (archive == NULL)
+    return EXIT_FAILED;
+
+  query = g_strjoinv (" ", words);
+  hits = px_archive_search (archive, query, MAX (limit, 1), &error);
+  if (hits == NULL)
+    {
+      g_printerr ("parallax-cli: %s\n", error->message);
+      return EXIT_FAILED;
+    }
+
+  if (json)
+    {
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+      json_builder_begin_object (builder);
+      add_nullable (builder, "query", query);
+      json_builder_set_member_name (builder, "results");
+      json_builder_begin_array (builder);
+      for (guint i = 0; i < hits->len; i++)
+        {
+          const PxSearchHit *hit = g_ptr_array_index (hits, i);
+          g_autofree char *snippet = render_snippet (hit->snippet, "[", "]");
+
+          json_builder_begin_object (builder);
+          add_nullable (builder, "id", hit->id);
+          add_nullable (builder, "title", hit->title);
+          add_nullable (builder, "outlet", hit->outlet);
+          add_nullable (builder, "published", hit->published);
+          add_nullable (builder, "snippet", snippet);
+          json_builder_set_member_name (builder, "rank");
+          json_builder_add_double_value (builder, hit->rank);
+          json_builder_end_object (builder);
+        }
+      json_builder_end_array (builder);
+      json_builder_end_object (builder);
+      return print_json (builder) ? EXIT_OK : EXIT_FAILED;
+    }
+
+  for (guint i = 0; i < hits->len; i++)
+    {
+      const PxSearchHit *hit = g_ptr_array_index (hits, i);
+      gboolean tty = isatty (STDOUT_FILENO);
+      g_autofree char *snippet = render_snippet (hit->snippet, tty ? "\033[1m" : "[", tty ? "\033[0m" : "]");
+
+      g_print ("%s — %s\n    %s\n", hit->title ? hit->title : hit->id,
+               hit->outlet ? hit->outlet : "—", snippet ? snippet : "");
+    }
+
+  return EXIT_OK;
+}
+
 static const struct {
   const char *name;
   int (*run) (int argc, char **argv);
@@ -244,11 +581,15 @@ static const struct {
 } commands[] = {
   { "parse", cmd_parse, N_("Parse documents: metadata, clean body, figures, dates") },
   { "timeline", cmd_timeline, N_("List publication dates and the dates documents mention") },
+  { "init", cmd_init, N_("Make a folder an archive") },
+  { "import", cmd_import, N_("Import files and folders into an archive") },
+  { "list", cmd_list, N_("List the documents of an archive") },
+  { "search", cmd_search, N_("Search an archive’s documents") },
 };
 
 /* Commands of the contract that later versions implement. */
 static const char *planned[] = {
-  "compare", "export", "init", "import", "list", "search", "add-url", "feed", "refresh", NULL,
+  "compare", "export", "add-url", "feed", "refresh", NULL,
 };
 
 static int

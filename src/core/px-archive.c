@@ -3,48 +3,1593 @@
  * Copyright 2026 The Parallax developers
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * STUB: being implemented.
+ * An archive is a folder the user owns:
+ *
+ *   parallax.db            SQLite, WAL: the parses, the full-text index and
+ *                          everything the user adds
+ *   originals/ab/<sha256>.<ext>
+ *                          every imported file, byte for byte, named by the
+ *                          SHA-256 of its bytes, never modified
+ *
+ * Durability: an original is written to a temporary name and renamed, then
+ * its document goes into the database in one transaction. A process killed
+ * anywhere leaves at most an original without a row (imported again, it
+ * is recognised and reused) and never a half-written document.
+ *
+ * User corrections live in their own tables and are applied when reading:
+ * re-parsing rewrites the parsed columns only, so it cannot lose them.
+ * Lines moved between body and boilerplate are keyed by their text, which
+ * survives a re-parse that shifts paragraph numbers.
  */
 
 #define G_LOG_DOMAIN "px-archive"
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+#include <sqlite3.h>
+#include <string.h>
+
 #include "px-archive.h"
+#include "px-date-extractor.h"
+#include "px-figure-extractor.h"
+#include "px-json.h"
+#include "px-parser.h"
+#include "px-text-decoder.h"
+
+#define DATABASE_NAME  "parallax.db"
+#define ORIGINALS_NAME "originals"
 
 struct _PxArchive
 {
-  GObject parent_instance;
-  GFile  *folder;
+  GObject  parent_instance;
+
+  GFile   *folder;
+  char    *db_path;
+  /* The connection of the thread that opened the archive. Imports in a
+   * worker open their own: SQLite connections are not to be shared. */
+  sqlite3 *db;
+  int      schema_version;
 };
 
 G_DEFINE_FINAL_TYPE (PxArchive, px_archive, G_TYPE_OBJECT)
 G_DEFINE_QUARK (px-archive-error-quark, px_archive_error)
 
-static void px_archive_class_init (PxArchiveClass *klass) { }
-static void px_archive_init (PxArchive *self) { }
+/* ------------------------------------------------------------------ */
+/* Schema                                                               */
+/* ------------------------------------------------------------------ */
 
-#define NOT_YET(error) g_set_error (error, PX_ARCHIVE_ERROR, PX_ARCHIVE_ERROR_DATABASE, "not implemented yet")
+/* Each entry takes the database from version i to i + 1. Never edit a
+ * released step: add one. */
+static const char *migrations[] = {
+  /* 0 → 1 */
+  "CREATE TABLE documents ("
+  "  id TEXT PRIMARY KEY,"
+  "  path TEXT,"
+  "  original TEXT NOT NULL,"
+  "  format TEXT NOT NULL,"
+  "  size INTEGER NOT NULL,"
+  "  imported TEXT NOT NULL,"
+  "  parser_version INTEGER NOT NULL,"
+  "  title TEXT, subtitle TEXT, outlet TEXT, authors TEXT, published TEXT, url TEXT,"
+  "  parsed TEXT NOT NULL);"
+  "CREATE TABLE corrections ("
+  "  document TEXT NOT NULL REFERENCES documents (id) ON DELETE CASCADE,"
+  "  field TEXT NOT NULL,"
+  "  value TEXT,"
+  "  edited TEXT NOT NULL,"
+  "  PRIMARY KEY (document, field));"
+  "CREATE TABLE moved_lines ("
+  "  document TEXT NOT NULL REFERENCES documents (id) ON DELETE CASCADE,"
+  "  line TEXT NOT NULL,"
+  "  kept INTEGER NOT NULL,"
+  "  PRIMARY KEY (document, line));"
+  "CREATE VIRTUAL TABLE search USING fts5 (title, outlet, authors, body,"
+  "  tokenize = 'unicode61 remove_diacritics 2');",
 
-PxArchive *px_archive_create (GFile *folder, GError **error) { NOT_YET (error); return NULL; }
-PxArchive *px_archive_open (GFile *folder, GError **error) { NOT_YET (error); return NULL; }
-gboolean px_archive_is_archive (GFile *folder) { return FALSE; }
-GFile *px_archive_get_folder (PxArchive *self) { return self->folder; }
-int px_archive_get_schema_version (PxArchive *self) { return 0; }
-guint px_archive_get_n_documents (PxArchive *self) { return 0; }
-PxImportResult *px_archive_import (PxArchive *self, const char * const *paths, GCancellable *c, PxLoaderProgress p, gpointer d, GError **error) { NOT_YET (error); return NULL; }
-void px_archive_import_async (PxArchive *self, const char * const *paths, GCancellable *c, PxLoaderProgress p, gpointer d, GAsyncReadyCallback cb, gpointer u) { }
-PxImportResult *px_archive_import_finish (PxArchive *self, GAsyncResult *r, GError **error) { NOT_YET (error); return NULL; }
-void px_import_result_free (PxImportResult *r) { }
-GPtrArray *px_archive_list (PxArchive *self, const char *outlet, GError **error) { NOT_YET (error); return NULL; }
-GPtrArray *px_archive_list_outlets (PxArchive *self, GError **error) { NOT_YET (error); return NULL; }
-GPtrArray *px_archive_search (PxArchive *self, const char *q, guint limit, GError **error) { NOT_YET (error); return NULL; }
-PxDocument *px_archive_load_document (PxArchive *self, const char *id, GError **error) { NOT_YET (error); return NULL; }
-GFile *px_archive_get_original (PxArchive *self, const char *id) { return NULL; }
-gboolean px_archive_set_correction (PxArchive *self, const char *id, PxField f, const char *v, GError **error) { NOT_YET (error); return FALSE; }
-gboolean px_archive_set_paragraph_kept (PxArchive *self, const char *id, guint p, gboolean k, GError **error) { NOT_YET (error); return FALSE; }
-gboolean px_archive_add_tag (PxArchive *self, const char *id, const char *t, GError **error) { NOT_YET (error); return FALSE; }
-gboolean px_archive_set_note (PxArchive *self, const char *id, const char *n, GError **error) { NOT_YET (error); return FALSE; }
-guint px_archive_reparse (PxArchive *self, gboolean all, GCancellable *c, GError **error) { return 0; }
-void px_document_summary_free (PxDocumentSummary *s) { }
-void px_search_hit_free (PxSearchHit *h) { }
+  /* 1 → 2: the language, tags and notes; indexes for the outlet list and
+   * the date order. */
+  "ALTER TABLE documents ADD COLUMN language TEXT;"
+  "CREATE TABLE tags ("
+  "  document TEXT NOT NULL REFERENCES documents (id) ON DELETE CASCADE,"
+  "  tag TEXT NOT NULL,"
+  "  PRIMARY KEY (document, tag));"
+  "CREATE TABLE notes ("
+  "  document TEXT PRIMARY KEY REFERENCES documents (id) ON DELETE CASCADE,"
+  "  text TEXT NOT NULL,"
+  "  edited TEXT NOT NULL);"
+  "CREATE INDEX documents_outlet ON documents (outlet);"
+  "CREATE INDEX documents_published ON documents (published);",
+};
+
+#define SCHEMA_VERSION ((int) G_N_ELEMENTS (migrations))
+
+/* The effective metadata: a correction wins over the parsed value. */
+#define EFFECTIVE_COLUMNS \
+  "d.id, COALESCE (ct.value, d.title), COALESCE (co.value, d.outlet), " \
+  "COALESCE (cp.value, d.published), d.path, d.format"
+#define EFFECTIVE_JOINS \
+  " LEFT JOIN corrections ct ON ct.document = d.id AND ct.field = 'title'" \
+  " LEFT JOIN corrections co ON co.document = d.id AND co.field = 'outlet'" \
+  " LEFT JOIN corrections cp ON cp.document = d.id AND cp.field = 'published'"
+
+static gboolean
+set_db_error (GError    **error,
+              sqlite3    *db,
+              const char *what)
+{
+  g_set_error (error, PX_ARCHIVE_ERROR, PX_ARCHIVE_ERROR_DATABASE, "%s: %s", what, sqlite3_errmsg (db));
+  return FALSE;
+}
+
+static gboolean
+exec (sqlite3     *db,
+      const char  *sql,
+      GError     **error)
+{
+  char *message = NULL;
+
+  if (sqlite3_exec (db, sql, NULL, NULL, &message) != SQLITE_OK)
+    {
+      g_set_error (error, PX_ARCHIVE_ERROR, PX_ARCHIVE_ERROR_DATABASE, "%s", message);
+      sqlite3_free (message);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static int
+user_version (sqlite3 *db)
+{
+  sqlite3_stmt *stmt = NULL;
+  int version = -1;
+
+  if (sqlite3_prepare_v2 (db, "PRAGMA user_version", -1, &stmt, NULL) == SQLITE_OK &&
+      sqlite3_step (stmt) == SQLITE_ROW)
+    version = sqlite3_column_int (stmt, 0);
+  sqlite3_finalize (stmt);
+
+  return version;
+}
+
+/* Brings the database to @target, one transaction per step. */
+static gboolean
+migrate (sqlite3  *db,
+         int       target,
+         GError  **error)
+{
+  int version = user_version (db);
+
+  if (version > SCHEMA_VERSION)
+    {
+      g_set_error (error, PX_ARCHIVE_ERROR, PX_ARCHIVE_ERROR_TOO_NEW,
+                   _("the archive was made by a newer Parallax (schema %d; this one knows %d)"),
+                   version, SCHEMA_VERSION);
+      return FALSE;
+    }
+
+  for (; version < target; version++)
+    {
+      g_autofree char *bump = g_strdup_printf ("PRAGMA user_version = %d;", version + 1);
+
+      if (!exec (db, "BEGIN IMMEDIATE", error))
+        return FALSE;
+      if (!exec (db, migrations[version], error) || !exec (db, bump, error))
+        {
+          exec (db, "ROLLBACK", NULL);
+          g_prefix_error (error, _("cannot upgrade the archive to schema %d: "), version + 1);
+          return FALSE;
+        }
+      if (!exec (db, "COMMIT", error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+static sqlite3 *
+open_database (const char  *path,
+               gboolean     create,
+               GError     **error)
+{
+  sqlite3 *db = NULL;
+  int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX | (create ? SQLITE_OPEN_CREATE : 0);
+
+  if (sqlite3_open_v2 (path, &db, flags, NULL) != SQLITE_OK)
+    {
+      g_set_error (error, PX_ARCHIVE_ERROR, PX_ARCHIVE_ERROR_DATABASE, "%s: %s", path,
+                   db ? sqlite3_errmsg (db) : "out of memory");
+      sqlite3_close (db);
+      return NULL;
+    }
+
+  sqlite3_busy_timeout (db, 10000);
+
+  /* WAL: readers go on while an import writes, and a killed writer leaves
+   * the last committed state. NORMAL is durable across a process kill; a
+   * power cut may lose the last transactions, never corrupt the file. */
+  if (!exec (db, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; "
+                 "PRAGMA foreign_keys = ON;", error))
+    {
+      g_prefix_error (error, "%s: ", path);
+      sqlite3_close (db);
+      return NULL;
+    }
+
+  return db;
+}
+
+/* ------------------------------------------------------------------ */
+/* GObject                                                              */
+/* ------------------------------------------------------------------ */
+
+static void
+px_archive_finalize (GObject *object)
+{
+  PxArchive *self = (PxArchive *)object;
+
+  sqlite3_close (self->db);
+  g_clear_object (&self->folder);
+  g_free (self->db_path);
+
+  G_OBJECT_CLASS (px_archive_parent_class)->finalize (object);
+}
+
+static void
+px_archive_class_init (PxArchiveClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = px_archive_finalize;
+}
+
+static void
+px_archive_init (PxArchive *self)
+{
+}
+
+static PxArchive *
+open_archive (GFile     *folder,
+              gboolean   create,
+              int        target_version,
+              GError   **error)
+{
+  g_autoptr(PxArchive) self = g_object_new (PX_TYPE_ARCHIVE, NULL);
+  g_autofree char *path = g_file_get_path (folder);
+  g_autofree char *originals = NULL;
+
+  if (path == NULL)
+    {
+      g_set_error (error, PX_ARCHIVE_ERROR, PX_ARCHIVE_ERROR_NOT_AN_ARCHIVE,
+                   _("%s: an archive must be a local folder"), g_file_peek_path (folder));
+      return NULL;
+    }
+
+  self->folder = g_object_ref (folder);
+  self->db_path = g_build_filename (path, DATABASE_NAME, NULL);
+  originals = g_build_filename (path, ORIGINALS_NAME, NULL);
+
+  if (create)
+    {
+      if (g_mkdir_with_parents (originals, 0755) != 0)
+        {
+          int errsv = errno;
+
+          g_set_error (error, G_IO_ERROR, g_io_error_from_errno (errsv), "%s: %s", originals,
+                       g_strerror (errsv));
+          return NULL;
+        }
+    }
+  else if (!g_file_test (self->db_path, G_FILE_TEST_IS_REGULAR))
+    {
+      g_set_error (error, PX_ARCHIVE_ERROR, PX_ARCHIVE_ERROR_NOT_AN_ARCHIVE,
+                   _("%s: not a Parallax archive (it has no %s)"), path, DATABASE_NAME);
+      return NULL;
+    }
+
+  self->db = open_database (self->db_path, create, error);
+  if (self->db == NULL)
+    return NULL;
+
+  if (!migrate (self->db, target_version, error))
+    {
+      g_prefix_error (error, "%s: ", path);
+      return NULL;
+    }
+  self->schema_version = user_version (self->db);
+
+  return g_steal_pointer (&self);
+}
+
+/**
+ * px_archive_create:
+ * @folder: where the archive goes; it may exist, and may even be an archive
+ *
+ * Returns: (transfer full) (nullable): the archive, ready for imports
+ */
+PxArchive *
+px_archive_create (GFile   *folder,
+                   GError **error)
+{
+  g_return_val_if_fail (G_IS_FILE (folder), NULL);
+
+  return open_archive (folder, TRUE, SCHEMA_VERSION, error);
+}
+
+/* For the migration tests: an archive as an older Parallax made it. */
+PxArchive *_px_archive_create_at_version (GFile   *folder,
+                                          int      version,
+                                          GError **error);
+
+PxArchive *
+_px_archive_create_at_version (GFile   *folder,
+                               int      version,
+                               GError **error)
+{
+  return open_archive (folder, TRUE, version, error);
+}
+
+/**
+ * px_archive_open:
+ *
+ * Opens an existing archive, upgrading its schema if it is older.
+ *
+ * Returns: (transfer full) (nullable): the archive
+ */
+PxArchive *
+px_archive_open (GFile   *folder,
+                 GError **error)
+{
+  g_return_val_if_fail (G_IS_FILE (folder), NULL);
+
+  return open_archive (folder, FALSE, SCHEMA_VERSION, error);
+}
+
+gboolean
+px_archive_is_archive (GFile *folder)
+{
+  g_autoptr(GFile) db = NULL;
+
+  g_return_val_if_fail (G_IS_FILE (folder), FALSE);
+
+  db = g_file_get_child (folder, DATABASE_NAME);
+  return g_file_query_file_type (db, G_FILE_QUERY_INFO_NONE, NULL) == G_FILE_TYPE_REGULAR;
+}
+
+GFile *
+px_archive_get_folder (PxArchive *self)
+{
+  g_return_val_if_fail (PX_IS_ARCHIVE (self), NULL);
+
+  return self->folder;
+}
+
+int
+px_archive_get_schema_version (PxArchive *self)
+{
+  g_return_val_if_fail (PX_IS_ARCHIVE (self), 0);
+
+  return self->schema_version;
+}
+
+guint
+px_archive_get_n_documents (PxArchive *self)
+{
+  sqlite3_stmt *stmt = NULL;
+  guint n = 0;
+
+  g_return_val_if_fail (PX_IS_ARCHIVE (self), 0);
+
+  if (sqlite3_prepare_v2 (self->db, "SELECT COUNT(*) FROM documents", -1, &stmt, NULL) == SQLITE_OK &&
+      sqlite3_step (stmt) == SQLITE_ROW)
+    n = sqlite3_column_int (stmt, 0);
+  sqlite3_finalize (stmt);
+
+  return n;
+}
+
+/* ------------------------------------------------------------------ */
+/* Writing documents                                                    */
+/* ------------------------------------------------------------------ */
+
+static char *
+iso_now (void)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+
+  return g_date_time_format_iso8601 (now);
+}
+
+static char *
+joined_authors (PxDocument *document)
+{
+  const char * const *authors = px_document_get_authors (document);
+
+  return authors[0] != NULL ? g_strjoinv (", ", (GStrv) authors) : NULL;
+}
+
+static void
+bind_text (sqlite3_stmt *stmt,
+           int           index,
+           const char   *text)
+{
+  if (text != NULL)
+    sqlite3_bind_text (stmt, index, text, -1, SQLITE_TRANSIENT);
+  else
+    sqlite3_bind_null (stmt, index);
+}
+
+/* The extension the original keeps, so that the user can open it. */
+static const char *
+original_extension (PxDocument *document)
+{
+  return px_document_get_format (document) == PX_FORMAT_HTML ? "html" : "txt";
+}
+
+static char *
+original_relative_path (const char *id,
+                        const char *extension)
+{
+  char prefix[3] = { id[0], id[1], '\0' };
+
+  return g_strdup_printf ("%s/%s/%s.%s", ORIGINALS_NAME, prefix, id, extension);
+}
+
+/* Writes the bytes under their hash, through a temporary name: the final
+ * name either does not exist or holds the whole file. */
+static gboolean
+store_original (PxArchive   *self,
+                const char  *relative,
+                GBytes      *bytes,
+                GError     **error)
+{
+  g_autofree char *root = g_file_get_path (self->folder);
+  g_autofree char *target = g_build_filename (root, relative, NULL);
+  g_autofree char *dir = g_path_get_dirname (target);
+
+  if (g_file_test (target, G_FILE_TEST_IS_REGULAR))
+    return TRUE;
+
+  if (g_mkdir_with_parents (dir, 0755) != 0)
+    {
+      int errsv = errno;
+
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (errsv), "%s: %s", dir, g_strerror (errsv));
+      return FALSE;
+    }
+
+  /* g_file_set_contents writes a temporary file and renames it. */
+  return g_file_set_contents_full (target, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
+                                   G_FILE_SET_CONTENTS_CONSISTENT, 0444, error);
+}
+
+static char *
+body_for_search (PxDocument *document)
+{
+  return px_document_dup_body_text (document);
+}
+
+/* Inserts (or, for a re-parse, replaces) the parsed columns and the
+ * search row of @document. Call inside a transaction. */
+static gboolean
+write_document (sqlite3     *db,
+                PxDocument  *document,
+                const char  *original,
+                gboolean     replace,
+                GError     **error)
+{
+  g_autoptr(JsonNode) json = px_json_document (document);
+  g_autofree char *parsed = px_json_to_string (json);
+  g_autofree char *authors = joined_authors (document);
+  g_autofree char *body = body_for_search (document);
+  g_autofree char *now = iso_now ();
+  sqlite3_stmt *stmt = NULL;
+  sqlite3_int64 rowid;
+  const char *sql = replace
+    ? "UPDATE documents SET parser_version = ?7, title = ?8, subtitle = ?9, outlet = ?10, "
+      "authors = ?11, published = ?12, url = ?13, language = ?14, parsed = ?15 WHERE id = ?1"
+    : "INSERT INTO documents (id, path, original, format, size, imported, parser_version, title, "
+      "subtitle, outlet, authors, published, url, language, parsed) "
+      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)";
+
+  if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) != SQLITE_OK)
+    return set_db_error (error, db, "write");
+
+  bind_text (stmt, 1, px_document_get_id (document));
+  bind_text (stmt, 2, px_document_get_path (document));
+  bind_text (stmt, 3, original);
+  bind_text (stmt, 4, px_format_to_string (px_document_get_format (document)));
+  sqlite3_bind_int64 (stmt, 5, px_document_get_size (document));
+  bind_text (stmt, 6, now);
+  sqlite3_bind_int (stmt, 7, PX_PARSER_VERSION);
+  bind_text (stmt, 8, px_document_get_title (document));
+  bind_text (stmt, 9, px_document_get_subtitle (document));
+  bind_text (stmt, 10, px_document_get_outlet (document));
+  bind_text (stmt, 11, authors);
+  bind_text (stmt, 12, px_document_get_published (document));
+  bind_text (stmt, 13, px_document_get_url (document));
+  bind_text (stmt, 14, px_document_get_language (document));
+  bind_text (stmt, 15, parsed);
+
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    {
+      sqlite3_finalize (stmt);
+      return set_db_error (error, db, "write");
+    }
+  sqlite3_finalize (stmt);
+
+  /* The search row shares the document's rowid. */
+  if (sqlite3_prepare_v2 (db, "SELECT rowid FROM documents WHERE id = ?", -1, &stmt, NULL) != SQLITE_OK)
+    return set_db_error (error, db, "write");
+  bind_text (stmt, 1, px_document_get_id (document));
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      sqlite3_finalize (stmt);
+      return set_db_error (error, db, "write");
+    }
+  rowid = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+
+  if (sqlite3_prepare_v2 (db, "INSERT OR REPLACE INTO search (rowid, title, outlet, authors, body) "
+                              "VALUES (?, ?, ?, ?, ?)", -1, &stmt, NULL) != SQLITE_OK)
+    return set_db_error (error, db, "write");
+  sqlite3_bind_int64 (stmt, 1, rowid);
+  bind_text (stmt, 2, px_document_get_title (document));
+  bind_text (stmt, 3, px_document_get_outlet (document));
+  bind_text (stmt, 4, authors);
+  bind_text (stmt, 5, body);
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    {
+      sqlite3_finalize (stmt);
+      return set_db_error (error, db, "write");
+    }
+  sqlite3_finalize (stmt);
+
+  return TRUE;
+}
+
+static gboolean
+has_document (sqlite3    *db,
+              const char *id)
+{
+  sqlite3_stmt *stmt = NULL;
+  gboolean found = FALSE;
+
+  if (sqlite3_prepare_v2 (db, "SELECT 1 FROM documents WHERE id = ?", -1, &stmt, NULL) == SQLITE_OK)
+    {
+      bind_text (stmt, 1, id);
+      found = sqlite3_step (stmt) == SQLITE_ROW;
+    }
+  sqlite3_finalize (stmt);
+
+  return found;
+}
+
+/* ------------------------------------------------------------------ */
+/* Import                                                               */
+/* ------------------------------------------------------------------ */
+
+void
+px_import_result_free (PxImportResult *result)
+{
+  if (result == NULL)
+    return;
+
+  g_ptr_array_unref (result->failures);
+  g_free (result);
+}
+
+typedef struct
+{
+  GMainContext     *context;
+  PxLoaderProgress  progress;
+  gpointer          progress_data;
+  guint             done;
+  guint             total;
+} Progress;
+
+static gboolean
+report_cb (gpointer data)
+{
+  Progress *p = data;
+
+  p->progress (p->done, p->total, p->progress_data);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+report (const Progress *p,
+        guint           done,
+        guint           total)
+{
+  Progress *copy;
+
+  if (p->progress == NULL)
+    return;
+  if (p->context == NULL)
+    {
+      p->progress (done, total, p->progress_data);
+      return;
+    }
+
+  copy = g_memdup2 (p, sizeof *p);
+  copy->done = done;
+  copy->total = total;
+  g_main_context_invoke_full (p->context, G_PRIORITY_DEFAULT, report_cb, copy, g_free);
+}
+
+static GBytes *
+read_file (GFile         *file,
+           GCancellable  *cancellable,
+           GError       **error)
+{
+  g_autofree char *name = g_file_get_parse_name (file);
+  g_autoptr(GFileInfo) info = NULL;
+  g_autoptr(GError) local_error = NULL;
+  GBytes *bytes;
+
+  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE, G_FILE_QUERY_INFO_NONE,
+                            cancellable, &local_error);
+  if (info == NULL)
+    {
+      g_set_error (error, local_error->domain, local_error->code, "%s: %s", name, local_error->message);
+      return NULL;
+    }
+  if (g_file_info_get_size (info) > PX_TEXT_DECODER_MAX_SIZE)
+    {
+      g_autofree char *size = g_format_size_full (g_file_info_get_size (info), G_FORMAT_SIZE_IEC_UNITS);
+
+      g_set_error (error, PX_PARSE_ERROR, PX_PARSE_ERROR_TOO_LARGE, _("%s: the file is too large (%s)"),
+                   name, size);
+      return NULL;
+    }
+
+  bytes = g_file_load_bytes (file, cancellable, NULL, &local_error);
+  if (bytes == NULL)
+    g_set_error (error, local_error->domain, local_error->code, "%s: %s", name, local_error->message);
+
+  return bytes;
+}
+
+static PxImportResult *
+import (PxArchive           *self,
+        const char * const  *paths,
+        GCancellable        *cancellable,
+        const Progress      *progress,
+        GError             **error)
+{
+  g_autoptr(PxImportResult) result = g_new0 (PxImportResult, 1);
+  g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(PxParser) parser = px_parser_new ();
+  g_autofree gboolean *skip = NULL;
+  sqlite3 *db;
+  guint total;
+
+  result->failures = g_ptr_array_new_with_free_func ((GDestroyNotify) g_error_free);
+
+  if (!px_loader_collect (paths, files, cancellable, error))
+    return NULL;
+
+  /* This thread's own connection. */
+  db = open_database (self->db_path, FALSE, error);
+  if (db == NULL)
+    return NULL;
+
+  total = files->len;
+  skip = g_new0 (gboolean, total);
+
+  /* Pass 1: every new text file's lines into the corpus, so that the
+   * parse can tell the site's furniture from the article. */
+  for (guint i = 0; i < total; i++)
+    {
+      GError *local_error = NULL;
+
+      if (g_cancellable_set_error_if_cancelled (cancellable, error))
+        goto cancelled;
+
+      if (!px_parser_prepare_file (parser, g_ptr_array_index (files, i), cancellable, &local_error))
+        {
+          skip[i] = TRUE;
+          g_ptr_array_add (result->failures, local_error);
+        }
+      report (progress, i + 1, total * 3);
+    }
+
+  /* Pass 2: one transaction per document, so that an interruption keeps
+   * every document before it and nothing of the one it cut. */
+  for (guint i = 0; i < total; i++)
+    {
+      GFile *file = g_ptr_array_index (files, i);
+      g_autoptr(GBytes) bytes = NULL;
+      g_autoptr(PxDocument) document = NULL;
+      g_autofree char *id = NULL;
+      g_autofree char *name = NULL;
+      g_autofree char *relative = NULL;
+      GError *local_error = NULL;
+
+      if (g_cancellable_set_error_if_cancelled (cancellable, error))
+        goto cancelled;
+      report (progress, total + 2 * i, total * 3);
+      if (skip[i])
+        continue;
+
+      bytes = read_file (file, cancellable, &local_error);
+      if (bytes == NULL)
+        {
+          g_ptr_array_add (result->failures, local_error);
+          continue;
+        }
+
+      id = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, bytes);
+      if (has_document (db, id))
+        {
+          result->duplicates++;
+          continue;
+        }
+
+      name = g_file_get_parse_name (file);
+      document = px_parser_parse_bytes (parser, bytes, name, &local_error);
+      if (document == NULL)
+        {
+          g_ptr_array_add (result->failures, local_error);
+          continue;
+        }
+
+      relative = original_relative_path (id, original_extension (document));
+      if (!store_original (self, relative, bytes, &local_error))
+        {
+          g_prefix_error (&local_error, "%s: ", name);
+          g_ptr_array_add (result->failures, local_error);
+          continue;
+        }
+
+      if (!exec (db, "BEGIN IMMEDIATE", &local_error) ||
+          !write_document (db, document, relative, FALSE, &local_error) ||
+          !exec (db, "COMMIT", &local_error))
+        {
+          exec (db, "ROLLBACK", NULL);
+          g_prefix_error (&local_error, "%s: ", name);
+          g_ptr_array_add (result->failures, local_error);
+          continue;
+        }
+
+      result->imported++;
+    }
+
+  report (progress, total * 3, total * 3);
+  sqlite3_close (db);
+  return g_steal_pointer (&result);
+
+cancelled:
+  sqlite3_close (db);
+  return NULL;
+}
+
+/**
+ * px_archive_import:
+ * @paths: files and folders (folders are read recursively)
+ *
+ * Returns: (transfer full) (nullable): what was imported, the duplicates
+ *   and the failures; %NULL on cancellation or when a folder named in
+ *   @paths cannot be listed.
+ */
+PxImportResult *
+px_archive_import (PxArchive           *self,
+                   const char * const  *paths,
+                   GCancellable        *cancellable,
+                   PxLoaderProgress     progress,
+                   gpointer             progress_data,
+                   GError             **error)
+{
+  Progress p = { NULL, progress, progress_data, 0, 0 };
+
+  g_return_val_if_fail (PX_IS_ARCHIVE (self), NULL);
+  g_return_val_if_fail (paths != NULL, NULL);
+
+  return import (self, paths, cancellable, &p, error);
+}
+
+typedef struct
+{
+  GStrv    paths;
+  Progress progress;
+} ImportData;
+
+static void
+import_data_free (ImportData *data)
+{
+  g_strfreev (data->paths);
+  g_clear_pointer (&data->progress.context, g_main_context_unref);
+  g_free (data);
+}
+
+static void
+import_worker (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  ImportData *data = task_data;
+  GError *error = NULL;
+  PxImportResult *result;
+
+  result = import (source_object, (const char * const *) data->paths, cancellable, &data->progress, &error);
+  if (result == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, result, (GDestroyNotify) px_import_result_free);
+}
+
+void
+px_archive_import_async (PxArchive           *self,
+                         const char * const  *paths,
+                         GCancellable        *cancellable,
+                         PxLoaderProgress     progress,
+                         gpointer             progress_data,
+                         GAsyncReadyCallback  callback,
+                         gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  ImportData *data;
+
+  g_return_if_fail (PX_IS_ARCHIVE (self));
+  g_return_if_fail (paths != NULL);
+
+  data = g_new0 (ImportData, 1);
+  data->paths = g_strdupv ((GStrv) paths);
+  data->progress.context = g_main_context_ref_thread_default ();
+  data->progress.progress = progress;
+  data->progress.progress_data = progress_data;
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, px_archive_import_async);
+  g_task_set_task_data (task, data, (GDestroyNotify) import_data_free);
+  g_task_run_in_thread (task, import_worker);
+}
+
+PxImportResult *
+px_archive_import_finish (PxArchive     *self,
+                          GAsyncResult  *result,
+                          GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/* ------------------------------------------------------------------ */
+/* Reading                                                              */
+/* ------------------------------------------------------------------ */
+
+void
+px_document_summary_free (PxDocumentSummary *summary)
+{
+  if (summary == NULL)
+    return;
+
+  g_free (summary->id);
+  g_free (summary->title);
+  g_free (summary->outlet);
+  g_free (summary->published);
+  g_free (summary->path);
+  g_free (summary->format);
+  g_free (summary);
+}
+
+void
+px_search_hit_free (PxSearchHit *hit)
+{
+  if (hit == NULL)
+    return;
+
+  g_free (hit->id);
+  g_free (hit->title);
+  g_free (hit->outlet);
+  g_free (hit->published);
+  g_free (hit->snippet);
+  g_free (hit);
+}
+
+void
+px_outlet_count_free (PxOutletCount *outlet)
+{
+  if (outlet == NULL)
+    return;
+
+  g_free (outlet->outlet);
+  g_free (outlet);
+}
+
+static char *
+column_text (sqlite3_stmt *stmt,
+             int           column)
+{
+  return g_strdup ((const char *) sqlite3_column_text (stmt, column));
+}
+
+/**
+ * px_archive_list:
+ * @outlet: (nullable): only the documents of this outlet
+ *
+ * Returns: (transfer full) (element-type PxDocumentSummary): the documents,
+ *   newest first, with their effective metadata
+ */
+GPtrArray *
+px_archive_list (PxArchive   *self,
+                 const char  *outlet,
+                 GError     **error)
+{
+  GPtrArray *rows;
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (PX_IS_ARCHIVE (self), NULL);
+
+  if (sqlite3_prepare_v2 (self->db,
+                          outlet != NULL
+                          ? "SELECT " EFFECTIVE_COLUMNS " FROM documents d " EFFECTIVE_JOINS
+                            " WHERE COALESCE (co.value, d.outlet) = ?"
+                            " ORDER BY COALESCE (cp.value, d.published) DESC, 2"
+                          : "SELECT " EFFECTIVE_COLUMNS " FROM documents d " EFFECTIVE_JOINS
+                            " ORDER BY COALESCE (cp.value, d.published) DESC, 2",
+                          -1, &stmt, NULL) != SQLITE_OK)
+    {
+      set_db_error (error, self->db, "list");
+      return NULL;
+    }
+  if (outlet != NULL)
+    bind_text (stmt, 1, outlet);
+
+  rows = g_ptr_array_new_with_free_func ((GDestroyNotify) px_document_summary_free);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      PxDocumentSummary *row = g_new0 (PxDocumentSummary, 1);
+
+      row->id = column_text (stmt, 0);
+      row->title = column_text (stmt, 1);
+      row->outlet = column_text (stmt, 2);
+      row->published = column_text (stmt, 3);
+      row->path = column_text (stmt, 4);
+      row->format = column_text (stmt, 5);
+      g_ptr_array_add (rows, row);
+    }
+  sqlite3_finalize (stmt);
+
+  if (rc != SQLITE_DONE)
+    {
+      set_db_error (error, self->db, "list");
+      g_ptr_array_unref (rows);
+      return NULL;
+    }
+
+  return rows;
+}
+
+/**
+ * px_archive_list_outlets:
+ *
+ * Returns: (transfer full) (element-type PxOutletCount): the outlets with
+ *   their numbers of documents, most first
+ */
+GPtrArray *
+px_archive_list_outlets (PxArchive  *self,
+                         GError    **error)
+{
+  GPtrArray *rows;
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (PX_IS_ARCHIVE (self), NULL);
+
+  if (sqlite3_prepare_v2 (self->db,
+                          "SELECT COALESCE (co.value, d.outlet) AS o, COUNT (*) FROM documents d"
+                          " LEFT JOIN corrections co ON co.document = d.id AND co.field = 'outlet'"
+                          " GROUP BY o ORDER BY COUNT (*) DESC, o",
+                          -1, &stmt, NULL) != SQLITE_OK)
+    {
+      set_db_error (error, self->db, "outlets");
+      return NULL;
+    }
+
+  rows = g_ptr_array_new_with_free_func ((GDestroyNotify) px_outlet_count_free);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      PxOutletCount *row = g_new0 (PxOutletCount, 1);
+
+      row->outlet = column_text (stmt, 0);
+      row->count = sqlite3_column_int (stmt, 1);
+      g_ptr_array_add (rows, row);
+    }
+  sqlite3_finalize (stmt);
+
+  if (rc != SQLITE_DONE)
+    {
+      set_db_error (error, self->db, "outlets");
+      g_ptr_array_unref (rows);
+      return NULL;
+    }
+
+  return rows;
+}
+
+/* What the user typed, as an FTS5 query: every word must occur (in any
+ * form with the same letters: FTS folds case and diacritics), a quoted
+ * phrase as a phrase. The user's text is never FTS5 syntax, so "AND (" or
+ * a lone quote cannot make a query fail. */
+static char *
+fts_query (const char *text)
+{
+  GString *query = g_string_new (NULL);
+  gboolean in_phrase = FALSE;
+  const char *p = text;
+
+  while (*p != '\0')
+    {
+      GString *token = g_string_new (NULL);
+
+      while (*p != '\0' && g_unichar_isspace (g_utf8_get_char (p)) && !in_phrase)
+        p = g_utf8_next_char (p);
+      if (*p == '"')
+        {
+          in_phrase = !in_phrase;
+          p++;
+          g_string_free (token, TRUE);
+          if (in_phrase)
+            g_string_append (query, query->len ? " \"" : "\"");
+          else
+            g_string_append (query, "\"");
+          continue;
+        }
+      while (*p != '\0' && *p != '"' && (in_phrase || !g_unichar_isspace (g_utf8_get_char (p))))
+        {
+          gunichar c = g_utf8_get_char (p);
+
+          if (g_unichar_isalnum (c) || g_unichar_ismark (c))
+            g_string_append_unichar (token, c);
+          else if (token->len > 0 && token->str[token->len - 1] != ' ')
+            g_string_append_c (token, ' ');
+          p = g_utf8_next_char (p);
+        }
+      g_strchomp (token->str);
+      token->len = strlen (token->str);
+      if (token->len > 0)
+        {
+          if (in_phrase)
+            g_string_append (query, token->str);
+          else
+            g_string_append_printf (query, "%s\"%s\"", query->len ? " " : "", token->str);
+        }
+      g_string_free (token, TRUE);
+    }
+  if (in_phrase)
+    g_string_append_c (query, '"');
+
+  /* A phrase or words with nothing left in them. */
+  if (g_str_equal (query->str, "\"\"") || query->len == 0)
+    {
+      g_string_free (query, TRUE);
+      return NULL;
+    }
+
+  return g_string_free (query, FALSE);
+}
+
+/**
+ * px_archive_search:
+ * @query: what the user typed
+ * @limit: the most hits to return
+ *
+ * Returns: (transfer full) (element-type PxSearchHit): the documents that
+ *   match, best first, each with a snippet of its body
+ */
+GPtrArray *
+px_archive_search (PxArchive   *self,
+                   const char  *query,
+                   guint        limit,
+                   GError     **error)
+{
+  g_autofree char *match = NULL;
+  GPtrArray *hits;
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (PX_IS_ARCHIVE (self), NULL);
+  g_return_val_if_fail (query != NULL, NULL);
+
+  hits = g_ptr_array_new_with_free_func ((GDestroyNotify) px_search_hit_free);
+  match = fts_query (query);
+  if (match == NULL)
+    return hits;
+
+  /* Weights: a match in the title or outlet counts more than in the body. */
+  if (sqlite3_prepare_v2 (self->db,
+                          "SELECT " EFFECTIVE_COLUMNS ", "
+                          "  snippet (search, 3, char (57344), char (57345), '…', 16),"
+                          "  bm25 (search, 8.0, 4.0, 2.0, 1.0) AS rank"
+                          " FROM search JOIN documents d ON d.rowid = search.rowid " EFFECTIVE_JOINS
+                          " WHERE search MATCH ?1 ORDER BY rank LIMIT ?2",
+                          -1, &stmt, NULL) != SQLITE_OK)
+    {
+      g_ptr_array_unref (hits);
+      set_db_error (error, self->db, "search");
+      return NULL;
+    }
+  bind_text (stmt, 1, match);
+  sqlite3_bind_int (stmt, 2, limit);
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      PxSearchHit *hit = g_new0 (PxSearchHit, 1);
+
+      hit->id = column_text (stmt, 0);
+      hit->title = column_text (stmt, 1);
+      hit->outlet = column_text (stmt, 2);
+      hit->published = column_text (stmt, 3);
+      hit->snippet = column_text (stmt, 6);
+      hit->rank = sqlite3_column_double (stmt, 7);
+      g_ptr_array_add (hits, hit);
+    }
+  sqlite3_finalize (stmt);
+
+  if (rc != SQLITE_DONE)
+    {
+      g_ptr_array_unref (hits);
+      set_db_error (error, self->db, "search");
+      return NULL;
+    }
+
+  return hits;
+}
+
+/* Applies the user's corrections and moved lines to a parsed document. */
+static gboolean
+apply_user_edits (sqlite3     *db,
+                  PxDocument  *document,
+                  GError     **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  gboolean moved = FALSE;
+  int rc;
+
+  if (sqlite3_prepare_v2 (db, "SELECT field, value FROM corrections WHERE document = ?", -1, &stmt, NULL) != SQLITE_OK)
+    return set_db_error (error, db, "load");
+  bind_text (stmt, 1, px_document_get_id (document));
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      PxField field = px_field_from_string ((const char *) sqlite3_column_text (stmt, 0));
+      const char *value = (const char *) sqlite3_column_text (stmt, 1);
+
+      if (field == PX_N_FIELDS)
+        continue;
+      if (field == PX_FIELD_AUTHORS)
+        {
+          g_auto(GStrv) authors = g_regex_split_simple ("\\s*[,;]\\s*", value ? value : "", 0, 0);
+
+          px_document_set_authors (document, (const char * const *) authors, PX_SOURCE_USER);
+        }
+      else
+        px_document_set_field (document, field, value, PX_SOURCE_USER);
+    }
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    return set_db_error (error, db, "load");
+
+  if (sqlite3_prepare_v2 (db, "SELECT line, kept FROM moved_lines WHERE document = ?", -1, &stmt, NULL) != SQLITE_OK)
+    return set_db_error (error, db, "load");
+  bind_text (stmt, 1, px_document_get_id (document));
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      const char *line = (const char *) sqlite3_column_text (stmt, 0);
+      gboolean kept = sqlite3_column_int (stmt, 1);
+      GPtrArray *paragraphs = px_document_get_paragraphs (document);
+
+      for (guint i = 0; i < paragraphs->len; i++)
+        {
+          PxParagraph *p = g_ptr_array_index (paragraphs, i);
+
+          if (!g_str_equal (p->text, line) || px_paragraph_is_kept (p) == kept)
+            continue;
+          p->kind = kept ? PX_BLOCK_BODY : PX_BLOCK_REMOVED;
+          g_free (p->reason);
+          p->reason = kept ? NULL : g_strdup ("user");
+          moved = TRUE;
+        }
+    }
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    return set_db_error (error, db, "load");
+
+  /* Figures and dates come from the article: find them again in it. */
+  if (moved)
+    {
+      px_document_clear_extractions (document);
+      px_date_extractor_extract (document);
+      px_figure_extractor_extract (document);
+    }
+
+  return TRUE;
+}
+
+static PxDocument *
+load_document (sqlite3     *db,
+               const char  *id,
+               GError     **error)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(PxDocument) document = NULL;
+  sqlite3_stmt *stmt = NULL;
+  gboolean parsed;
+
+  if (sqlite3_prepare_v2 (db, "SELECT parsed FROM documents WHERE id = ?", -1, &stmt, NULL) != SQLITE_OK)
+    {
+      set_db_error (error, db, "load");
+      return NULL;
+    }
+  bind_text (stmt, 1, id);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      sqlite3_finalize (stmt);
+      g_set_error (error, PX_ARCHIVE_ERROR, PX_ARCHIVE_ERROR_NOT_FOUND, _("no document %s in the archive"), id);
+      return NULL;
+    }
+  parsed = json_parser_load_from_data (parser, (const char *) sqlite3_column_text (stmt, 0), -1, error);
+  sqlite3_finalize (stmt);
+  if (!parsed)
+    return NULL;
+
+  document = px_json_to_document (json_parser_get_root (parser), error);
+  if (document == NULL || !apply_user_edits (db, document, error))
+    return NULL;
+
+  return g_steal_pointer (&document);
+}
+
+/**
+ * px_archive_load_document:
+ *
+ * Returns: (transfer full) (nullable): the document as the user sees it:
+ *   the parse with the user's corrections (source PX_SOURCE_USER) and
+ *   moved lines applied
+ */
+PxDocument *
+px_archive_load_document (PxArchive   *self,
+                          const char  *id,
+                          GError     **error)
+{
+  g_return_val_if_fail (PX_IS_ARCHIVE (self), NULL);
+  g_return_val_if_fail (id != NULL, NULL);
+
+  return load_document (self->db, id, error);
+}
+
+/**
+ * px_archive_load_all:
+ *
+ * Returns: (transfer full) (element-type PxDocument): every document, for
+ *   the command line's timeline and the comparisons
+ */
+GPtrArray *
+px_archive_load_all (PxArchive     *self,
+                     GCancellable  *cancellable,
+                     GError       **error)
+{
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(GPtrArray) documents = NULL;
+
+  g_return_val_if_fail (PX_IS_ARCHIVE (self), NULL);
+
+  rows = px_archive_list (self, NULL, error);
+  if (rows == NULL)
+    return NULL;
+
+  documents = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = 0; i < rows->len; i++)
+    {
+      const PxDocumentSummary *row = g_ptr_array_index (rows, i);
+      PxDocument *document;
+
+      if (g_cancellable_set_error_if_cancelled (cancellable, error))
+        return NULL;
+      document = load_document (self->db, row->id, error);
+      if (document == NULL)
+        return NULL;
+      g_ptr_array_add (documents, document);
+    }
+
+  return g_steal_pointer (&documents);
+}
+
+/**
+ * px_archive_get_original:
+ *
+ * Returns: (transfer full) (nullable): the file holding the original bytes
+ */
+GFile *
+px_archive_get_original (PxArchive  *self,
+                         const char *id)
+{
+  sqlite3_stmt *stmt = NULL;
+  GFile *file = NULL;
+
+  g_return_val_if_fail (PX_IS_ARCHIVE (self), NULL);
+  g_return_val_if_fail (id != NULL, NULL);
+
+  if (sqlite3_prepare_v2 (self->db, "SELECT original FROM documents WHERE id = ?", -1, &stmt, NULL) == SQLITE_OK)
+    {
+      bind_text (stmt, 1, id);
+      if (sqlite3_step (stmt) == SQLITE_ROW)
+        file = g_file_resolve_relative_path (self->folder, (const char *) sqlite3_column_text (stmt, 0));
+    }
+  sqlite3_finalize (stmt);
+
+  return file;
+}
+
+/* ------------------------------------------------------------------ */
+/* What the user adds                                                   */
+/* ------------------------------------------------------------------ */
+
+static gboolean
+run (sqlite3     *db,
+     const char  *sql,
+     const char **args,
+     guint        n_args,
+     GError     **error)
+{
+  sqlite3_stmt *stmt = NULL;
+
+  if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) != SQLITE_OK)
+    return set_db_error (error, db, "write");
+  for (guint i = 0; i < n_args; i++)
+    bind_text (stmt, i + 1, args[i]);
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    {
+      sqlite3_finalize (stmt);
+      return set_db_error (error, db, "write");
+    }
+  sqlite3_finalize (stmt);
+
+  return TRUE;
+}
+
+static gboolean
+require_document (PxArchive   *self,
+                  const char  *id,
+                  GError     **error)
+{
+  if (has_document (self->db, id))
+    return TRUE;
+
+  g_set_error (error, PX_ARCHIVE_ERROR, PX_ARCHIVE_ERROR_NOT_FOUND, _("no document %s in the archive"), id);
+  return FALSE;
+}
+
+/* Keeps the search row's title, outlet and authors those the user sees. */
+static gboolean
+refresh_search_row (PxArchive   *self,
+                    const char  *id,
+                    GError     **error)
+{
+  g_autoptr(PxDocument) document = load_document (self->db, id, error);
+  g_autofree char *authors = NULL;
+  g_autofree char *body = NULL;
+  const char *args[5];
+
+  if (document == NULL)
+    return FALSE;
+
+  authors = joined_authors (document);
+  body = body_for_search (document);
+  args[0] = px_document_get_title (document);
+  args[1] = px_document_get_outlet (document);
+  args[2] = authors;
+  args[3] = body;
+  args[4] = id;
+
+  return run (self->db,
+              "UPDATE search SET title = ?1, outlet = ?2, authors = ?3, body = ?4"
+              " WHERE rowid = (SELECT rowid FROM documents WHERE id = ?5)",
+              args, 5, error);
+}
+
+/**
+ * px_archive_set_correction:
+ * @value: (nullable): the user's value; %NULL goes back to the parsed one
+ *
+ * For %PX_FIELD_AUTHORS, @value is the names separated by commas.
+ */
+gboolean
+px_archive_set_correction (PxArchive   *self,
+                           const char  *id,
+                           PxField      field,
+                           const char  *value,
+                           GError     **error)
+{
+  g_autofree char *now = iso_now ();
+  const char *args[4] = { id, px_field_to_string (field), value, now };
+  gboolean ok;
+
+  g_return_val_if_fail (PX_IS_ARCHIVE (self), FALSE);
+  g_return_val_if_fail (id != NULL, FALSE);
+  g_return_val_if_fail (field < PX_N_FIELDS, FALSE);
+
+  if (!require_document (self, id, error) || !exec (self->db, "BEGIN IMMEDIATE", error))
+    return FALSE;
+
+  if (value != NULL)
+    ok = run (self->db, "INSERT OR REPLACE INTO corrections (document, field, value, edited) "
+                        "VALUES (?1, ?2, ?3, ?4)", args, 4, error);
+  else
+    ok = run (self->db, "DELETE FROM corrections WHERE document = ?1 AND field = ?2", args, 2, error);
+
+  ok = ok && refresh_search_row (self, id, error) && exec (self->db, "COMMIT", error);
+  if (!ok)
+    exec (self->db, "ROLLBACK", NULL);
+
+  return ok;
+}
+
+/**
+ * px_archive_set_paragraph_kept:
+ * @paragraph: an index into the loaded document's paragraphs
+ * @kept: %TRUE to put the line in the article, %FALSE in the boilerplate
+ */
+gboolean
+px_archive_set_paragraph_kept (PxArchive   *self,
+                               const char  *id,
+                               guint        paragraph,
+                               gboolean     kept,
+                               GError     **error)
+{
+  g_autoptr(PxDocument) document = NULL;
+  const PxParagraph *p;
+  const char *args[3];
+  gboolean ok;
+
+  g_return_val_if_fail (PX_IS_ARCHIVE (self), FALSE);
+  g_return_val_if_fail (id != NULL, FALSE);
+
+  document = load_document (self->db, id, error);
+  if (document == NULL)
+    return FALSE;
+  if (paragraph >= px_document_get_paragraphs (document)->len)
+    {
+      g_set_error (error, PX_ARCHIVE_ERROR, PX_ARCHIVE_ERROR_NOT_FOUND,
+                   _("document %s has no paragraph %u"), id, paragraph);
+      return FALSE;
+    }
+
+  p = g_ptr_array_index (px_document_get_paragraphs (document), paragraph);
+  args[0] = id;
+  args[1] = p->text;
+  args[2] = kept ? "1" : "0";
+
+  if (!exec (self->db, "BEGIN IMMEDIATE", error))
+    return FALSE;
+  ok = run (self->db, "INSERT OR REPLACE INTO moved_lines (document, line, kept) VALUES (?1, ?2, ?3)",
+            args, 3, error) &&
+       refresh_search_row (self, id, error) &&
+       exec (self->db, "COMMIT", error);
+  if (!ok)
+    exec (self->db, "ROLLBACK", NULL);
+
+  return ok;
+}
+
+gboolean
+px_archive_add_tag (PxArchive   *self,
+                    const char  *id,
+                    const char  *tag,
+                    GError     **error)
+{
+  const char *args[2] = { id, tag };
+
+  g_return_val_if_fail (PX_IS_ARCHIVE (self), FALSE);
+  g_return_val_if_fail (id != NULL && tag != NULL, FALSE);
+
+  return require_document (self, id, error) &&
+         run (self->db, "INSERT OR IGNORE INTO tags (document, tag) VALUES (?1, ?2)", args, 2, error);
+}
+
+gboolean
+px_archive_set_note (PxArchive   *self,
+                     const char  *id,
+                     const char  *note,
+                     GError     **error)
+{
+  g_autofree char *now = iso_now ();
+  const char *args[3] = { id, note, now };
+
+  g_return_val_if_fail (PX_IS_ARCHIVE (self), FALSE);
+  g_return_val_if_fail (id != NULL, FALSE);
+
+  if (!require_document (self, id, error))
+    return FALSE;
+  if (note == NULL || *note == '\0')
+    return run (self->db, "DELETE FROM notes WHERE document = ?1", args, 1, error);
+
+  return run (self->db, "INSERT OR REPLACE INTO notes (document, text, edited) VALUES (?1, ?2, ?3)",
+              args, 3, error);
+}
+
+/**
+ * px_archive_reparse:
+ * @all: re-parse every document, not only those an older parser read
+ *
+ * Parses the originals again. The user's corrections and moved lines are
+ * kept: they are stored apart and applied on reading.
+ *
+ * Returns: how many documents were re-parsed
+ */
+guint
+px_archive_reparse (PxArchive     *self,
+                    gboolean       all,
+                    GCancellable  *cancellable,
+                    GError       **error)
+{
+  g_autoptr(PxParser) parser = px_parser_new ();
+  g_autoptr(GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) originals = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) paths = g_ptr_array_new_with_free_func (g_free);
+  sqlite3_stmt *stmt = NULL;
+  guint done = 0;
+
+  g_return_val_if_fail (PX_IS_ARCHIVE (self), 0);
+
+  if (sqlite3_prepare_v2 (self->db, all ? "SELECT id, original, path FROM documents"
+                                        : "SELECT id, original, path FROM documents WHERE parser_version < ?",
+                          -1, &stmt, NULL) != SQLITE_OK)
+    {
+      set_db_error (error, self->db, "re-parse");
+      return 0;
+    }
+  if (!all)
+    sqlite3_bind_int (stmt, 1, PX_PARSER_VERSION);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      g_ptr_array_add (ids, column_text (stmt, 0));
+      g_ptr_array_add (originals, column_text (stmt, 1));
+      g_ptr_array_add (paths, column_text (stmt, 2));
+    }
+  sqlite3_finalize (stmt);
+
+  /* The corpus first, as on import. */
+  for (guint i = 0; i < ids->len; i++)
+    {
+      g_autoptr(GFile) file = g_file_resolve_relative_path (self->folder, originals->pdata[i]);
+
+      px_parser_prepare_file (parser, file, cancellable, NULL);
+    }
+
+  for (guint i = 0; i < ids->len; i++)
+    {
+      g_autoptr(GFile) file = g_file_resolve_relative_path (self->folder, originals->pdata[i]);
+      g_autoptr(GBytes) bytes = NULL;
+      g_autoptr(PxDocument) document = NULL;
+      const char *name = paths->pdata[i] != NULL ? paths->pdata[i] : originals->pdata[i];
+
+      if (g_cancellable_set_error_if_cancelled (cancellable, error))
+        return done;
+
+      bytes = g_file_load_bytes (file, cancellable, NULL, error);
+      if (bytes == NULL)
+        return done;
+      /* The original's name decides the format; the user's path names it. */
+      document = px_parser_parse_bytes (parser, bytes, originals->pdata[i], error);
+      if (document == NULL)
+        return done;
+      px_document_set_path (document, name);
+
+      if (!exec (self->db, "BEGIN IMMEDIATE", error) ||
+          !write_document (self->db, document, originals->pdata[i], TRUE, error) ||
+          !refresh_search_row (self, ids->pdata[i], error) ||
+          !exec (self->db, "COMMIT", error))
+        {
+          exec (self->db, "ROLLBACK", NULL);
+          return done;
+        }
+      done++;
+    }
+
+  return done;
+}

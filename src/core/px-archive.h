@@ -65,6 +65,14 @@ typedef struct
   double  rank;
 } PxSearchHit;
 
+/* An outlet and how many documents the archive has from it; @outlet is
+ * NULL for the documents whose outlet is unknown. */
+typedef struct
+{
+  char  *outlet;
+  guint  count;
+} PxOutletCount;
+
 #define PX_SNIPPET_OPEN  "\xee\x80\x80"
 #define PX_SNIPPET_CLOSE "\xee\x80\x81"
 
@@ -105,6 +113,9 @@ GPtrArray      *px_archive_list               (PxArchive           *self,
                                                GError             **error);
 GPtrArray      *px_archive_list_outlets       (PxArchive           *self,
                                                GError             **error);
+GPtrArray      *px_archive_load_all           (PxArchive           *self,
+                                               GCancellable        *cancellable,
+                                               GError             **error);
 GPtrArray      *px_archive_search             (PxArchive           *self,
                                                const char          *query,
                                                guint                limit,
@@ -141,6 +152,7 @@ guint           px_archive_reparse            (PxArchive           *self,
 
 void            px_document_summary_free      (PxDocumentSummary   *summary);
 void            px_search_hit_free            (PxSearchHit         *hit);
+void            px_outlet_count_free          (PxOutletCount       *outlet);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PxImportResult, px_import_result_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PxDocumentSummary, px_document_summary_free)

@@ -485,3 +485,14 @@ px_document_take_date (PxDocument    *self,
 
   g_ptr_array_add (self->dates, date);
 }
+
+/* Forgets the figures and dates, before they are found again (after the
+ * user moved lines between body and boilerplate). */
+void
+px_document_clear_extractions (PxDocument *self)
+{
+  g_return_if_fail (PX_IS_DOCUMENT (self));
+
+  g_ptr_array_set_size (self->figures, 0);
+  g_ptr_array_set_size (self->dates, 0);
+}

@@ -73,6 +73,7 @@ GPtrArray          *px_document_get_figures       (PxDocument   *self);
 void                px_document_take_figure       (PxDocument   *self,
                                                    PxFigure     *figure);
 GPtrArray          *px_document_get_dates         (PxDocument   *self);
+void                px_document_clear_extractions (PxDocument   *self);
 void                px_document_take_date         (PxDocument   *self,
                                                    PxDateMention *date);
 

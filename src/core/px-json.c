@@ -233,3 +233,158 @@ px_json_to_string (JsonNode *node)
 
   return json_generator_to_data (generator, NULL);
 }
+
+static const char *
+get_string (JsonObject *object,
+            const char *name)
+{
+  JsonNode *node = json_object_get_member (object, name);
+
+  return node != NULL && JSON_NODE_HOLDS_VALUE (node) &&
+         json_node_get_value_type (node) == G_TYPE_STRING ? json_node_get_string (node) : NULL;
+}
+
+static double
+get_number (JsonObject *object,
+            const char *name)
+{
+  JsonNode *node = json_object_get_member (object, name);
+
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node))
+    return NAN;
+
+  return json_node_get_double (node);
+}
+
+static gint64
+get_int (JsonObject *object,
+         const char *name)
+{
+  JsonNode *node = json_object_get_member (object, name);
+
+  return node != NULL && JSON_NODE_HOLDS_VALUE (node) ? json_node_get_int (node) : 0;
+}
+
+static JsonArray *
+get_array (JsonObject *object,
+           const char *name)
+{
+  JsonNode *node = json_object_get_member (object, name);
+
+  return node != NULL && JSON_NODE_HOLDS_ARRAY (node) ? json_node_get_array (node) : NULL;
+}
+
+/**
+ * px_json_to_document:
+ * @node: what px_json_document() made
+ *
+ * The inverse of px_json_document(): the archive stores parses this way.
+ *
+ * Returns: (transfer full) (nullable): the document
+ */
+PxDocument *
+px_json_to_document (JsonNode  *node,
+                     GError   **error)
+{
+  g_autoptr(PxDocument) document = NULL;
+  JsonObject *object, *sources = NULL;
+  JsonArray *array;
+
+  if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
+    {
+      g_set_error (error, PX_PARSE_ERROR, PX_PARSE_ERROR_MALFORMED, "not a parsed document");
+      return NULL;
+    }
+
+  object = json_node_get_object (node);
+  document = px_document_new ();
+  px_document_set_id (document, get_string (object, "id"));
+  px_document_set_path (document, get_string (object, "path"));
+  px_document_set_format (document, g_strcmp0 (get_string (object, "format"), "html") == 0
+                                    ? PX_FORMAT_HTML : PX_FORMAT_TEXT);
+
+  if (json_object_has_member (object, "sources") &&
+      JSON_NODE_HOLDS_OBJECT (json_object_get_member (object, "sources")))
+    sources = json_object_get_object_member (object, "sources");
+
+  for (PxField field = 0; field < PX_N_FIELDS; field++)
+    {
+      const char *name = px_field_to_string (field);
+      PxSource source = sources ? px_source_from_string (get_string (sources, name)) : PX_SOURCE_NONE;
+
+      if (source == PX_SOURCE_NONE)
+        source = PX_SOURCE_TEXT_HEURISTIC;
+
+      if (field == PX_FIELD_AUTHORS)
+        {
+          g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+          g_auto(GStrv) authors = NULL;
+
+          if ((array = get_array (object, "authors")) != NULL)
+            for (guint i = 0; i < json_array_get_length (array); i++)
+              {
+                JsonNode *element = json_array_get_element (array, i);
+
+                if (JSON_NODE_HOLDS_VALUE (element) && json_node_get_value_type (element) == G_TYPE_STRING)
+                  g_strv_builder_add (builder, json_node_get_string (element));
+              }
+          authors = g_strv_builder_end (builder);
+          px_document_set_authors (document, (const char * const *) authors, source);
+        }
+      else
+        px_document_set_field (document, field, get_string (object, name), source);
+    }
+
+  if ((array = get_array (object, "paragraphs")) != NULL)
+    for (guint i = 0; i < json_array_get_length (array); i++)
+      {
+        JsonObject *p = json_array_get_object_element (array, i);
+
+        if (p == NULL || get_string (p, "text") == NULL)
+          continue;
+        px_document_add_paragraph (document, px_block_kind_from_string (get_string (p, "kind")),
+                                   get_string (p, "text"), get_string (p, "reason"), get_int (p, "line"));
+      }
+
+  if ((array = get_array (object, "figures")) != NULL)
+    for (guint i = 0; i < json_array_get_length (array); i++)
+      {
+        JsonObject *f = json_array_get_object_element (array, i);
+        PxFigure *figure;
+
+        if (f == NULL)
+          continue;
+        figure = px_figure_new ();
+        figure->value = get_number (f, "value");
+        figure->max = get_number (f, "max");
+        figure->qualifier = px_qualifier_from_string (get_string (f, "qualifier"));
+        figure->subject = g_strdup (get_string (f, "subject"));
+        figure->role = g_strdup (get_string (f, "role"));
+        figure->attribution = g_strdup (get_string (f, "attribution"));
+        figure->text = g_strdup (get_string (f, "text"));
+        figure->sentence = g_strdup (get_string (f, "sentence"));
+        figure->paragraph = get_int (f, "paragraph");
+        figure->start = get_int (f, "start");
+        figure->end = get_int (f, "end");
+        px_document_take_figure (document, figure);
+      }
+
+  if ((array = get_array (object, "dates")) != NULL)
+    for (guint i = 0; i < json_array_get_length (array); i++)
+      {
+        JsonObject *d = json_array_get_object_element (array, i);
+        PxDateMention *date;
+
+        if (d == NULL || get_string (d, "value") == NULL)
+          continue;
+        date = px_date_mention_new (get_string (d, "value"), get_string (d, "text"));
+        date->sentence = g_strdup (get_string (d, "sentence"));
+        date->relative = json_object_has_member (d, "relative") && json_object_get_boolean_member (d, "relative");
+        date->paragraph = get_int (d, "paragraph");
+        date->start = get_int (d, "start");
+        date->end = get_int (d, "end");
+        px_document_take_date (document, date);
+      }
+
+  return g_steal_pointer (&document);
+}

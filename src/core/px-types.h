@@ -93,5 +93,9 @@ const char  *px_format_to_string     (PxFormat    format);
 const char  *px_field_to_string      (PxField     field);
 const char  *px_source_to_string     (PxSource    source);
 const char  *px_qualifier_to_string  (PxQualifier qualifier);
+PxBlockKind  px_block_kind_from_string (const char *name);
+PxField      px_field_from_string      (const char *name);
+PxSource     px_source_from_string     (const char *name);
+PxQualifier  px_qualifier_from_string  (const char *name);
 
 G_END_DECLS
