@@ -331,6 +331,66 @@ test_usage (void)
   g_assert_nonnull (strstr (help.out, "timeline"));
 }
 
+static void
+test_archive_commands (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("px-cli-XXXXXX", NULL);
+  g_autofree char *archive = g_build_filename (dir, "archive", NULL);
+  g_autofree char *text = fixture ("data", "text");
+  g_autofree char *hostile = fixture ("data", "hostile");
+  g_autoptr(JsonNode) imported = NULL;
+  g_autoptr(JsonNode) listed = NULL;
+  g_autoptr(JsonNode) found = NULL;
+  g_auto(Run) init = { 0 };
+  g_auto(Run) import = { 0 };
+  g_auto(Run) again = { 0 };
+  g_auto(Run) list = { 0 };
+  g_auto(Run) search = { 0 };
+  g_auto(Run) timeline = { 0 };
+  g_auto(Run) missing = { 0 };
+  JsonObject *object;
+  JsonArray *results;
+
+  run_cli (&init, "init", archive, NULL);
+  g_assert_cmpint (exit_code (&init), ==, 0);
+
+  run_cli (&import, "import", "--archive", archive, "--json", text, hostile, NULL);
+  /* Some files failed: non-zero, and the JSON says which. */
+  g_assert_cmpint (exit_code (&import), ==, 1);
+  imported = parse_json (import.out);
+  object = json_node_get_object (imported);
+  g_assert_cmpint (json_object_get_int_member (object, "imported"), ==, 13 + 6);
+  g_assert_cmpint (json_object_get_int_member (object, "duplicates"), ==, 0);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (object, "failed")), ==, 4);
+  assert_member_type (json_array_get_object_element (json_object_get_array_member (object, "failed"), 0),
+                      "path", G_TYPE_STRING, FALSE);
+
+  run_cli (&again, "import", "--archive", archive, "--json", text, NULL);
+  g_assert_cmpint (exit_code (&again), ==, 0);
+  g_assert_nonnull (strstr (again.out, "\"duplicates\" : 13"));
+
+  run_cli (&list, "list", "--archive", archive, "--json", NULL);
+  g_assert_cmpint (exit_code (&list), ==, 0);
+  listed = parse_json (list.out);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (json_node_get_object (listed), "documents")), ==, 19);
+
+  run_cli (&search, "search", "--archive", archive, "--json", "turnstiles", NULL);
+  g_assert_cmpint (exit_code (&search), ==, 0);
+  found = parse_json (search.out);
+  results = json_object_get_array_member (json_node_get_object (found), "results");
+  g_assert_cmpuint (json_array_get_length (results), ==, 1);
+  g_assert_nonnull (strstr (json_object_get_string_member (json_array_get_object_element (results, 0), "snippet"),
+                            "[turnstiles]"));
+
+  run_cli (&timeline, "timeline", "--archive", archive, "--json", NULL);
+  g_assert_cmpint (exit_code (&timeline), ==, 0);
+  g_assert_nonnull (strstr (timeline.out, "\"kind\" : \"published\""));
+
+  run_cli (&missing, "list", "--archive", dir, NULL);
+  g_assert_cmpint (exit_code (&missing), ==, 1);
+  g_assert_nonnull (strstr (missing.err, "not a Parallax archive"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -343,6 +403,7 @@ main (int   argc,
   g_test_add_func ("/Px/Cli/failures", test_failures);
   g_test_add_func ("/Px/Cli/timeline", test_timeline);
   g_test_add_func ("/Px/Cli/usage", test_usage);
+  g_test_add_func ("/Px/Cli/archive", test_archive_commands);
 
   return g_test_run ();
 }
