@@ -577,6 +577,35 @@ test_document_list (void)
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 8);
   g_assert_null (g_list_model_get_item (G_LIST_MODEL (list), 8));
 
+  /* Newest first by default; by title on request. */
+  info = g_list_model_get_item (G_LIST_MODEL (list), 0);
+  g_assert_cmpstr (px_document_info_get_published (info), ==, "2024~");
+  g_object_unref (info);
+  px_document_list_set_sort (list, PX_SORT_TITLE);
+  info = g_list_model_get_item (G_LIST_MODEL (list), 0);
+  g_assert_true (g_str_has_prefix (px_document_info_get_title (info), "5 years"));
+  g_object_unref (info);
+
+  /* A date range by EDTF prefixes: the coverage of 2019. */
+  px_document_list_set_date_range (list, "2019", "2019");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 5);
+  px_document_list_set_date_range (list, "2019-03-16", "2020");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 4);
+  px_document_list_set_date_range (list, NULL, NULL);
+
+  /* A tag. */
+  {
+    g_autoptr(GError) error = NULL;
+
+    info = g_list_model_get_item (G_LIST_MODEL (list), 2);
+    g_assert_true (px_archive_add_tag (archive, px_document_info_get_id (info), "checked", &error));
+    g_assert_no_error (error);
+    px_document_list_set_tag (list, "checked");
+    g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 1);
+    g_object_unref (info);
+    px_document_list_set_tag (list, NULL);
+  }
+
   g_assert_finalize_object (g_steal_pointer (&list));
 }
 

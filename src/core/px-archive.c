@@ -873,6 +873,7 @@ px_document_summary_free (PxDocumentSummary *summary)
   g_free (summary->published);
   g_free (summary->path);
   g_free (summary->format);
+  g_free (summary->snippet);
   g_free (summary);
 }
 
@@ -905,111 +906,6 @@ column_text (sqlite3_stmt *stmt,
              int           column)
 {
   return g_strdup ((const char *) sqlite3_column_text (stmt, column));
-}
-
-/**
- * px_archive_list:
- * @outlet: (nullable): only the documents of this outlet
- *
- * Returns: (transfer full) (element-type PxDocumentSummary): the documents,
- *   newest first, with their effective metadata
- */
-GPtrArray *
-px_archive_list (PxArchive   *self,
-                 const char  *outlet,
-                 GError     **error)
-{
-  GPtrArray *rows;
-  sqlite3_stmt *stmt = NULL;
-  int rc;
-
-  g_return_val_if_fail (PX_IS_ARCHIVE (self), NULL);
-
-  if (sqlite3_prepare_v2 (self->db,
-                          outlet != NULL
-                          ? "SELECT " EFFECTIVE_COLUMNS " FROM documents d " EFFECTIVE_JOINS
-                            " WHERE COALESCE (co.value, d.outlet) = ?"
-                            " ORDER BY COALESCE (cp.value, d.published) DESC, 2"
-                          : "SELECT " EFFECTIVE_COLUMNS " FROM documents d " EFFECTIVE_JOINS
-                            " ORDER BY COALESCE (cp.value, d.published) DESC, 2",
-                          -1, &stmt, NULL) != SQLITE_OK)
-    {
-      set_db_error (error, self->db, "list");
-      return NULL;
-    }
-  if (outlet != NULL)
-    bind_text (stmt, 1, outlet);
-
-  rows = g_ptr_array_new_with_free_func ((GDestroyNotify) px_document_summary_free);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      PxDocumentSummary *row = g_new0 (PxDocumentSummary, 1);
-
-      row->id = column_text (stmt, 0);
-      row->title = column_text (stmt, 1);
-      row->outlet = column_text (stmt, 2);
-      row->published = column_text (stmt, 3);
-      row->path = column_text (stmt, 4);
-      row->format = column_text (stmt, 5);
-      g_ptr_array_add (rows, row);
-    }
-  sqlite3_finalize (stmt);
-
-  if (rc != SQLITE_DONE)
-    {
-      set_db_error (error, self->db, "list");
-      g_ptr_array_unref (rows);
-      return NULL;
-    }
-
-  return rows;
-}
-
-/**
- * px_archive_list_outlets:
- *
- * Returns: (transfer full) (element-type PxOutletCount): the outlets with
- *   their numbers of documents, most first
- */
-GPtrArray *
-px_archive_list_outlets (PxArchive  *self,
-                         GError    **error)
-{
-  GPtrArray *rows;
-  sqlite3_stmt *stmt = NULL;
-  int rc;
-
-  g_return_val_if_fail (PX_IS_ARCHIVE (self), NULL);
-
-  if (sqlite3_prepare_v2 (self->db,
-                          "SELECT COALESCE (co.value, d.outlet) AS o, COUNT (*) FROM documents d"
-                          " LEFT JOIN corrections co ON co.document = d.id AND co.field = 'outlet'"
-                          " GROUP BY o ORDER BY COUNT (*) DESC, o",
-                          -1, &stmt, NULL) != SQLITE_OK)
-    {
-      set_db_error (error, self->db, "outlets");
-      return NULL;
-    }
-
-  rows = g_ptr_array_new_with_free_func ((GDestroyNotify) px_outlet_count_free);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      PxOutletCount *row = g_new0 (PxOutletCount, 1);
-
-      row->outlet = column_text (stmt, 0);
-      row->count = sqlite3_column_int (stmt, 1);
-      g_ptr_array_add (rows, row);
-    }
-  sqlite3_finalize (stmt);
-
-  if (rc != SQLITE_DONE)
-    {
-      set_db_error (error, self->db, "outlets");
-      g_ptr_array_unref (rows);
-      return NULL;
-    }
-
-  return rows;
 }
 
 /* What the user typed, as an FTS5 query: every word must occur (in any
@@ -1072,6 +968,239 @@ fts_query (const char *text)
     }
 
   return g_string_free (query, FALSE);
+}
+
+/**
+ * px_archive_query:
+ *
+ * Returns: (transfer full) (element-type PxDocumentSummary): the documents
+ *   @query selects, in its order, with their effective metadata (and a
+ *   snippet when @query has text)
+ */
+GPtrArray *
+px_archive_query (PxArchive      *self,
+                  const PxQuery  *query,
+                  GError        **error)
+{
+  g_autoptr(GString) sql = g_string_new (NULL);
+  g_autoptr(GPtrArray) args = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *match = NULL;
+  GPtrArray *rows;
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (PX_IS_ARCHIVE (self), NULL);
+  g_return_val_if_fail (query != NULL, NULL);
+
+  rows = g_ptr_array_new_with_free_func ((GDestroyNotify) px_document_summary_free);
+
+  if (query->text != NULL)
+    {
+      match = fts_query (query->text);
+      /* Words with nothing searchable in them match nothing. */
+      if (match == NULL)
+        return rows;
+    }
+
+  g_string_append (sql, "SELECT " EFFECTIVE_COLUMNS);
+  if (match != NULL)
+    g_string_append (sql, ", snippet (search, 3, char (57344), char (57345), '…', 16)"
+                          " FROM search JOIN documents d ON d.rowid = search.rowid " EFFECTIVE_JOINS
+                          " WHERE search MATCH ?");
+  else
+    g_string_append (sql, ", NULL FROM documents d " EFFECTIVE_JOINS " WHERE 1");
+  if (match != NULL)
+    g_ptr_array_add (args, g_strdup (match));
+
+  if (query->outlet != NULL)
+    {
+      g_string_append (sql, " AND COALESCE (co.value, d.outlet) = ?");
+      g_ptr_array_add (args, g_strdup (query->outlet));
+    }
+  /* EDTF values sort as text; comparing the prefix as long as the bound
+   * makes "2019" include every day of 2019. */
+  if (query->from != NULL)
+    {
+      g_string_append (sql, " AND substr (COALESCE (cp.value, d.published), 1, length (?)) >= ?");
+      g_ptr_array_add (args, g_strdup (query->from));
+      g_ptr_array_add (args, g_strdup (query->from));
+    }
+  if (query->to != NULL)
+    {
+      g_string_append (sql, " AND substr (COALESCE (cp.value, d.published), 1, length (?)) <= ?");
+      g_ptr_array_add (args, g_strdup (query->to));
+      g_ptr_array_add (args, g_strdup (query->to));
+    }
+  if (query->tag != NULL)
+    {
+      g_string_append (sql, " AND EXISTS (SELECT 1 FROM tags t WHERE t.document = d.id AND t.tag = ?)");
+      g_ptr_array_add (args, g_strdup (query->tag));
+    }
+
+  switch (query->sort)
+    {
+    case PX_SORT_RELEVANCE:
+      if (match != NULL)
+        {
+          g_string_append (sql, " ORDER BY bm25 (search, 8.0, 4.0, 2.0, 1.0)");
+          break;
+        }
+      G_GNUC_FALLTHROUGH;
+    case PX_SORT_DATE:
+    default:
+      g_string_append (sql, " ORDER BY COALESCE (cp.value, d.published) IS NULL,"
+                            " COALESCE (cp.value, d.published) DESC, 2");
+      break;
+    case PX_SORT_OUTLET:
+      g_string_append (sql, " ORDER BY COALESCE (co.value, d.outlet) IS NULL, 3, 4 DESC");
+      break;
+    case PX_SORT_TITLE:
+      g_string_append (sql, " ORDER BY 2 COLLATE NOCASE");
+      break;
+    }
+  if (query->limit > 0)
+    g_string_append_printf (sql, " LIMIT %u", query->limit);
+
+  if (sqlite3_prepare_v2 (self->db, sql->str, -1, &stmt, NULL) != SQLITE_OK)
+    {
+      g_ptr_array_unref (rows);
+      set_db_error (error, self->db, "list");
+      return NULL;
+    }
+  for (guint i = 0; i < args->len; i++)
+    bind_text (stmt, i + 1, g_ptr_array_index (args, i));
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      PxDocumentSummary *row = g_new0 (PxDocumentSummary, 1);
+
+      row->id = column_text (stmt, 0);
+      row->title = column_text (stmt, 1);
+      row->outlet = column_text (stmt, 2);
+      row->published = column_text (stmt, 3);
+      row->path = column_text (stmt, 4);
+      row->format = column_text (stmt, 5);
+      row->snippet = column_text (stmt, 6);
+      g_ptr_array_add (rows, row);
+    }
+  sqlite3_finalize (stmt);
+
+  if (rc != SQLITE_DONE)
+    {
+      g_ptr_array_unref (rows);
+      set_db_error (error, self->db, "list");
+      return NULL;
+    }
+
+  return rows;
+}
+
+/**
+ * px_archive_list:
+ * @outlet: (nullable): only the documents of this outlet
+ *
+ * Returns: (transfer full) (element-type PxDocumentSummary): the documents,
+ *   newest first, with their effective metadata
+ */
+GPtrArray *
+px_archive_list (PxArchive   *self,
+                 const char  *outlet,
+                 GError     **error)
+{
+  PxQuery query = { .outlet = outlet, .sort = PX_SORT_DATE };
+
+  return px_archive_query (self, &query, error);
+}
+
+/**
+ * px_archive_list_tags:
+ *
+ * Returns: (transfer full) (element-type PxOutletCount): the tags in use,
+ *   with their numbers of documents (PxOutletCount's @outlet is the tag)
+ */
+GPtrArray *
+px_archive_list_tags (PxArchive  *self,
+                      GError    **error)
+{
+  GPtrArray *rows;
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (PX_IS_ARCHIVE (self), NULL);
+
+  if (sqlite3_prepare_v2 (self->db, "SELECT tag, COUNT (*) FROM tags GROUP BY tag ORDER BY tag",
+                          -1, &stmt, NULL) != SQLITE_OK)
+    {
+      set_db_error (error, self->db, "tags");
+      return NULL;
+    }
+
+  rows = g_ptr_array_new_with_free_func ((GDestroyNotify) px_outlet_count_free);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      PxOutletCount *row = g_new0 (PxOutletCount, 1);
+
+      row->outlet = column_text (stmt, 0);
+      row->count = sqlite3_column_int (stmt, 1);
+      g_ptr_array_add (rows, row);
+    }
+  sqlite3_finalize (stmt);
+
+  if (rc != SQLITE_DONE)
+    {
+      g_ptr_array_unref (rows);
+      set_db_error (error, self->db, "tags");
+      return NULL;
+    }
+
+  return rows;
+}
+
+/**
+ * px_archive_list_outlets:
+ *
+ * Returns: (transfer full) (element-type PxOutletCount): the outlets with
+ *   their numbers of documents, most first
+ */
+GPtrArray *
+px_archive_list_outlets (PxArchive  *self,
+                         GError    **error)
+{
+  GPtrArray *rows;
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (PX_IS_ARCHIVE (self), NULL);
+
+  if (sqlite3_prepare_v2 (self->db,
+                          "SELECT COALESCE (co.value, d.outlet) AS o, COUNT (*) FROM documents d"
+                          " LEFT JOIN corrections co ON co.document = d.id AND co.field = 'outlet'"
+                          " GROUP BY o ORDER BY COUNT (*) DESC, o",
+                          -1, &stmt, NULL) != SQLITE_OK)
+    {
+      set_db_error (error, self->db, "outlets");
+      return NULL;
+    }
+
+  rows = g_ptr_array_new_with_free_func ((GDestroyNotify) px_outlet_count_free);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      PxOutletCount *row = g_new0 (PxOutletCount, 1);
+
+      row->outlet = column_text (stmt, 0);
+      row->count = sqlite3_column_int (stmt, 1);
+      g_ptr_array_add (rows, row);
+    }
+  sqlite3_finalize (stmt);
+
+  if (rc != SQLITE_DONE)
+    {
+      set_db_error (error, self->db, "outlets");
+      g_ptr_array_unref (rows);
+      return NULL;
+    }
+
+  return rows;
 }
 
 /**

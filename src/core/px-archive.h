@@ -51,7 +51,32 @@ typedef struct
   char *published;
   char *path;
   char *format;
+  /* Set by a text query: a bit of the body around the matches, marked as
+   * search hits' snippets are. */
+  char *snippet;
 } PxDocumentSummary;
+
+typedef enum
+{
+  PX_SORT_DATE,
+  PX_SORT_OUTLET,
+  PX_SORT_TITLE,
+  PX_SORT_RELEVANCE,
+} PxSort;
+
+/* Which documents to list, and in what order. Every member may be NULL.
+ * @from and @to bound the publication date as EDTF prefixes ("2019",
+ * "2019-03"), inclusive; @text is a search as px_archive_search() takes. */
+typedef struct
+{
+  const char *outlet;
+  const char *from;
+  const char *to;
+  const char *tag;
+  const char *text;
+  PxSort      sort;
+  guint       limit;
+} PxQuery;
 
 /* A search result: @snippet marks the matched words with U+E000 / U+E001
  * (private-use characters no document contains), for the view to style. */
@@ -110,6 +135,11 @@ void            px_import_result_free         (PxImportResult      *result);
 /* Reading. */
 GPtrArray      *px_archive_list               (PxArchive           *self,
                                                const char          *outlet,
+                                               GError             **error);
+GPtrArray      *px_archive_query              (PxArchive           *self,
+                                               const PxQuery       *query,
+                                               GError             **error);
+GPtrArray      *px_archive_list_tags          (PxArchive           *self,
                                                GError             **error);
 GPtrArray      *px_archive_list_outlets       (PxArchive           *self,
                                                GError             **error);

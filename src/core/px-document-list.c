@@ -180,10 +180,13 @@ struct _PxDocumentList
   PxArchive *archive;
   char      *outlet;
   char      *query;
+  char      *tag;
+  char      *from;
+  char      *to;
+  PxSort     sort;
 
-  /* The rows: PxDocumentSummary, or PxSearchHit while a query is set. */
+  /* PxDocumentSummary, the rows as the database gave them. */
   GPtrArray *rows;
-  gboolean   searching;
 };
 
 static void list_model_iface_init (GListModelInterface *iface);
@@ -205,6 +208,20 @@ static GParamSpec *properties [N_PROPS];
 /* Search results are capped: nobody reads past the first thousand, and
  * ranking all matches of a common word in 100,000 documents is slow. */
 #define SEARCH_LIMIT 1000
+
+static gboolean
+set_string (char       **field,
+            const char  *value)
+{
+  if (value != NULL && *value == '\0')
+    value = NULL;
+  if (g_strcmp0 (*field, value) == 0)
+    return FALSE;
+
+  g_free (*field);
+  *field = g_strdup (value);
+  return TRUE;
+}
 
 static GType
 get_item_type (GListModel *model)
@@ -229,28 +246,17 @@ get_item (GListModel *model,
     return NULL;
 
   info = g_object_new (PX_TYPE_DOCUMENT_INFO, NULL);
+  {
+    const PxDocumentSummary *row = g_ptr_array_index (self->rows, position);
 
-  if (self->searching)
-    {
-      const PxSearchHit *hit = g_ptr_array_index (self->rows, position);
-
-      info->id = g_strdup (hit->id);
-      info->title = g_strdup (hit->title);
-      info->outlet = g_strdup (hit->outlet);
-      info->published = g_strdup (hit->published);
-      info->snippet = g_strdup (hit->snippet);
-    }
-  else
-    {
-      const PxDocumentSummary *row = g_ptr_array_index (self->rows, position);
-
-      info->id = g_strdup (row->id);
-      info->title = g_strdup (row->title);
-      info->outlet = g_strdup (row->outlet);
-      info->published = g_strdup (row->published);
-      info->path = g_strdup (row->path);
-      info->format = g_strdup (row->format);
-    }
+    info->id = g_strdup (row->id);
+    info->title = g_strdup (row->title);
+    info->outlet = g_strdup (row->outlet);
+    info->published = g_strdup (row->published);
+    info->path = g_strdup (row->path);
+    info->format = g_strdup (row->format);
+    info->snippet = g_strdup (row->snippet);
+  }
 
   return info;
 }
@@ -280,6 +286,9 @@ px_document_list_finalize (GObject *object)
 
   g_free (self->outlet);
   g_free (self->query);
+  g_free (self->tag);
+  g_free (self->from);
+  g_free (self->to);
   g_ptr_array_unref (self->rows);
 
   G_OBJECT_CLASS (px_document_list_parent_class)->finalize (object);
@@ -407,11 +416,8 @@ px_document_list_set_outlet (PxDocumentList *self,
 {
   g_return_if_fail (PX_IS_DOCUMENT_LIST (self));
 
-  if (g_strcmp0 (self->outlet, outlet) == 0)
+  if (!set_string (&self->outlet, outlet))
     return;
-
-  g_free (self->outlet);
-  self->outlet = g_strdup (outlet);
   px_document_list_reload (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_OUTLET]);
 }
@@ -430,20 +436,15 @@ px_document_list_set_query (PxDocumentList *self,
 {
   g_return_if_fail (PX_IS_DOCUMENT_LIST (self));
 
-  if (query != NULL && *query == '\0')
-    query = NULL;
-  if (g_strcmp0 (self->query, query) == 0)
+  if (!set_string (&self->query, query))
     return;
-
-  g_free (self->query);
-  self->query = g_strdup (query);
   px_document_list_reload (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_QUERY]);
 }
 
 /* Reads the rows again (after an import, a correction, a new filter) and
- * tells the views with one items-changed. A search within an outlet keeps
- * the hits of that outlet. */
+ * tells the views with one items-changed. While there is a query, the
+ * best matches come first whatever the sort. */
 void
 px_document_list_reload (PxDocumentList *self)
 {
@@ -451,49 +452,77 @@ px_document_list_reload (PxDocumentList *self)
   g_autoptr(GError) error = NULL;
   GPtrArray *old;
   guint old_len;
-  gboolean searching = self->query != NULL;
+  PxQuery query = {
+    .outlet = self->outlet,
+    .from = self->from,
+    .to = self->to,
+    .tag = self->tag,
+    .text = self->query,
+    .sort = self->query != NULL ? PX_SORT_RELEVANCE : self->sort,
+    .limit = self->query != NULL ? SEARCH_LIMIT : 0,
+  };
 
   g_return_if_fail (PX_IS_DOCUMENT_LIST (self));
 
   if (self->archive == NULL)
     return;
 
-  if (searching)
-    {
-      rows = px_archive_search (self->archive, self->query, SEARCH_LIMIT, &error);
-      if (rows != NULL && self->outlet != NULL)
-        {
-          for (guint i = rows->len; i > 0; i--)
-            {
-              const PxSearchHit *hit = g_ptr_array_index (rows, i - 1);
-
-              if (g_strcmp0 (hit->outlet, self->outlet) != 0)
-                g_ptr_array_remove_index (rows, i - 1);
-            }
-        }
-    }
-  else
-    rows = px_archive_list (self->archive, self->outlet, &error);
-
+  rows = px_archive_query (self->archive, &query, &error);
   if (rows == NULL)
     {
-      /* A query FTS5 cannot parse ("AND (") lists nothing; it is not an
-       * error the user has to read. */
-      g_debug ("%s", error->message);
-      rows = g_ptr_array_new_with_free_func (searching ? (GDestroyNotify) px_search_hit_free
-                                                       : (GDestroyNotify) px_document_summary_free);
+      g_warning ("%s", error->message);
+      rows = g_ptr_array_new_with_free_func ((GDestroyNotify) px_document_summary_free);
     }
 
   old = self->rows;
   old_len = old->len;
   self->rows = g_steal_pointer (&rows);
-  self->searching = searching;
 
   g_list_model_items_changed (G_LIST_MODEL (self), 0, old_len, self->rows->len);
   if (old_len != self->rows->len)
     g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_N_ITEMS]);
 
   g_ptr_array_unref (old);
+}
+
+/* Only this tag's documents; NULL for all. */
+void
+px_document_list_set_tag (PxDocumentList *self,
+                          const char     *tag)
+{
+  g_return_if_fail (PX_IS_DOCUMENT_LIST (self));
+
+  if (set_string (&self->tag, tag))
+    px_document_list_reload (self);
+}
+
+/* Only documents published within [@from, @to], EDTF prefixes ("2019",
+ * "2019-03"); either may be NULL. */
+void
+px_document_list_set_date_range (PxDocumentList *self,
+                                 const char     *from,
+                                 const char     *to)
+{
+  gboolean changed;
+
+  g_return_if_fail (PX_IS_DOCUMENT_LIST (self));
+
+  changed = set_string (&self->from, from);
+  changed |= set_string (&self->to, to);
+  if (changed)
+    px_document_list_reload (self);
+}
+
+void
+px_document_list_set_sort (PxDocumentList *self,
+                           PxSort          sort)
+{
+  g_return_if_fail (PX_IS_DOCUMENT_LIST (self));
+
+  if (self->sort == sort)
+    return;
+  self->sort = sort;
+  px_document_list_reload (self);
 }
 
 /* The position of document @id, or -1. */
@@ -505,14 +534,8 @@ px_document_list_find (PxDocumentList *self,
   g_return_val_if_fail (id != NULL, -1);
 
   for (guint i = 0; i < self->rows->len; i++)
-    {
-      /* Both row types start with the id. */
-      const char *row_id = self->searching ? ((PxSearchHit *) self->rows->pdata[i])->id
-                                           : ((PxDocumentSummary *) self->rows->pdata[i])->id;
-
-      if (g_str_equal (row_id, id))
-        return i;
-    }
+    if (g_str_equal (((PxDocumentSummary *) self->rows->pdata[i])->id, id))
+      return i;
 
   return -1;
 }
