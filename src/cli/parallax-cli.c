@@ -574,6 +574,44 @@ cmd_search (int    argc,
   return EXIT_OK;
 }
 
+static int
+cmd_reparse (int    argc,
+             char **argv)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(PxArchive) archive = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *archive_path = NULL;
+  gboolean all = FALSE;
+  guint n;
+  const GOptionEntry entries[] = {
+    { "archive", 0, 0, G_OPTION_ARG_FILENAME, &archive_path, N_("The archive"), N_("DIR") },
+    { "all", 0, 0, G_OPTION_ARG_NONE, &all, N_("Every document, not only those an older parser read"), NULL },
+    { NULL }
+  };
+
+  context = g_option_context_new (_("— parse the originals again, keeping every correction"));
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    return usage_error (context, error->message);
+  if (archive_path == NULL)
+    return usage_error (context, _("--archive is required"));
+
+  archive = open_archive (archive_path);
+  if (archive == NULL)
+    return EXIT_FAILED;
+
+  n = px_archive_reparse (archive, all, NULL, &error);
+  if (error != NULL)
+    {
+      g_printerr ("parallax-cli: %s\n", error->message);
+      return EXIT_FAILED;
+    }
+  g_print (g_dngettext (GETTEXT_PACKAGE, "%u document parsed again\n", "%u documents parsed again\n", n), n);
+
+  return EXIT_OK;
+}
+
 static const struct {
   const char *name;
   int (*run) (int argc, char **argv);
@@ -585,6 +623,7 @@ static const struct {
   { "import", cmd_import, N_("Import files and folders into an archive") },
   { "list", cmd_list, N_("List the documents of an archive") },
   { "search", cmd_search, N_("Search an archive’s documents") },
+  { "reparse", cmd_reparse, N_("Parse an archive’s originals again, keeping corrections") },
 };
 
 /* Commands of the contract that later versions implement. */
