@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "px-core.h"
+#include "px-document-row.h"
 #include "px-reader-view.h"
 #include "px-window.h"
 #include "px-window-private.h"
@@ -47,9 +48,9 @@ wait_until (Predicate predicate,
 }
 
 static gboolean
-not_loading (gpointer data)
+not_importing (gpointer data)
 {
-  return !_px_window_is_loading (data);
+  return !_px_window_is_importing (data);
 }
 
 static gboolean
@@ -137,7 +138,11 @@ remove_folder (const char *dir)
   while (d != NULL && (name = g_dir_read_name (d)))
     {
       g_autofree char *path = g_build_filename (dir, name, NULL);
-      g_unlink (path);
+
+      if (g_file_test (path, G_FILE_TEST_IS_DIR) && !g_file_test (path, G_FILE_TEST_IS_SYMLINK))
+        remove_folder (path);
+      else
+        g_unlink (path);
     }
   g_rmdir (dir);
 }
@@ -152,35 +157,169 @@ dup_buffer_text (GtkTextBuffer *buffer)
   return gtk_text_buffer_get_text (buffer, &start, &end, TRUE);
 }
 
+/* Each test starts from no remembered archive: the memory settings
+ * backend lives as long as the test program. */
 static PxWindow *
 new_window (void)
 {
-  PxWindow *window = px_window_new (NULL);
+  g_autoptr(GSettings) settings = g_settings_new ("io.github.parallax.Parallax");
+  PxWindow *window;
 
-  gtk_window_set_default_size (GTK_WINDOW (window), 900, 600);
+  g_settings_reset (settings, "last-archive");
+  g_settings_reset (settings, "recent-archives");
+  g_settings_reset (settings, "show-removed");
+  g_settings_reset (settings, "show-details");
+
+  window = px_window_new (NULL);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1000, 700);
   gtk_window_present (GTK_WINDOW (window));
   return window;
 }
 
-/* Invented documents: a flood in an invented town, seen by three outlets. */
+/* Invented documents: a flood in an invented town, seen by three outlets,
+ * each named by its copyright line. */
 static const char *three_names[] = { "a-herald.txt", "b-courier.txt", "c-gazette.txt", NULL };
 static const char *three_contents[] = {
   "Harbour Herald\n\n"
   "Flood waters reach the old quay\n\n"
   "The river Lune rose two metres overnight in Ostmarsh, and more than 40 families left their homes.\n\n"
-  "The town council met on Tuesday to plan the repairs.\n",
+  "The town council met on Tuesday to plan the repairs.\n\n"
+  "\xc2\xa9 2024 Harbour Herald. All rights reserved.\n",
 
   "Valley Courier\n\n"
   "Ostmarsh counts the cost of the flood\n\n"
   "About 45 families were evacuated from the lower town, the mayor of Ostmarsh said on Wednesday.\n\n"
-  "Volunteers filled sandbags through the night.\n",
+  "Volunteers filled sandbags through the night.\n\n"
+  "\xc2\xa9 2024 Valley Courier. All rights reserved.\n",
 
   "The Northern Gazette\n\n"
   "Rain eases after the Lune bursts its banks\n\n"
   "Forecasters expect the river to fall slowly over the weekend, after the wettest March in thirty years.\n\n"
-  "Schools in the district will reopen on Monday.\n",
+  "Schools in the district will reopen on Monday.\n\n"
+  "\xc2\xa9 2024 The Northern Gazette. All rights reserved.\n",
   NULL
 };
+
+static const char binary_png[] =
+  "\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x01\0\0\0\x01\x08\x06\0\0\0\x1f\x15\xc4\x89\0\0\0\0IEND";
+
+/* An archive in a fresh temporary folder, and the folder it lives in. */
+typedef struct
+{
+  char *root;      /* removed at the end */
+  char *archive;   /* root/archive */
+  char *docs;      /* root/docs: the three invented documents */
+} Fixture;
+
+static void
+fixture_init (Fixture *f)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) folder = NULL;
+  g_autoptr(PxArchive) archive = NULL;
+
+  f->root = g_dir_make_tmp ("px-test-window-XXXXXX", &error);
+  g_assert_no_error (error);
+  f->archive = g_build_filename (f->root, "archive", NULL);
+  f->docs = g_build_filename (f->root, "docs", NULL);
+
+  g_assert_cmpint (g_mkdir (f->docs, 0700), ==, 0);
+  for (guint i = 0; three_names[i] != NULL; i++)
+    {
+      g_autofree char *path = g_build_filename (f->docs, three_names[i], NULL);
+
+      g_file_set_contents (path, three_contents[i], -1, &error);
+      g_assert_no_error (error);
+    }
+
+  folder = g_file_new_for_path (f->archive);
+  archive = px_archive_create (folder, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (archive);
+}
+
+static void
+fixture_clear (Fixture *f)
+{
+  remove_folder (f->root);
+  g_free (f->root);
+  g_free (f->archive);
+  g_free (f->docs);
+}
+
+static PxDocumentInfo *
+get_info (PxWindow *window,
+          guint     position)
+{
+  return g_list_model_get_item (_px_window_get_document_model (window), position);
+}
+
+static guint
+n_rows (PxWindow *window)
+{
+  return g_list_model_get_n_items (_px_window_get_document_model (window));
+}
+
+/* Opens the fixture's archive in a new window and imports the three
+ * documents into it, the way the Import Folder action does. */
+static PxWindow *
+new_window_with_documents (Fixture *f)
+{
+  PxWindow *window = new_window ();
+  const char *paths[] = { f->docs, NULL };
+
+  g_assert_true (_px_window_open_archive (window, f->archive));
+  g_assert_cmpstr (_px_window_get_visible_page (window), ==, "empty-archive");
+
+  _px_window_import (window, paths);
+  g_assert_true (_px_window_is_importing (window));
+  wait_until (not_importing, window);
+
+  return window;
+}
+
+static int
+find_row (PxWindow   *window,
+          const char *outlet)
+{
+  for (guint i = 0; i < n_rows (window); i++)
+    {
+      g_autoptr(PxDocumentInfo) info = get_info (window, i);
+
+      if (g_strcmp0 (px_document_info_get_outlet (info), outlet) == 0)
+        return i;
+    }
+
+  return -1;
+}
+
+static GtkWidget *
+find_dialog (PxWindow *window)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWidget) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (toplevel) &&
+          gtk_window_get_transient_for (GTK_WINDOW (toplevel)) == GTK_WINDOW (window))
+        return toplevel;
+    }
+
+  return NULL;
+}
+
+static guint
+n_outlet_rows (PxWindow *window)
+{
+  GtkListBox *list = _px_window_get_outlet_list (window);
+  guint n = 0;
+
+  while (gtk_list_box_get_row_at_index (list, n) != NULL)
+    n++;
+  return n;
+}
 
 /* Tests */
 
@@ -192,79 +331,627 @@ test_empty_state (void)
 
   wait_for_draw (GTK_WIDGET (window));
 
-  g_assert_cmpstr (_px_window_get_visible_page (window), ==, "empty");
-  page = _px_window_get_page (window, "empty");
+  /* No archive: the welcome page says what an archive is and offers to
+   * make or open one */
+  g_assert_cmpstr (_px_window_get_visible_page (window), ==, "welcome");
+  page = _px_window_get_page (window, "welcome");
   g_assert_true (ADW_IS_STATUS_PAGE (page));
   g_assert_true (gtk_widget_get_mapped (page));
-  g_assert_cmpstr (adw_status_page_get_title (ADW_STATUS_PAGE (page)), ==, "No Folder Open");
+  g_assert_cmpstr (adw_status_page_get_title (ADW_STATUS_PAGE (page)), ==, "No Archive Open");
+  g_assert_nonnull (strstr (adw_status_page_get_description (ADW_STATUS_PAGE (page)), "archive"));
+  g_assert_null (_px_window_get_archive (window));
+  g_assert_null (_px_window_get_document_model (window));
   g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (_px_window_get_reader (window))));
-  g_assert_cmpuint (g_list_model_get_n_items (_px_window_get_document_model (window)), ==, 0);
-  g_assert_false (_px_window_is_loading (window));
 
-  /* Nothing to reload or cancel yet: the actions do nothing */
-  gtk_widget_activate_action (GTK_WIDGET (window), "win.reload", NULL);
-  gtk_widget_activate_action (GTK_WIDGET (window), "win.cancel-loading", NULL);
-  g_assert_false (_px_window_is_loading (window));
-  g_assert_cmpstr (_px_window_get_visible_page (window), ==, "empty");
+  /* Nothing to import into or cancel yet */
+  g_assert_false (gtk_widget_activate_action (GTK_WIDGET (window), "win.import-files", NULL) &&
+                  _px_window_is_importing (window));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.cancel-import", NULL);
+  g_assert_false (_px_window_is_importing (window));
+  g_assert_cmpstr (_px_window_get_visible_page (window), ==, "welcome");
+
+  /* And nothing to reopen */
+  g_assert_false (px_window_open_last_archive (window));
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "Parallax");
 
   destroy_window (window);
 }
 
 static void
-test_open_folder (void)
+test_import (void)
+{
+  Fixture f;
+  PxWindow *window;
+  PxReaderView *reader;
+  g_autofree char *text = NULL;
+  const char *paths[2];
+
+  fixture_init (&f);
+  window = new_window_with_documents (&f);
+  reader = _px_window_get_reader (window);
+
+  /* Three rows, the browsing page, and a toast that counts them */
+  g_assert_cmpuint (n_rows (window), ==, 3);
+  g_assert_cmpstr (_px_window_get_visible_page (window), ==, "browse");
+  g_assert_cmpstr (_px_window_get_list_page (window), ==, "list");
+  g_assert_cmpstr (_px_window_get_last_toast (window), ==, "3 documents imported");
+  g_assert_nonnull (_px_window_get_failures (window));
+  g_assert_cmpuint (_px_window_get_failures (window)->len, ==, 0);
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "archive — Parallax");
+
+  /* The first document is open in the reader, loaded from the archive */
+  wait_for_draw (GTK_WIDGET (reader));
+  g_assert_cmpuint (gtk_single_selection_get_selected (_px_window_get_selection (window)), ==, 0);
+  g_assert_nonnull (px_reader_view_get_document (reader));
+  {
+    g_autoptr(PxDocumentInfo) first = get_info (window, 0);
+
+    g_assert_cmpstr (_px_window_get_current_id (window), ==, px_document_info_get_id (first));
+    g_assert_cmpstr (px_document_get_id (px_reader_view_get_document (reader)), ==,
+                     px_document_info_get_id (first));
+  }
+
+  /* Choosing another row shows it */
+  {
+    int courier = find_row (window, "Valley Courier");
+
+    g_assert_cmpint (courier, >=, 0);
+    gtk_single_selection_set_selected (_px_window_get_selection (window), courier);
+    text = dup_buffer_text (_px_reader_view_get_buffer (reader));
+    g_assert_nonnull (strstr (text, "About 45 families were evacuated from the lower town"));
+    g_assert_cmpstr (_px_reader_view_get_title (reader), ==, "Ostmarsh counts the cost of the flood");
+  }
+
+  /* Importing the same files again finds only duplicates */
+  paths[0] = f.docs;
+  paths[1] = NULL;
+  _px_window_import (window, paths);
+  wait_until (not_importing, window);
+  g_assert_cmpuint (n_rows (window), ==, 3);
+  g_assert_cmpstr (_px_window_get_last_toast (window), ==, "0 documents imported, 3 duplicates");
+
+  destroy_window (window);
+  fixture_clear (&f);
+}
+
+static void
+test_import_failures (void)
+{
+  const char *names[] = { "good.txt", "empty.txt", "binary.txt", NULL };
+  const char *contents[] = { three_contents[0], "", binary_png, NULL };
+  const gssize lengths[] = { -1, 0, sizeof binary_png - 1 };
+  g_autofree char *dir = make_folder (names, contents, lengths);
+  const char *paths[] = { dir, NULL };
+  GtkWidget *dialog;
+  GPtrArray *failures;
+  gboolean found_empty = FALSE, found_binary = FALSE;
+  Fixture f;
+  PxWindow *window;
+
+  fixture_init (&f);
+  window = new_window ();
+  g_assert_true (_px_window_open_archive (window, f.archive));
+
+  _px_window_import (window, paths);
+  wait_until (not_importing, window);
+
+  /* The good document is in, and each bad one is named */
+  g_assert_cmpuint (n_rows (window), ==, 1);
+  failures = _px_window_get_failures (window);
+  g_assert_cmpuint (failures->len, ==, 2);
+  for (guint i = 0; i < failures->len; i++)
+    {
+      const GError *error = g_ptr_array_index (failures, i);
+
+      found_empty |= strstr (error->message, "empty.txt") != NULL;
+      found_binary |= strstr (error->message, "binary.txt") != NULL;
+    }
+  g_assert_true (found_empty);
+  g_assert_true (found_binary);
+  g_assert_cmpstr (_px_window_get_last_toast (window), ==, "1 document imported, 2 could not be read");
+
+  /* "Details" lists them in a dialog */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-failures", NULL));
+  dialog = find_dialog (window);
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), ==,
+                   "Some Files Could Not Be Imported");
+  destroy_window (dialog);
+
+  destroy_window (window);
+  fixture_clear (&f);
+  remove_folder (dir);
+}
+
+static void
+test_outlets (void)
+{
+  Fixture f;
+  PxWindow *window;
+  GtkListBox *list;
+
+  fixture_init (&f);
+  window = new_window_with_documents (&f);
+  list = _px_window_get_outlet_list (window);
+
+  /* All Documents, then one row per outlet; All Documents is chosen */
+  g_assert_cmpuint (n_outlet_rows (window), ==, 4);
+  g_assert_true (gtk_list_box_get_selected_row (list) == gtk_list_box_get_row_at_index (list, 0));
+
+  /* Choosing an outlet lists its documents only */
+  g_assert_true (_px_window_select_outlet (window, "Valley Courier"));
+  g_assert_cmpuint (n_rows (window), ==, 1);
+  {
+    g_autoptr(PxDocumentInfo) info = get_info (window, 0);
+    g_assert_cmpstr (px_document_info_get_outlet (info), ==, "Valley Courier");
+  }
+  g_assert_cmpstr (px_document_list_get_outlet (PX_DOCUMENT_LIST (_px_window_get_document_model (window))), ==,
+                   "Valley Courier");
+
+  /* A search within the outlet keeps to it */
+  gtk_editable_set_text (GTK_EDITABLE (_px_window_get_search_entry (window)), "Ostmarsh");
+  g_signal_emit_by_name (_px_window_get_search_entry (window), "search-changed");
+  g_assert_cmpuint (n_rows (window), ==, 1);
+  gtk_editable_set_text (GTK_EDITABLE (_px_window_get_search_entry (window)), "");
+  g_signal_emit_by_name (_px_window_get_search_entry (window), "search-changed");
+
+  /* And All Documents lists everything again */
+  g_assert_true (_px_window_select_outlet (window, NULL));
+  g_assert_cmpuint (n_rows (window), ==, 3);
+
+  destroy_window (window);
+  fixture_clear (&f);
+}
+
+typedef struct
+{
+  PxWindow   *window;
+  const char *query;
+} QueryWait;
+
+static gboolean
+query_applied (gpointer data)
+{
+  QueryWait *wait = data;
+  PxDocumentList *list = PX_DOCUMENT_LIST (_px_window_get_document_model (wait->window));
+
+  return g_strcmp0 (px_document_list_get_query (list), wait->query) == 0;
+}
+
+static void
+test_search (void)
+{
+  Fixture f;
+  PxWindow *window;
+  GtkSearchEntry *entry;
+  g_autoptr(PxDocumentInfo) hit = NULL;
+  g_autofree char *markup = NULL;
+  QueryWait wait;
+
+  fixture_init (&f);
+  window = new_window_with_documents (&f);
+  entry = _px_window_get_search_entry (window);
+
+  /* Ctrl+F's action opens the search bar */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.search", NULL));
+
+  /* Typing searches once the entry's debounce has passed */
+  gtk_editable_set_text (GTK_EDITABLE (entry), "sandbags");
+  wait.window = window;
+  wait.query = "sandbags";
+  wait_until (query_applied, &wait);
+
+  g_assert_cmpuint (n_rows (window), ==, 1);
+  hit = get_info (window, 0);
+  g_assert_cmpstr (px_document_info_get_outlet (hit), ==, "Valley Courier");
+  g_assert_nonnull (px_document_info_get_snippet (hit));
+  g_assert_nonnull (strstr (px_document_info_get_snippet (hit), PX_SNIPPET_OPEN));
+
+  /* The row shows the snippet with the match in bold */
+  markup = _px_snippet_to_markup (px_document_info_get_snippet (hit));
+  g_assert_nonnull (strstr (markup, "<b>sandbags</b>"));
+  g_assert_null (strstr (markup, PX_SNIPPET_OPEN));
+
+  /* Nothing found: the list says so */
+  gtk_editable_set_text (GTK_EDITABLE (entry), "zeppelin");
+  wait.query = "zeppelin";
+  wait_until (query_applied, &wait);
+  g_assert_cmpuint (n_rows (window), ==, 0);
+  g_assert_cmpstr (_px_window_get_list_page (window), ==, "no-results");
+
+  /* Closing the search lists every document again */
+  gtk_search_bar_set_search_mode (GTK_SEARCH_BAR (gtk_widget_get_ancestor (GTK_WIDGET (entry), GTK_TYPE_SEARCH_BAR)),
+                                  FALSE);
+  wait.query = NULL;
+  wait_until (query_applied, &wait);
+  g_assert_cmpuint (n_rows (window), ==, 3);
+  g_assert_cmpstr (_px_window_get_list_page (window), ==, "list");
+
+  destroy_window (window);
+  fixture_clear (&f);
+}
+
+static void
+test_snippet_markup (void)
+{
+  struct { const char *snippet; const char *markup; } cases[] = {
+    { "a " PX_SNIPPET_OPEN "flood" PX_SNIPPET_CLOSE " b", "a <b>flood</b> b" },
+    /* Document text is text, not markup */
+    { "<i>x</i> & " PX_SNIPPET_OPEN "y" PX_SNIPPET_CLOSE, "&lt;i&gt;x&lt;/i&gt; &amp; <b>y</b>" },
+    /* A match cut by the snippet's end is closed */
+    { "cut " PX_SNIPPET_OPEN "off", "cut <b>off</b>" },
+    /* A stray close mark is dropped */
+    { "stray" PX_SNIPPET_CLOSE " close", "stray close" },
+    /* Lines become one line */
+    { "one\ntwo", "one two" },
+    { "", "" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *markup = _px_snippet_to_markup (cases[i].snippet);
+
+      g_assert_cmpstr (markup, ==, cases[i].markup);
+      g_assert_true (pango_parse_markup (markup, -1, 0, NULL, NULL, NULL, NULL));
+    }
+  g_assert_null (_px_snippet_to_markup (NULL));
+}
+
+static void
+select_outlet_row (PxWindow   *window,
+                   const char *outlet)
+{
+  int position = find_row (window, outlet);
+
+  g_assert_cmpint (position, >=, 0);
+  gtk_single_selection_set_selected (_px_window_get_selection (window), position);
+}
+
+static void
+test_edit_outlet (void)
+{
+  Fixture f;
+  PxWindow *window;
+  PxReaderView *reader;
+  PxMetadataPanel *panel;
+  AdwEntryRow *row;
+  g_autofree char *id = NULL;
+  g_autoptr(PxDocumentInfo) info = NULL;
+
+  fixture_init (&f);
+  window = new_window_with_documents (&f);
+  reader = _px_window_get_reader (window);
+  panel = _px_reader_view_get_metadata_panel (reader);
+
+  select_outlet_row (window, "Harbour Herald");
+  id = g_strdup (_px_window_get_current_id (window));
+  g_assert_nonnull (id);
+
+  /* The details show the parsed outlet and where it came from */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-details", NULL));
+  g_assert_true (px_reader_view_get_document (reader) == px_metadata_panel_get_document (panel));
+  row = _px_metadata_panel_get_row (panel, PX_FIELD_OUTLET);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, "Harbour Herald");
+  {
+    PxSource source = px_document_get_field_source (px_reader_view_get_document (reader), PX_FIELD_OUTLET);
+
+    g_assert_cmpint (source, !=, PX_SOURCE_NONE);
+    g_assert_cmpint (source, !=, PX_SOURCE_USER);
+    g_assert_nonnull (strstr (gtk_widget_get_tooltip_text (GTK_WIDGET (row)), _px_source_to_phrase (source)));
+    g_assert_cmpstr (gtk_label_get_label (_px_metadata_panel_get_source_label (panel, PX_FIELD_OUTLET)), !=,
+                     "Edited");
+  }
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (_px_metadata_panel_get_revert_button (panel, PX_FIELD_OUTLET))));
+
+  /* Applying an edit stores it; the row, the sidebar and the details follow */
+  gtk_editable_set_text (GTK_EDITABLE (row), "Harbour Herald Weekly");
+  g_signal_emit_by_name (row, "apply");
+
+  g_assert_cmpstr (_px_window_get_current_id (window), ==, id);
+  g_assert_cmpint (find_row (window, "Harbour Herald"), ==, -1);
+  g_assert_cmpint (find_row (window, "Harbour Herald Weekly"), >=, 0);
+  g_assert_cmpuint (gtk_single_selection_get_selected (_px_window_get_selection (window)), ==,
+                    (guint) find_row (window, "Harbour Herald Weekly"));
+  g_assert_true (_px_window_select_outlet (window, "Harbour Herald Weekly"));
+  g_assert_false (_px_window_select_outlet (window, "Harbour Herald"));
+  g_assert_true (_px_window_select_outlet (window, NULL));
+  g_assert_cmpstr (px_document_get_outlet (px_reader_view_get_document (reader)), ==, "Harbour Herald Weekly");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, "Harbour Herald Weekly");
+  g_assert_cmpstr (gtk_label_get_label (_px_metadata_panel_get_source_label (panel, PX_FIELD_OUTLET)), ==,
+                   "Edited");
+  g_assert_nonnull (strstr (gtk_widget_get_tooltip_text (GTK_WIDGET (row)), "Edited by you"));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (_px_metadata_panel_get_revert_button (panel, PX_FIELD_OUTLET))));
+
+  /* The edit survives closing the archive and opening it in a new window */
+  destroy_window (window);
+  window = new_window ();
+  g_assert_true (_px_window_open_archive (window, f.archive));
+  g_assert_cmpuint (n_rows (window), ==, 3);
+  select_outlet_row (window, "Harbour Herald Weekly");
+  g_assert_cmpstr (_px_window_get_current_id (window), ==, id);
+  reader = _px_window_get_reader (window);
+  panel = _px_reader_view_get_metadata_panel (reader);
+  row = _px_metadata_panel_get_row (panel, PX_FIELD_OUTLET);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, "Harbour Herald Weekly");
+  g_assert_cmpint (px_document_get_field_source (px_reader_view_get_document (reader), PX_FIELD_OUTLET), ==,
+                   PX_SOURCE_USER);
+
+  /* Revert brings back the parsed value */
+  g_signal_emit_by_name (_px_metadata_panel_get_revert_button (panel, PX_FIELD_OUTLET), "clicked");
+  g_assert_cmpint (find_row (window, "Harbour Herald"), >=, 0);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, "Harbour Herald");
+  g_assert_cmpstr (gtk_label_get_label (_px_metadata_panel_get_source_label (panel, PX_FIELD_OUTLET)), !=,
+                   "Edited");
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (_px_metadata_panel_get_revert_button (panel, PX_FIELD_OUTLET))));
+
+  /* Authors are edited as a comma-separated list */
+  row = _px_metadata_panel_get_row (panel, PX_FIELD_AUTHORS);
+  gtk_editable_set_text (GTK_EDITABLE (row), "Ana Lund, Piet Mor");
+  g_signal_emit_by_name (row, "apply");
+  {
+    const char * const *authors = px_document_get_authors (px_reader_view_get_document (reader));
+
+    g_assert_nonnull (authors);
+    g_assert_cmpstr (authors[0], ==, "Ana Lund");
+    g_assert_cmpstr (authors[1], ==, "Piet Mor");
+    g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, "Ana Lund, Piet Mor");
+  }
+
+  destroy_window (window);
+  fixture_clear (&f);
+}
+
+static int
+find_paragraph (PxDocument *document,
+                const char *text)
+{
+  GPtrArray *paragraphs = px_document_get_paragraphs (document);
+
+  for (guint i = 0; i < paragraphs->len; i++)
+    {
+      const PxParagraph *paragraph = g_ptr_array_index (paragraphs, i);
+
+      if (g_strcmp0 (paragraph->text, text) == 0)
+        return i;
+    }
+
+  return -1;
+}
+
+static gboolean
+menu_has_action (GMenuModel *menu,
+                 const char *action)
+{
+  for (int i = 0; i < g_menu_model_get_n_items (menu); i++)
+    {
+      g_autofree char *name = NULL;
+
+      if (g_menu_model_get_item_attribute (menu, i, G_MENU_ATTRIBUTE_ACTION, "s", &name) &&
+          g_str_equal (name, action))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+static void
+test_move_line (void)
+{
+  const char *line = "The town council met on Tuesday to plan the repairs.";
+  Fixture f;
+  PxWindow *window;
+  PxReaderView *reader;
+  PxDocument *document;
+  int index;
+  guint n_removed;
+
+  fixture_init (&f);
+  window = new_window_with_documents (&f);
+  reader = _px_window_get_reader (window);
+  select_outlet_row (window, "Harbour Herald");
+
+  document = px_reader_view_get_document (reader);
+  index = find_paragraph (document, line);
+  g_assert_cmpint (index, >=, 0);
+  g_assert_true (px_paragraph_is_kept (g_ptr_array_index (px_document_get_paragraphs (document), index)));
+  n_removed = _px_reader_view_get_n_removed (reader);
+
+  /* The cursor on a line of the article: the menu offers to set it aside */
+  _px_reader_view_place_cursor_in_paragraph (reader, index);
+  g_assert_cmpint (_px_reader_view_get_cursor_paragraph (reader), ==, index);
+  g_assert_true (menu_has_action (_px_reader_view_get_line_menu (reader), "win.move-to-boilerplate"));
+  g_assert_false (menu_has_action (_px_reader_view_get_line_menu (reader), "win.restore-to-article"));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.move-to-boilerplate", NULL));
+  g_assert_cmpstr (_px_window_get_last_toast (window), ==, "Line moved to the boilerplate");
+
+  /* The reader shows the document as stored now */
+  document = px_reader_view_get_document (reader);
+  g_assert_false (px_paragraph_is_kept (g_ptr_array_index (px_document_get_paragraphs (document), index)));
+  g_assert_cmpuint (_px_reader_view_get_n_removed (reader), ==, n_removed + 1);
+
+  /* ... and so does the search index */
+  gtk_editable_set_text (GTK_EDITABLE (_px_window_get_search_entry (window)), "council");
+  g_signal_emit_by_name (_px_window_get_search_entry (window), "search-changed");
+  g_assert_cmpuint (n_rows (window), ==, 0);
+  gtk_editable_set_text (GTK_EDITABLE (_px_window_get_search_entry (window)), "");
+  g_signal_emit_by_name (_px_window_get_search_entry (window), "search-changed");
+
+  /* With removed lines shown, the same line can be restored */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.toggle-removed", NULL));
+  _px_reader_view_place_cursor_in_paragraph (reader, index);
+  g_assert_true (menu_has_action (_px_reader_view_get_line_menu (reader), "win.restore-to-article"));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.restore-to-article", NULL));
+  document = px_reader_view_get_document (reader);
+  g_assert_true (px_paragraph_is_kept (g_ptr_array_index (px_document_get_paragraphs (document), index)));
+  g_assert_cmpuint (_px_reader_view_get_n_removed (reader), ==, n_removed);
+
+  /* Ctrl+M's action moves it back and forth; Undo undoes */
+  _px_reader_view_place_cursor_in_paragraph (reader, index);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.toggle-line", NULL));
+  g_assert_false (px_paragraph_is_kept (g_ptr_array_index (px_document_get_paragraphs (px_reader_view_get_document (reader)), index)));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo-line", NULL));
+  g_assert_true (px_paragraph_is_kept (g_ptr_array_index (px_document_get_paragraphs (px_reader_view_get_document (reader)), index)));
+
+  /* A removed line is restored too: the masthead */
+  index = find_paragraph (px_reader_view_get_document (reader), "Harbour Herald");
+  g_assert_cmpint (index, >=, 0);
+  _px_reader_view_place_cursor_in_paragraph (reader, index);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.restore-to-article", NULL));
+  g_assert_true (px_paragraph_is_kept (g_ptr_array_index (px_document_get_paragraphs (px_reader_view_get_document (reader)), index)));
+
+  destroy_window (window);
+  fixture_clear (&f);
+}
+
+static void
+test_open_errors (void)
 {
   g_autofree char *dir = make_folder (three_names, three_contents, NULL);
   PxWindow *window = new_window ();
-  GListModel *model = _px_window_get_document_model (window);
-  PxReaderView *reader = _px_window_get_reader (window);
-  g_autoptr(PxDocument) second = NULL;
-  g_autofree char *title = NULL;
-  g_autofree char *text = NULL;
+  GtkWidget *dialog;
 
-  _px_window_open_folder (window, dir);
-  g_assert_true (_px_window_is_loading (window));
-  wait_until (not_loading, window);
+  /* A folder that is no archive: a dialog names it and says why */
+  g_assert_false (_px_window_open_archive (window, dir));
+  dialog = find_dialog (window);
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), ==, "Could Not Open Archive");
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)), dir));
+  destroy_window (dialog);
+  g_assert_cmpstr (_px_window_get_visible_page (window), ==, "welcome");
 
-  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 3);
-  g_assert_cmpstr (_px_window_get_visible_page (window), ==, "documents");
-  g_assert_nonnull (_px_window_get_failures (window));
-  g_assert_cmpuint (_px_window_get_failures (window)->len, ==, 0);
-
-  /* The title names the folder and counts the documents */
-  {
-    g_autofree char *base = g_path_get_basename (dir);
-    g_autofree char *expected = g_strdup_printf ("%s — Parallax", base);
-    g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, expected);
-  }
-
-  gtk_single_selection_set_selected (_px_window_get_selection (window), 1);
-  wait_for_draw (GTK_WIDGET (reader));
-
-  second = g_list_model_get_item (model, 1);
-  g_assert_true (g_str_has_suffix (px_document_get_path (second), "b-courier.txt"));
-  g_assert_true (px_reader_view_get_document (reader) == second);
-
-  /* The reader shows the document's title, or its file name */
-  if (px_document_get_title (second) != NULL)
-    title = g_strdup (px_document_get_title (second));
-  else
-    title = g_strdup ("b-courier.txt");
-  g_assert_cmpstr (_px_reader_view_get_title (reader), ==, title);
-  g_assert_cmpstr (_px_reader_view_get_title (reader), !=, "");
-
-  text = dup_buffer_text (_px_reader_view_get_buffer (reader));
-  g_assert_nonnull (strstr (text, "About 45 families were evacuated from the lower town"));
-  g_assert_nonnull (strstr (text, "Volunteers filled sandbags through the night."));
-  g_assert_null (strstr (text, "Harbour Herald"));
-
-  /* Reload keeps the selection */
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.reload", NULL));
-  wait_until (not_loading, window);
-  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 3);
-  g_assert_cmpuint (gtk_single_selection_get_selected (_px_window_get_selection (window)), ==, 1);
+  /* A place no archive can be made */
+  g_assert_false (_px_window_create_archive (window, "/proc/px-no-archive-here"));
+  dialog = find_dialog (window);
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), ==, "Could Not Create Archive");
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)), "/proc/px-no-archive-here"));
+  destroy_window (dialog);
+  g_assert_null (_px_window_get_archive (window));
 
   destroy_window (window);
   remove_folder (dir);
+}
+
+static void
+test_recent (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new ("io.github.parallax.Parallax");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *root = g_dir_make_tmp ("px-test-window-XXXXXX", &error);
+  g_autofree char *first = g_build_filename (root, "first", NULL);
+  g_autofree char *second = g_build_filename (root, "second", NULL);
+  g_auto(GStrv) recent = NULL;
+  g_autofree char *last = NULL;
+  PxWindow *window = new_window ();
+
+  g_assert_true (_px_window_create_archive (window, first));
+  g_assert_cmpstr (_px_window_get_visible_page (window), ==, "empty-archive");
+  g_assert_true (_px_window_create_archive (window, second));
+  g_assert_true (_px_window_open_archive (window, first));
+
+  /* Most recent first, each once */
+  recent = g_settings_get_strv (settings, "recent-archives");
+  g_assert_cmpuint (g_strv_length (recent), ==, 2);
+  g_assert_cmpstr (recent[0], ==, first);
+  g_assert_cmpstr (recent[1], ==, second);
+  last = g_settings_get_string (settings, "last-archive");
+  g_assert_cmpstr (last, ==, first);
+
+  /* The menu's action opens a recent one */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.open-recent", "s", second));
+  {
+    g_autofree char *path = g_file_get_path (px_archive_get_folder (_px_window_get_archive (window)));
+    g_assert_cmpstr (path, ==, second);
+  }
+  destroy_window (window);
+
+  /* A new window reopens the last archive */
+  window = px_window_new (NULL);
+  g_assert_true (px_window_open_last_archive (window));
+  {
+    g_autofree char *path = g_file_get_path (px_archive_get_folder (_px_window_get_archive (window)));
+    g_assert_cmpstr (path, ==, second);
+  }
+  destroy_window (window);
+
+  /* ... unless it has gone */
+  remove_folder (second);
+  window = px_window_new (NULL);
+  g_assert_false (px_window_open_last_archive (window));
+  g_assert_cmpstr (_px_window_get_visible_page (window), ==, "welcome");
+  destroy_window (window);
+
+  remove_folder (root);
+}
+
+static void
+test_open_paths (void)
+{
+  g_autofree char *dir = make_folder (three_names, three_contents, NULL);
+  g_autofree char *default_archive = g_build_filename (g_get_user_data_dir (), "parallax", "archive", NULL);
+  const char *paths[] = { dir, NULL };
+  PxWindow *window = new_window ();
+
+  /* `parallax FOLDER` with no archive open: a default archive is made
+   * and the folder imported into it */
+  px_window_open_paths (window, paths);
+  g_assert_nonnull (_px_window_get_archive (window));
+  wait_until (not_importing, window);
+  {
+    g_autofree char *path = g_file_get_path (px_archive_get_folder (_px_window_get_archive (window)));
+    g_assert_cmpstr (path, ==, default_archive);
+  }
+  g_assert_cmpuint (n_rows (window), ==, 3);
+  destroy_window (window);
+
+  /* `parallax ARCHIVE` opens it */
+  window = new_window ();
+  paths[0] = default_archive;
+  px_window_open_paths (window, paths);
+  g_assert_false (_px_window_is_importing (window));
+  g_assert_nonnull (_px_window_get_archive (window));
+  g_assert_cmpuint (n_rows (window), ==, 3);
+  destroy_window (window);
+
+  remove_folder (dir);
+  remove_folder (default_archive);
+}
+
+static void
+test_cancel_import (void)
+{
+  Fixture f;
+  PxWindow *window;
+  const char *paths[2];
+
+  fixture_init (&f);
+  paths[0] = f.docs;
+  paths[1] = NULL;
+  window = new_window ();
+  g_assert_true (_px_window_open_archive (window, f.archive));
+
+  /* Cancel stops the import; whatever was stored stays, complete */
+  _px_window_import (window, paths);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.cancel-import", NULL));
+  wait_until (not_importing, window);
+  g_assert_cmpuint (n_rows (window), <=, 3);
+  g_assert_nonnull (_px_window_get_last_toast (window));
+
+  /* Opening another archive during an import drops it quietly */
+  _px_window_import (window, paths);
+  g_assert_true (_px_window_is_importing (window));
+  g_assert_true (_px_window_create_archive (window, f.root));
+  g_assert_false (_px_window_is_importing (window));
+  spin (300);
+
+  /* Closing the window while an import runs is safe */
+  g_assert_true (_px_window_open_archive (window, f.archive));
+  _px_window_import (window, paths);
+  destroy_window (window);
+  spin (300);
+
+  fixture_clear (&f);
 }
 
 static PxDocument *
@@ -474,118 +1161,21 @@ test_figure_highlight_pixels (void)
   destroy_window (window);
 }
 
-static const char binary_png[] =
-  "\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x01\0\0\0\x01\x08\x06\0\0\0\x1f\x15\xc4\x89\0\0\0\0IEND";
-
-static void
-test_failures (void)
-{
-  const char *names[] = { "good-1.txt", "good-2.txt", "empty.txt", "binary.txt", NULL };
-  const char *contents[] = {
-    three_contents[0],
-    three_contents[1],
-    "",
-    binary_png,
-    NULL
-  };
-  const gssize lengths[] = { -1, -1, 0, sizeof binary_png - 1 };
-  g_autofree char *dir = make_folder (names, contents, lengths);
-  PxWindow *window = new_window ();
-  GPtrArray *failures;
-  gboolean found_empty = FALSE, found_binary = FALSE;
-  GtkWidget *dialog = NULL;
-  GListModel *toplevels;
-
-  _px_window_open_folder (window, dir);
-  wait_until (not_loading, window);
-
-  /* The good documents are listed... */
-  g_assert_cmpuint (g_list_model_get_n_items (_px_window_get_document_model (window)), ==, 2);
-  g_assert_cmpstr (_px_window_get_visible_page (window), ==, "documents");
-
-  /* ... and both failures are reported, each naming its file */
-  failures = _px_window_get_failures (window);
-  g_assert_nonnull (failures);
-  g_assert_cmpuint (failures->len, ==, 2);
-  for (guint i = 0; i < failures->len; i++)
-    {
-      const GError *error = g_ptr_array_index (failures, i);
-
-      found_empty |= strstr (error->message, "empty.txt") != NULL;
-      found_binary |= strstr (error->message, "binary.txt") != NULL;
-    }
-  g_assert_true (found_empty);
-  g_assert_true (found_binary);
-
-  g_assert_nonnull (_px_window_get_last_toast (window));
-  g_assert_cmpstr (_px_window_get_last_toast (window), ==, "2 documents, 2 could not be read");
-
-  /* "Details" opens a dialog listing them */
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-failures", NULL));
-  toplevels = gtk_window_get_toplevels ();
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWidget) toplevel = g_list_model_get_item (toplevels, i);
-
-      if (ADW_IS_MESSAGE_DIALOG (toplevel))
-        dialog = toplevel;
-    }
-  g_assert_nonnull (dialog);
-  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (dialog)) == GTK_WINDOW (window));
-  destroy_window (dialog);
-
-  destroy_window (window);
-  remove_folder (dir);
-}
-
-static void
-test_missing_folder (void)
-{
-  PxWindow *window = new_window ();
-
-  _px_window_open_folder (window, "/nonexistent/px-test-folder");
-  wait_until (not_loading, window);
-
-  /* A folder that cannot be read is reported, by name, and the window
-   * stays usable */
-  g_assert_cmpstr (_px_window_get_visible_page (window), ==, "no-documents");
-  g_assert_cmpuint (_px_window_get_failures (window)->len, ==, 1);
-  g_assert_nonnull (strstr (((GError *) g_ptr_array_index (_px_window_get_failures (window), 0))->message,
-                            "px-test-folder"));
-  g_assert_cmpstr (_px_window_get_last_toast (window), ==, "0 documents, 1 could not be read");
-
-  destroy_window (window);
-}
-
-static void
-test_cancel (void)
-{
-  g_autofree char *dir = make_folder (three_names, three_contents, NULL);
-  PxWindow *window = new_window ();
-
-  _px_window_open_folder (window, dir);
-  g_assert_true (_px_window_is_loading (window));
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.cancel-loading", NULL));
-  g_assert_false (_px_window_is_loading (window));
-  g_assert_cmpstr (_px_window_get_visible_page (window), ==, "empty");
-
-  /* The cancelled load's result, when it arrives, changes nothing */
-  spin (300);
-  g_assert_cmpuint (g_list_model_get_n_items (_px_window_get_document_model (window)), ==, 0);
-  g_assert_cmpstr (_px_window_get_visible_page (window), ==, "empty");
-
-  /* Closing the window while a load runs is safe */
-  _px_window_open_folder (window, dir);
-  destroy_window (window);
-  spin (300);
-
-  remove_folder (dir);
-}
 
 int
 main (int   argc,
       char *argv[])
 {
+  g_autofree char *data_home = NULL;
+  int status;
+
+  /* `parallax FOLDER` makes its default archive in the user data folder:
+   * point it at a temporary one. (G_TEST_OPTION_ISOLATE_DIRS would also
+   * hide the system's MIME database, which GTK needs for the icons.) */
+  data_home = g_dir_make_tmp ("px-test-window-data-XXXXXX", NULL);
+  g_assert_nonnull (data_home);
+  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
+
   g_test_init (&argc, &argv, NULL);
 
   if (!gtk_init_check ())
@@ -596,12 +1186,21 @@ main (int   argc,
   adw_init ();
 
   g_test_add_func ("/window/empty-state", test_empty_state);
-  g_test_add_func ("/window/open-folder", test_open_folder);
+  g_test_add_func ("/window/import", test_import);
+  g_test_add_func ("/window/import-failures", test_import_failures);
+  g_test_add_func ("/window/outlets", test_outlets);
+  g_test_add_func ("/window/search", test_search);
+  g_test_add_func ("/window/snippet-markup", test_snippet_markup);
+  g_test_add_func ("/window/edit-outlet", test_edit_outlet);
+  g_test_add_func ("/window/move-line", test_move_line);
+  g_test_add_func ("/window/open-errors", test_open_errors);
+  g_test_add_func ("/window/recent", test_recent);
+  g_test_add_func ("/window/open-paths", test_open_paths);
+  g_test_add_func ("/window/cancel-import", test_cancel_import);
   g_test_add_func ("/window/toggle-removed", test_toggle_removed);
   g_test_add_func ("/window/figure-highlight-pixels", test_figure_highlight_pixels);
-  g_test_add_func ("/window/failures", test_failures);
-  g_test_add_func ("/window/missing-folder", test_missing_folder);
-  g_test_add_func ("/window/cancel", test_cancel);
 
-  return g_test_run ();
+  status = g_test_run ();
+  remove_folder (data_home);
+  return status;
 }

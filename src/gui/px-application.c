@@ -71,15 +71,21 @@ static const GActionEntry app_actions[] = {
 
 /* GApplication overrides */
 
+/* The window to show things in. A new one reopens the archive of last
+ * time, so that `parallax FILE` imports into the archive the user works
+ * in rather than into a new one. */
 static PxWindow *
 get_window (PxApplication *self)
 {
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  PxWindow *new_window;
 
   if (PX_IS_WINDOW (window))
     return PX_WINDOW (window);
 
-  return px_window_new (GTK_APPLICATION (self));
+  new_window = px_window_new (GTK_APPLICATION (self));
+  px_window_open_last_archive (new_window);
+  return new_window;
 }
 
 static void
@@ -121,10 +127,11 @@ px_application_open (GApplication  *app,
     }
   g_ptr_array_add (paths, NULL);
 
+  /* Shown first, so that an error dialog has a window to sit on. */
+  gtk_window_present (GTK_WINDOW (window));
+
   if (paths->len > 1)
     px_window_open_paths (window, (const char * const *) paths->pdata);
-
-  gtk_window_present (GTK_WINDOW (window));
 }
 
 static void
@@ -140,9 +147,11 @@ px_application_class_init (PxApplicationClass *klass)
 static void
 px_application_init (PxApplication *self)
 {
-  g_application_set_option_context_parameter_string (G_APPLICATION (self), _("[FOLDER…]"));
+  g_application_set_option_context_parameter_string (G_APPLICATION (self), _("[ARCHIVE | FILE | FOLDER…]"));
   g_application_set_option_context_summary (G_APPLICATION (self),
-                                            _("Read an archive of news documents and compare how sources report the same event."));
+                                            _("Keep an archive of news documents and compare how sources report the same event.\n\n"
+                                              "An archive folder given is opened; files and folders given are imported into the open archive\n"
+                                              "(a new one in the user data folder when none is open)."));
 }
 
 PxApplication *

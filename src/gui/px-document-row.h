@@ -16,14 +16,16 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (PxDocumentRow, px_document_row, PX, DOCUMENT_ROW, GtkWidget)
 
-GtkWidget  *px_document_row_new          (void);
-PxDocument *px_document_row_get_document (PxDocumentRow *self);
-void        px_document_row_set_document (PxDocumentRow *self,
-                                          PxDocument    *document);
+GtkWidget      *px_document_row_new      (void);
+PxDocumentInfo *px_document_row_get_info (PxDocumentRow  *self);
+void            px_document_row_set_info (PxDocumentRow  *self,
+                                          PxDocumentInfo *info);
 
 /* Shared with the reader: the title to show, falling back to the file name. */
 char       *_px_document_dup_display_title (PxDocument  *document);
 /* "26 February 2023" for "2023-02-26"; other EDTF values as they are. */
 char       *_px_format_edtf                (const char  *edtf);
+/* Pango markup for a search snippet: matches in bold, the rest escaped. */
+char       *_px_snippet_to_markup          (const char  *snippet);
 
 G_END_DECLS

@@ -17,6 +17,7 @@
 #include <string.h>
 
 #include "px-document-row.h"
+#include "px-metadata-panel.h"
 #include "px-reader-view.h"
 #include "px-window-private.h"
 
@@ -35,8 +36,13 @@ struct _PxReaderView
   PxDocument     *document;
   GArray         *marks;
   GtkTextTag     *tags[PX_READER_N_TAGS];
+  GArray         *paragraph_starts;   /* int: buffer offset where paragraph i begins */
+  GMenu          *line_menu;          /* the text view's extra menu */
+  int             line_menu_kind;     /* what line_menu offers: -1 nothing, 0 move, 1 restore */
 
   /* Template Widgets */
+  GtkRevealer    *details_revealer;
+  PxMetadataPanel *metadata_panel;
   GtkBox         *meta_box;
   GtkBox         *removed_bar;
   GtkLabel       *removed_label;
@@ -49,6 +55,7 @@ struct _PxReaderView
 
   guint           n_removed;
   guint           show_removed : 1;
+  guint           show_details : 1;
 };
 
 G_DEFINE_FINAL_TYPE (PxReaderView, px_reader_view, GTK_TYPE_WIDGET)
@@ -57,10 +64,17 @@ enum {
   PROP_0,
   PROP_DOCUMENT,
   PROP_SHOW_REMOVED,
+  PROP_SHOW_DETAILS,
   N_PROPS
 };
 
+enum {
+  APPLY_CORRECTION,
+  N_SIGNALS
+};
+
 static GParamSpec *properties [N_PROPS];
+static guint signals [N_SIGNALS];
 
 static const char *tag_names[PX_READER_N_TAGS] = {
   "heading", "quote", "caption", "removed", "removed-reason", "figure", "date",
@@ -74,31 +88,6 @@ mark_clear (gpointer data)
   Mark *mark = data;
 
   g_clear_pointer (&mark->tooltip, g_free);
-}
-
-static const char *
-source_to_phrase (PxSource source)
-{
-  switch (source)
-    {
-    case PX_SOURCE_JSON_LD:        return _("From the page’s JSON-LD metadata");
-    case PX_SOURCE_OPEN_GRAPH:     return _("From the page’s Open Graph tags");
-    case PX_SOURCE_META_TAG:       return _("From a meta tag");
-    case PX_SOURCE_HTML_TITLE:     return _("From the page title");
-    case PX_SOURCE_TIME_ELEMENT:   return _("From a time element in the page");
-    case PX_SOURCE_BYLINE:         return _("From the byline");
-    case PX_SOURCE_DATELINE:       return _("From the dateline");
-    case PX_SOURCE_DATE_LINE:      return _("From a line giving the date");
-    case PX_SOURCE_TIMESTAMP:      return _("From a timestamp");
-    case PX_SOURCE_COPYRIGHT:      return _("From the copyright line");
-    case PX_SOURCE_SITE_NAME:      return _("From the site name");
-    case PX_SOURCE_ANNIVERSARY:    return _("From an anniversary in the text");
-    case PX_SOURCE_HEADLINE:       return _("From the headline");
-    case PX_SOURCE_TEXT_HEURISTIC: return _("Guessed from the text");
-    case PX_SOURCE_USER:           return _("Set by you");
-    case PX_SOURCE_NONE:
-    default:                       return _("Source unknown");
-    }
 }
 
 static const char *
@@ -246,7 +235,7 @@ append_meta (PxReaderView *self,
     }
 
   /* Translators: "Published: From the dateline", shown on hover */
-  tooltip = g_strdup_printf (_("%s: %s"), what, source_to_phrase (source));
+  tooltip = g_strdup_printf (_("%s: %s"), what, _px_source_to_phrase (source));
 
   label = gtk_label_new (label_text);
   gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
@@ -326,6 +315,7 @@ update_text (PxReaderView *self)
   GPtrArray *dates;
 
   g_array_set_size (self->marks, 0);
+  g_array_set_size (self->paragraph_starts, 0);
   self->n_removed = 0;
   gtk_text_buffer_set_text (buffer, "", 0);
 
@@ -352,6 +342,11 @@ update_text (PxReaderView *self)
         default:
           break;
         }
+
+      {
+        int start = gtk_text_iter_get_offset (&iter);
+        g_array_append_val (self->paragraph_starts, start);
+      }
 
       if (paragraph->kind == PX_BLOCK_REMOVED)
         {
@@ -430,6 +425,117 @@ update_text (PxReaderView *self)
 
   gtk_text_buffer_get_start_iter (buffer, &iter);
   gtk_text_buffer_place_cursor (buffer, &iter);
+}
+
+/* The paragraph holding buffer offset @offset, or -1. A removed line's
+ * "[reason] " prefix belongs to it. */
+static int
+paragraph_at_offset (PxReaderView *self,
+                     int           offset)
+{
+  guint lo = 0, hi = self->paragraph_starts->len;
+
+  if (hi == 0)
+    return -1;
+
+  /* The last start at or before @offset: starts are increasing. */
+  while (hi - lo > 1)
+    {
+      guint mid = (lo + hi) / 2;
+
+      if (g_array_index (self->paragraph_starts, int, mid) <= offset)
+        lo = mid;
+      else
+        hi = mid;
+    }
+
+  return g_array_index (self->paragraph_starts, int, lo) <= offset ? (int) lo : -1;
+}
+
+static int
+cursor_paragraph (PxReaderView *self)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->text_view);
+  GtkTextIter iter;
+
+  if (self->document == NULL)
+    return -1;
+
+  gtk_text_buffer_get_iter_at_mark (buffer, &iter, gtk_text_buffer_get_insert (buffer));
+  return paragraph_at_offset (self, gtk_text_iter_get_offset (&iter));
+}
+
+/* The context menu offers what can be done to the line at the cursor:
+ * a line of the article can be set aside, a set-aside one restored. */
+static void
+update_line_menu (PxReaderView *self)
+{
+  int index = cursor_paragraph (self);
+  int kind = -1;
+
+  if (index >= 0)
+    {
+      GPtrArray *paragraphs = px_document_get_paragraphs (self->document);
+      const PxParagraph *paragraph = g_ptr_array_index (paragraphs, index);
+
+      kind = px_paragraph_is_kept (paragraph) ? 0 : 1;
+    }
+
+  if (kind == self->line_menu_kind)
+    return;
+
+  self->line_menu_kind = kind;
+  g_menu_remove_all (self->line_menu);
+  if (kind == 0)
+    g_menu_append (self->line_menu, _("_Move Line to Boilerplate"), "win.move-to-boilerplate");
+  else if (kind == 1)
+    g_menu_append (self->line_menu, _("_Restore Line to Article"), "win.restore-to-article");
+}
+
+/* Callbacks */
+
+static void
+cursor_moved_cb (PxReaderView  *self,
+                 GParamSpec    *pspec,
+                 GtkTextBuffer *buffer)
+{
+  update_line_menu (self);
+}
+
+/* A right click acts on the line under the pointer: put the cursor there
+ * before the text view opens its menu. */
+static void
+secondary_pressed_cb (PxReaderView    *self,
+                      int              n_press,
+                      double           x,
+                      double           y,
+                      GtkGestureClick *gesture)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->text_view);
+  GtkTextIter iter;
+  GtkTextIter start, end;
+  int bx, by;
+
+  gtk_text_view_window_to_buffer_coords (self->text_view, GTK_TEXT_WINDOW_WIDGET,
+                                         (int) x, (int) y, &bx, &by);
+  if (!gtk_text_view_get_iter_at_location (self->text_view, &iter, bx, by))
+    return;
+
+  /* Keep a selection the click falls in, so Copy still copies it. */
+  if (gtk_text_buffer_get_selection_bounds (buffer, &start, &end) &&
+      gtk_text_iter_in_range (&iter, &start, &end))
+    return;
+
+  gtk_text_buffer_place_cursor (buffer, &iter);
+}
+
+static void
+panel_apply_correction_cb (PxReaderView    *self,
+                           guint            field,
+                           const char      *value,
+                           PxMetadataPanel *panel)
+{
+  g_signal_emit (self, signals [APPLY_CORRECTION], 0, field, value);
 }
 
 static void
@@ -595,6 +701,8 @@ px_reader_view_dispose (GObject *object)
     g_clear_object (&self->tags[i]);
   g_clear_object (&self->document);
   g_clear_pointer (&self->marks, g_array_unref);
+  g_clear_pointer (&self->paragraph_starts, g_array_unref);
+  g_clear_object (&self->line_menu);
 
   G_OBJECT_CLASS (px_reader_view_parent_class)->dispose (object);
 }
@@ -615,6 +723,10 @@ px_reader_view_get_property (GObject    *object,
 
     case PROP_SHOW_REMOVED:
       g_value_set_boolean (value, self->show_removed);
+      break;
+
+    case PROP_SHOW_DETAILS:
+      g_value_set_boolean (value, self->show_details);
       break;
 
     default:
@@ -638,6 +750,15 @@ px_reader_view_set_property (GObject      *object,
 
     case PROP_SHOW_REMOVED:
       px_reader_view_set_show_removed (self, g_value_get_boolean (value));
+      break;
+
+    case PROP_SHOW_DETAILS:
+      if (self->show_details != !!g_value_get_boolean (value))
+        {
+          self->show_details = !!g_value_get_boolean (value);
+          gtk_revealer_set_reveal_child (self->details_revealer, self->show_details);
+          g_object_notify_by_pspec (object, pspec);
+        }
       break;
 
     default:
@@ -665,12 +786,28 @@ px_reader_view_class_init (PxReaderViewClass *klass)
     g_param_spec_boolean ("show-removed", NULL, NULL,
                           FALSE,
                           (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties [PROP_SHOW_DETAILS] =
+    g_param_spec_boolean ("show-details", NULL, NULL,
+                          FALSE,
+                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /* Forwarded from the metadata panel: @value is NULL to revert. */
+  signals [APPLY_CORRECTION] =
+    g_signal_new ("apply-correction",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 2, G_TYPE_UINT, G_TYPE_STRING);
+
+  g_type_ensure (PX_TYPE_METADATA_PANEL);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/parallax/Parallax/px-reader-view.ui");
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "readerview");
+  gtk_widget_class_bind_template_child (widget_class, PxReaderView, details_revealer);
   gtk_widget_class_bind_template_child (widget_class, PxReaderView, meta_box);
+  gtk_widget_class_bind_template_child (widget_class, PxReaderView, metadata_panel);
   gtk_widget_class_bind_template_child (widget_class, PxReaderView, removed_bar);
   gtk_widget_class_bind_template_child (widget_class, PxReaderView, removed_label);
   gtk_widget_class_bind_template_child (widget_class, PxReaderView, removed_toggle);
@@ -688,6 +825,26 @@ px_reader_view_init (PxReaderView *self)
 
   self->marks = g_array_new (FALSE, FALSE, sizeof (Mark));
   g_array_set_clear_func (self->marks, mark_clear);
+  self->paragraph_starts = g_array_new (FALSE, FALSE, sizeof (int));
+  self->line_menu = g_menu_new ();
+  self->line_menu_kind = -1;
+  gtk_text_view_set_extra_menu (self->text_view, G_MENU_MODEL (self->line_menu));
+
+  {
+    GtkGesture *click = gtk_gesture_click_new ();
+
+    gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_SECONDARY);
+    gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (click), GTK_PHASE_CAPTURE);
+    g_signal_connect_object (click, "pressed", G_CALLBACK (secondary_pressed_cb), self, G_CONNECT_SWAPPED);
+    gtk_widget_add_controller (GTK_WIDGET (self->text_view), GTK_EVENT_CONTROLLER (click));
+  }
+
+  g_signal_connect_object (gtk_text_view_get_buffer (self->text_view), "notify::cursor-position",
+                           G_CALLBACK (cursor_moved_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->metadata_panel, "apply-correction",
+                           G_CALLBACK (panel_apply_correction_cb), self,
+                           G_CONNECT_SWAPPED);
 
   create_tags (self);
   update_colors (self);
@@ -720,15 +877,51 @@ px_reader_view_set_document (PxReaderView *self,
   g_return_if_fail (PX_IS_READER_VIEW (self));
   g_return_if_fail (!document || PX_IS_DOCUMENT (document));
 
-  if (!g_set_object (&self->document, document))
+  GtkAdjustment *vadjustment;
+  gboolean same_document;
+  double scroll = 0;
+  int cursor = 0;
+
+  if (self->document == document)
     return;
+
+  /* The window hands in a fresh object for the same document after an
+   * edit: keep the reader where it was. */
+  same_document = self->document != NULL && document != NULL &&
+                  px_document_get_id (self->document) != NULL &&
+                  g_strcmp0 (px_document_get_id (self->document), px_document_get_id (document)) == 0;
+  vadjustment = gtk_scrolled_window_get_vadjustment (self->scrolled_window);
+  if (same_document)
+    {
+      GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->text_view);
+      GtkTextIter iter;
+
+      scroll = gtk_adjustment_get_value (vadjustment);
+      gtk_text_buffer_get_iter_at_mark (buffer, &iter, gtk_text_buffer_get_insert (buffer));
+      cursor = gtk_text_iter_get_offset (&iter);
+    }
+
+  g_set_object (&self->document, document);
 
   update_header (self);
   update_text (self);
   update_removed_bar (self);
+  px_metadata_panel_set_document (self->metadata_panel, document);
 
   gtk_stack_set_visible_child_name (self->stack, document ? "document" : "empty");
-  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scrolled_window), 0);
+  if (same_document)
+    {
+      GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->text_view);
+      GtkTextIter iter;
+
+      gtk_text_buffer_get_iter_at_offset (buffer, &iter, cursor);
+      gtk_text_buffer_place_cursor (buffer, &iter);
+      gtk_adjustment_set_value (vadjustment, scroll);
+    }
+  else
+    gtk_adjustment_set_value (vadjustment, 0);
+
+  update_line_menu (self);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_DOCUMENT]);
 }
@@ -798,4 +991,43 @@ _px_reader_view_get_n_removed (PxReaderView *self)
   g_return_val_if_fail (PX_IS_READER_VIEW (self), 0);
 
   return self->n_removed;
+}
+
+int
+_px_reader_view_get_cursor_paragraph (PxReaderView *self)
+{
+  g_return_val_if_fail (PX_IS_READER_VIEW (self), -1);
+
+  return cursor_paragraph (self);
+}
+
+void
+_px_reader_view_place_cursor_in_paragraph (PxReaderView *self,
+                                           guint         index)
+{
+  GtkTextBuffer *buffer;
+  GtkTextIter iter;
+
+  g_return_if_fail (PX_IS_READER_VIEW (self));
+  g_return_if_fail (index < self->paragraph_starts->len);
+
+  buffer = gtk_text_view_get_buffer (self->text_view);
+  gtk_text_buffer_get_iter_at_offset (buffer, &iter, g_array_index (self->paragraph_starts, int, index));
+  gtk_text_buffer_place_cursor (buffer, &iter);
+}
+
+PxMetadataPanel *
+_px_reader_view_get_metadata_panel (PxReaderView *self)
+{
+  g_return_val_if_fail (PX_IS_READER_VIEW (self), NULL);
+
+  return self->metadata_panel;
+}
+
+GMenuModel *
+_px_reader_view_get_line_menu (PxReaderView *self)
+{
+  g_return_val_if_fail (PX_IS_READER_VIEW (self), NULL);
+
+  return G_MENU_MODEL (self->line_menu);
 }

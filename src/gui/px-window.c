@@ -2,6 +2,12 @@
  *
  * Copyright 2026 The Parallax developers
  * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The archive's main window: outlets on the left, the documents of the
+ * chosen outlet (or the hits of a search) in the middle, the reader with
+ * the document's editable details on the right. The window owns the
+ * archive it shows; every edit goes to the archive first and the views
+ * are then read back from it, so what is shown is what is stored.
  */
 
 #define G_LOG_DOMAIN "px-window"
@@ -11,41 +17,60 @@
 #include <glib/gi18n.h>
 
 #include "px-document-row.h"
+#include "px-metadata-panel.h"
 #include "px-reader-view.h"
 #include "px-window.h"
 #include "px-window-private.h"
 
-/* A load shows its progress page only if it takes longer than this, so
- * that opening a small folder does not flash. */
-#define LOADING_PAGE_DELAY_MSEC 200
+/* How many archives the Recent Archives menu remembers. */
+#define MAX_RECENT_ARCHIVES 10
 
 struct _PxWindow
 {
   AdwApplicationWindow  parent_instance;
 
   /* Template Widgets */
-  GListStore           *documents;
-  GtkButton            *last_folder_button;
+  GtkStack             *docs_stack;
+  AdwFlap              *flap;
+  AdwSplitButton       *import_button;
+  GtkLabel             *import_label;
+  GtkRevealer          *import_revealer;
+  GtkStack             *list_stack;
   GtkListView          *list_view;
-  AdwStatusPage        *no_documents_page;
+  GtkStack             *main_stack;
+  GtkListBox           *outlet_list;
   GtkProgressBar       *progress_bar;
   PxReaderView         *reader;
+  GMenu                *recent_section;
+  GtkSearchBar         *search_bar;
+  GtkToggleButton      *search_button;
+  GtkSearchEntry       *search_entry;
   GtkSingleSelection   *selection;
-  GtkStack             *stack;
+  GtkToggleButton      *sidebar_button;
+  AdwViewSwitcherTitle *switcher_title;
   AdwToastOverlay      *toast_overlay;
-  AdwWindowTitle       *window_title;
+  AdwStatusPage        *welcome_page;
+  GtkListBox           *welcome_recent_list;
+  GtkWidget            *welcome_recent_box;
 
   /* Owned References */
   GSettings            *settings;
-  GCancellable         *cancellable;      /* of the load under way */
-  GStrv                 paths;            /* what the list shows */
-  GStrv                 loading_paths;    /* what is being read */
-  GPtrArray            *failures;         /* GError, from the last load */
+  PxArchive            *archive;
+  PxDocumentList       *documents;
+  char                 *current_id;         /* the document the reader shows */
+  GCancellable         *import_cancellable; /* of the import under way */
+  GPtrArray            *failures;           /* GError, from the last import */
   char                 *last_toast;
-  char                 *previous_page;
-  guint                 loading_page_id;
+
+  /* The last line moved, for Undo: document, paragraph, what it was. */
+  char                 *undo_id;
+  guint                 undo_paragraph;
+  gboolean              undo_kept;
 
   guint                 show_removed : 1;
+  guint                 show_details : 1;
+  guint                 updating_outlets : 1;
+  guint                 updating_selection : 1;
 };
 
 G_DEFINE_FINAL_TYPE (PxWindow, px_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -53,6 +78,7 @@ G_DEFINE_FINAL_TYPE (PxWindow, px_window, ADW_TYPE_APPLICATION_WINDOW)
 enum {
   PROP_0,
   PROP_SHOW_REMOVED,
+  PROP_SHOW_DETAILS,
   N_PROPS
 };
 
@@ -62,111 +88,37 @@ typedef struct
 {
   PxWindow     *self;
   GCancellable *cancellable;
-  char         *selected_path;
-} LoadJob;
+} ImportJob;
 
 static void
-load_job_free (LoadJob *job)
+import_job_free (ImportJob *job)
 {
   g_clear_object (&job->self);
   g_clear_object (&job->cancellable);
-  g_clear_pointer (&job->selected_path, g_free);
   g_free (job);
 }
 
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (LoadJob, load_job_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ImportJob, import_job_free)
+
+static void start_import (PxWindow           *self,
+                          const char * const *paths);
 
 /* Auxiliary methods */
 
 static gboolean
-is_loading (PxWindow *self)
+is_importing (PxWindow *self)
 {
-  return self->cancellable != NULL;
+  return self->import_cancellable != NULL;
 }
 
 static char *
-dup_paths_title (const char * const *paths)
+dup_display_name (GFile *folder)
 {
-  guint n = paths ? g_strv_length ((char **) paths) : 0;
+  g_autofree char *name = g_file_get_basename (folder);
 
-  if (n == 0)
-    return g_strdup (_("Parallax"));
-  if (n == 1)
-    {
-      g_autoptr(GFile) file = g_file_new_for_commandline_arg (paths[0]);
-      g_autofree char *name = g_file_get_basename (file);
-
-      if (name == NULL || g_str_equal (name, "/"))
-        return g_file_get_parse_name (file);
-      return g_steal_pointer (&name);
-    }
-
-  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u Folder", "%u Folders", n), n);
-}
-
-static void
-update_title (PxWindow *self)
-{
-  g_autofree char *title = NULL;
-  g_autofree char *subtitle = NULL;
-
-  if (is_loading (self))
-    {
-      title = dup_paths_title ((const char * const *) self->loading_paths);
-      subtitle = g_strdup (_("Reading documents…"));
-    }
-  else if (self->paths != NULL)
-    {
-      guint n = g_list_model_get_n_items (G_LIST_MODEL (self->documents));
-
-      title = dup_paths_title ((const char * const *) self->paths);
-      subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u document", "%u documents", n), n);
-    }
-  else
-    title = g_strdup (_("Parallax"));
-
-  adw_window_title_set_title (self->window_title, title);
-  adw_window_title_set_subtitle (self->window_title, subtitle ? subtitle : "");
-
-  if (self->paths != NULL && !is_loading (self))
-    {
-      /* Translators: the window title, "<folder> — Parallax" */
-      g_autofree char *window_title = g_strdup_printf (_("%s — Parallax"), title);
-      gtk_window_set_title (GTK_WINDOW (self), window_title);
-    }
-  else
-    gtk_window_set_title (GTK_WINDOW (self), _("Parallax"));
-}
-
-static void
-update_actions (PxWindow *self)
-{
-  gboolean loading = is_loading (self);
-
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.cancel-loading", loading);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.reload", !loading && self->paths != NULL);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-failures",
-                                 self->failures != NULL && self->failures->len > 0);
-}
-
-static void
-update_last_folder (PxWindow *self)
-{
-  g_autofree char *last = g_settings_get_string (self->settings, "last-folder");
-  gboolean usable = last[0] != '\0' && g_file_test (last, G_FILE_TEST_IS_DIR);
-
-  gtk_widget_set_visible (GTK_WIDGET (self->last_folder_button), usable);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.open-last-folder", usable);
-
-  if (usable)
-    {
-      g_autofree char *name = g_path_get_basename (last);
-      /* Translators: a button that reopens the folder opened last time */
-      g_autofree char *label = g_strdup_printf (_("Open “%s”"), name);
-
-      gtk_button_set_label (self->last_folder_button, label);
-      gtk_widget_set_tooltip_text (GTK_WIDGET (self->last_folder_button), last);
-    }
+  if (name == NULL || g_str_equal (name, "/"))
+    return g_file_get_parse_name (folder);
+  return g_steal_pointer (&name);
 }
 
 /* Toast titles are Pango markup in libadwaita 1.2: escape what we show. */
@@ -182,226 +134,622 @@ toast_new (PxWindow   *self,
 }
 
 static void
-show_toast (PxWindow *self,
-            AdwToast *toast)
+show_toast_text (PxWindow   *self,
+                 const char *text)
 {
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast_new (self, text));
 }
 
 static void
-set_page (PxWindow   *self,
-          const char *name)
+show_error_dialog (PxWindow   *self,
+                   const char *heading,
+                   const char *body)
 {
-  g_clear_handle_id (&self->loading_page_id, g_source_remove);
-  gtk_stack_set_visible_child_name (self->stack, name);
+  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, body);
 
-  if (g_str_equal (name, "documents"))
-    gtk_widget_grab_focus (GTK_WIDGET (self->list_view));
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "close");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "close");
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static void
-stop_loading (PxWindow *self)
+update_title (PxWindow *self)
 {
-  g_clear_handle_id (&self->loading_page_id, g_source_remove);
-  if (self->cancellable != NULL)
-    g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
-  g_clear_pointer (&self->loading_paths, g_strfreev);
+  g_autofree char *name = NULL;
+  g_autofree char *subtitle = NULL;
+  g_autofree char *window_title = NULL;
+
+  if (self->archive == NULL)
+    {
+      adw_view_switcher_title_set_title (self->switcher_title, _("Parallax"));
+      adw_view_switcher_title_set_subtitle (self->switcher_title, "");
+      gtk_window_set_title (GTK_WINDOW (self), _("Parallax"));
+      return;
+    }
+
+  name = dup_display_name (px_archive_get_folder (self->archive));
+  {
+    guint n = px_archive_get_n_documents (self->archive);
+    subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u document", "%u documents", n), n);
+  }
+  adw_view_switcher_title_set_title (self->switcher_title, name);
+  adw_view_switcher_title_set_subtitle (self->switcher_title, subtitle);
+
+  /* Translators: the window title, "<archive folder> — Parallax" */
+  window_title = g_strdup_printf (_("%s — Parallax"), name);
+  gtk_window_set_title (GTK_WINDOW (self), window_title);
+}
+
+static PxDocument *
+current_document (PxWindow *self)
+{
+  return px_reader_view_get_document (self->reader);
+}
+
+/* The paragraph the line actions act on, and whether it is in the body. */
+static int
+target_paragraph (PxWindow *self,
+                  gboolean *kept)
+{
+  PxDocument *document = current_document (self);
+  int index;
+
+  if (document == NULL || self->archive == NULL || self->current_id == NULL)
+    return -1;
+
+  index = _px_reader_view_get_cursor_paragraph (self->reader);
+  if (index < 0)
+    return -1;
+
+  if (kept != NULL)
+    *kept = px_paragraph_is_kept (g_ptr_array_index (px_document_get_paragraphs (document), index));
+  return index;
 }
 
 static void
-select_path (PxWindow   *self,
-             const char *path)
+update_actions (PxWindow *self)
 {
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->documents));
+  gboolean open = self->archive != NULL;
+  gboolean has_document = open && current_document (self) != NULL && self->current_id != NULL;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import-files", open);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import-folder", open);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.cancel-import", is_importing (self));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-failures",
+                                 self->failures != NULL && self->failures->len > 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.search", open);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.toggle-sidebar", open);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.move-to-boilerplate", has_document);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.restore-to-article", has_document);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.toggle-line", has_document);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo-line", has_document && self->undo_id != NULL);
+
+  gtk_widget_set_visible (GTK_WIDGET (self->import_button), open);
+  gtk_widget_set_visible (GTK_WIDGET (self->search_button), open);
+  gtk_widget_set_visible (GTK_WIDGET (self->sidebar_button), open);
+}
+
+static void
+update_pages (PxWindow *self)
+{
+  if (self->archive == NULL)
+    {
+      gtk_stack_set_visible_child_name (self->main_stack, "welcome");
+      return;
+    }
+
+  gtk_stack_set_visible_child_name (self->main_stack, "archive");
+
+  /* An empty archive explains how to fill it; a search or an outlet that
+   * finds nothing says so in the list's place and keeps the sidebar. */
+  if (px_archive_get_n_documents (self->archive) == 0)
+    gtk_stack_set_visible_child_name (self->docs_stack, "empty-archive");
+  else
+    gtk_stack_set_visible_child_name (self->docs_stack, "browse");
+
+  if (self->documents != NULL && g_list_model_get_n_items (G_LIST_MODEL (self->documents)) == 0)
+    gtk_stack_set_visible_child_name (self->list_stack, "no-results");
+  else
+    gtk_stack_set_visible_child_name (self->list_stack, "list");
+}
+
+static void
+show_document (PxWindow   *self,
+               const char *id)
+{
+  g_autoptr(PxDocument) document = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (id != NULL && self->archive != NULL)
+    {
+      document = px_archive_load_document (self->archive, id, &error);
+      if (document == NULL)
+        {
+          g_autofree char *text = g_strdup_printf (_("The document could not be read: %s"), error->message);
+          show_toast_text (self, text);
+        }
+    }
+
+  if (document == NULL)
+    id = NULL;
+
+  if (g_strcmp0 (self->current_id, id) != 0)
+    {
+      g_free (self->current_id);
+      self->current_id = g_strdup (id);
+    }
+
+  px_reader_view_set_document (self->reader, document);
+  update_actions (self);
+}
+
+/* Selects document @id in the list if it is there, without loading it
+ * again: the reader already shows it. */
+static void
+select_id (PxWindow   *self,
+           const char *id)
+{
+  int position = id && self->documents ? px_document_list_find (self->documents, id) : -1;
+
+  self->updating_selection = TRUE;
+  gtk_single_selection_set_selected (self->selection,
+                                     position >= 0 ? (guint) position : GTK_INVALID_LIST_POSITION);
+  self->updating_selection = FALSE;
+}
+
+/* After a change to the list's rows (a filter, an import, an edit): keep
+ * the reader on its document, selected if the list still holds it. */
+static void
+list_changed (PxWindow *self)
+{
+  select_id (self, self->current_id);
+  update_pages (self);
+}
+
+static GtkWidget *
+outlet_row_new (const char *outlet,
+                const char *label_text,
+                guint       count)
+{
+  GtkWidget *row = gtk_list_box_row_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *label = gtk_label_new (label_text);
+  g_autofree char *count_text = g_strdup_printf ("%u", count);
+  GtkWidget *count_label = gtk_label_new (count_text);
+  /* Translators: an outlet in the sidebar, read by screen readers: "Harbour Herald, 3 documents" */
+  g_autofree char *accessible = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s, %u document", "%s, %u documents", count),
+                                                 label_text, count);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_widget_set_hexpand (label, TRUE);
+  gtk_widget_set_tooltip_text (label, label_text);
+  gtk_widget_add_css_class (count_label, "dim-label");
+  gtk_widget_add_css_class (count_label, "numeric");
+  gtk_widget_add_css_class (count_label, "outlet-count");
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_box_append (GTK_BOX (box), count_label);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, accessible,
+                                  -1);
+  g_object_set_data_full (G_OBJECT (row), "outlet", g_strdup (outlet), g_free);
+  return row;
+}
+
+/* Reads the outlets and their counts again, keeping the chosen one. If it
+ * has gone (its last document was given another outlet), All Documents
+ * is chosen and the list follows. */
+static void
+reload_outlets (PxWindow *self)
+{
+  g_autoptr(GPtrArray) outlets = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *current = self->documents ? px_document_list_get_outlet (self->documents) : NULL;
+  g_autofree char *selected_outlet = g_strdup (current);
+  GtkListBoxRow *select = NULL;
+  GtkWidget *child;
+  GtkWidget *all;
+
+  self->updating_outlets = TRUE;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->outlet_list))))
+    gtk_list_box_remove (self->outlet_list, child);
+
+  if (self->archive == NULL)
+    {
+      self->updating_outlets = FALSE;
+      return;
+    }
+
+  all = outlet_row_new (NULL, _("All Documents"), px_archive_get_n_documents (self->archive));
+  gtk_widget_add_css_class (all, "all-documents");
+  gtk_list_box_append (self->outlet_list, all);
+  select = GTK_LIST_BOX_ROW (all);
+
+  outlets = px_archive_list_outlets (self->archive, &error);
+  if (outlets == NULL)
+    g_warning ("Could not list the outlets: %s", error->message);
+
+  for (guint i = 0; outlets != NULL && i < outlets->len; i++)
+    {
+      const PxOutletCount *outlet = g_ptr_array_index (outlets, i);
+      GtkWidget *row;
+
+      /* Documents without an outlet are under All Documents: the list
+       * cannot filter on a missing value. */
+      if (outlet->outlet == NULL || *outlet->outlet == '\0')
+        continue;
+
+      row = outlet_row_new (outlet->outlet, outlet->outlet, outlet->count);
+      gtk_list_box_append (self->outlet_list, row);
+      if (g_strcmp0 (outlet->outlet, selected_outlet) == 0)
+        select = GTK_LIST_BOX_ROW (row);
+    }
+
+  gtk_list_box_select_row (self->outlet_list, select);
+  self->updating_outlets = FALSE;
+
+  if (self->documents != NULL &&
+      g_strcmp0 (g_object_get_data (G_OBJECT (select), "outlet"), selected_outlet) != 0)
+    {
+      px_document_list_set_outlet (self->documents, NULL);
+      list_changed (self);
+    }
+}
+
+static void
+reload_all (PxWindow *self)
+{
+  if (self->documents != NULL)
+    px_document_list_reload (self->documents);
+  reload_outlets (self);
+  list_changed (self);
+  update_title (self);
+  update_actions (self);
+}
+
+static char **
+dup_recent (PxWindow *self)
+{
+  return g_settings_get_strv (self->settings, "recent-archives");
+}
+
+/* The Recent Archives menu and the welcome page's list: archives that are
+ * still there, the open one excepted. */
+static void
+update_recent (PxWindow *self)
+{
+  g_auto(GStrv) recent = dup_recent (self);
+  g_autofree char *open_path = self->archive ? g_file_get_path (px_archive_get_folder (self->archive)) : NULL;
+  GtkWidget *child;
+  guint n = 0;
+
+  g_menu_remove_all (self->recent_section);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->welcome_recent_list))))
+    gtk_list_box_remove (self->welcome_recent_list, child);
+
+  for (guint i = 0; recent[i] != NULL; i++)
+    {
+      g_autoptr(GFile) folder = g_file_new_for_path (recent[i]);
+      g_autofree char *name = NULL;
+      g_autofree char *parse_name = NULL;
+      g_autoptr(GMenuItem) item = NULL;
+      GtkWidget *row;
+
+      if (g_strcmp0 (recent[i], open_path) == 0 || !px_archive_is_archive (folder))
+        continue;
+
+      name = dup_display_name (folder);
+      parse_name = g_file_get_parse_name (folder);
+
+      item = g_menu_item_new (name, NULL);
+      g_menu_item_set_action_and_target (item, "win.open-recent", "s", recent[i]);
+      g_menu_append_item (self->recent_section, item);
+
+      row = adw_action_row_new ();
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), name);
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), parse_name);
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "win.open-recent");
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (row), "s", recent[i]);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
+      gtk_list_box_append (self->welcome_recent_list, row);
+      n++;
+    }
+
+  if (n == 0)
+    {
+      /* An item without an action shows greyed out: the submenu says
+       * why it is empty instead of opening onto nothing. */
+      g_menu_append (self->recent_section, _("No Recent Archives"), NULL);
+    }
+
+  gtk_widget_set_visible (self->welcome_recent_box, n > 0);
+}
+
+static void
+remember_archive (PxWindow *self)
+{
+  g_autofree char *path = g_file_get_path (px_archive_get_folder (self->archive));
+  g_auto(GStrv) recent = dup_recent (self);
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto(GStrv) updated = NULL;
+  guint n = 1;
 
   if (path == NULL)
     return;
 
-  for (guint i = 0; i < n; i++)
+  g_strv_builder_add (builder, path);
+  for (guint i = 0; recent[i] != NULL && n < MAX_RECENT_ARCHIVES; i++)
     {
-      g_autoptr(PxDocument) document = g_list_model_get_item (G_LIST_MODEL (self->documents), i);
-
-      if (g_strcmp0 (px_document_get_path (document), path) == 0)
-        {
-          gtk_single_selection_set_selected (self->selection, i);
-          return;
-        }
+      if (g_str_equal (recent[i], path))
+        continue;
+      g_strv_builder_add (builder, recent[i]);
+      n++;
     }
+  updated = g_strv_builder_end (builder);
+
+  g_settings_set_string (self->settings, "last-archive", path);
+  g_settings_set_strv (self->settings, "recent-archives", (const char * const *) updated);
 }
 
 static void
-remember_folder (PxWindow *self)
+stop_import (PxWindow *self)
 {
-  if (self->paths != NULL && self->paths[0] != NULL && self->paths[1] == NULL)
-    {
-      g_autoptr(GFile) file = g_file_new_for_commandline_arg (self->paths[0]);
-      g_autofree char *path = g_file_get_path (file);
+  if (self->import_cancellable != NULL)
+    g_cancellable_cancel (self->import_cancellable);
+  g_clear_object (&self->import_cancellable);
+  gtk_revealer_set_reveal_child (self->import_revealer, FALSE);
+}
 
-      if (path != NULL && g_file_test (path, G_FILE_TEST_IS_DIR))
-        g_settings_set_string (self->settings, "last-folder", path);
+/* Shows @archive (or nothing): everything derived from the previous one
+ * goes, an import into it included. */
+static void
+set_archive (PxWindow  *self,
+             PxArchive *archive)
+{
+  stop_import (self);
+
+  g_clear_pointer (&self->failures, g_ptr_array_unref);
+  g_clear_pointer (&self->undo_id, g_free);
+  g_clear_pointer (&self->current_id, g_free);
+  px_reader_view_set_document (self->reader, NULL);
+
+  self->updating_selection = TRUE;
+  gtk_single_selection_set_model (self->selection, NULL);
+  self->updating_selection = FALSE;
+  g_clear_object (&self->documents);
+  g_set_object (&self->archive, archive);
+
+  /* A search typed for the previous archive means nothing here. */
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+  gtk_search_bar_set_search_mode (self->search_bar, FALSE);
+
+  if (archive != NULL)
+    {
+      self->documents = px_document_list_new (archive);
+      self->updating_selection = TRUE;
+      gtk_single_selection_set_model (self->selection, G_LIST_MODEL (self->documents));
+      self->updating_selection = FALSE;
+      remember_archive (self);
     }
+
+  reload_outlets (self);
+  update_recent (self);
+  update_title (self);
+  update_pages (self);
+
+  /* Open onto a document rather than an empty reader. */
+  if (self->documents != NULL && g_list_model_get_n_items (G_LIST_MODEL (self->documents)) > 0)
+    gtk_single_selection_set_selected (self->selection, 0);
+
+  update_actions (self);
+
+  if (archive != NULL)
+    gtk_widget_grab_focus (GTK_WIDGET (self->list_view));
+}
+
+static gboolean
+open_archive_file (PxWindow *self,
+                   GFile    *folder)
+{
+  g_autoptr(PxArchive) archive = NULL;
+  g_autoptr(GError) error = NULL;
+
+  archive = px_archive_open (folder, &error);
+  if (archive == NULL)
+    {
+      g_autofree char *name = g_file_get_parse_name (folder);
+      /* Translators: "“/home/ana/Archive” could not be opened: <reason>" */
+      g_autofree char *body = g_strdup_printf (_("“%s” could not be opened: %s"), name, error->message);
+
+      show_error_dialog (self, _("Could Not Open Archive"), body);
+      return FALSE;
+    }
+
+  set_archive (self, archive);
+  return TRUE;
+}
+
+/* Makes a new archive at @folder, or opens the one already there: asking
+ * for a new archive where one exists is not worth an error. */
+static gboolean
+create_archive_file (PxWindow *self,
+                     GFile    *folder)
+{
+  g_autoptr(PxArchive) archive = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) parent = NULL;
+
+  if (px_archive_is_archive (folder))
+    return open_archive_file (self, folder);
+
+  parent = g_file_get_parent (folder);
+  if (parent != NULL)
+    {
+      g_autofree char *parent_path = g_file_get_path (parent);
+
+      if (parent_path != NULL)
+        g_mkdir_with_parents (parent_path, 0700);
+    }
+
+  archive = px_archive_create (folder, &error);
+  if (archive == NULL)
+    {
+      g_autofree char *name = g_file_get_parse_name (folder);
+      /* Translators: "No archive could be made in “/home/ana/Archive”: <reason>" */
+      g_autofree char *body = g_strdup_printf (_("No archive could be made in “%s”: %s"), name, error->message);
+
+      show_error_dialog (self, _("Could Not Create Archive"), body);
+      return FALSE;
+    }
+
+  set_archive (self, archive);
+  return TRUE;
 }
 
 static void
-report_failures (PxWindow *self)
+report_import (PxWindow             *self,
+               const PxImportResult *result)
 {
-  guint n_docs = g_list_model_get_n_items (G_LIST_MODEL (self->documents));
-  guint n_failed = self->failures->len;
-  g_autofree char *docs = NULL;
-  g_autofree char *failed = NULL;
-  g_autofree char *title = NULL;
+  g_autoptr(GString) text = g_string_new (NULL);
+  guint n_failed = result->failures ? result->failures->len : 0;
   AdwToast *toast;
 
-  if (n_failed == 0)
-    return;
+  /* Translators: the first part of "12 documents imported, 3 duplicates, 1 could not be read" */
+  g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, "%u document imported", "%u documents imported",
+                                             result->imported),
+                          result->imported);
+  if (result->duplicates > 0)
+    {
+      g_string_append (text, _(", "));
+      g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, "%u duplicate", "%u duplicates",
+                                                 result->duplicates),
+                              result->duplicates);
+    }
+  if (n_failed > 0)
+    {
+      g_string_append (text, _(", "));
+      g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, "%u could not be read", "%u could not be read",
+                                                 n_failed),
+                              n_failed);
+    }
 
-  docs = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u document", "%u documents", n_docs), n_docs);
-  failed = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u could not be read", "%u could not be read", n_failed),
-                            n_failed);
-  /* Translators: "12 documents, 1 could not be read" */
-  title = g_strdup_printf (_("%s, %s"), docs, failed);
-
-  toast = toast_new (self, title);
-  adw_toast_set_button_label (toast, _("_Details"));
-  adw_toast_set_action_name (toast, "win.show-failures");
-  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
-  adw_toast_set_timeout (toast, 10);
-  show_toast (self, toast);
+  toast = toast_new (self, text->str);
+  if (n_failed > 0)
+    {
+      adw_toast_set_button_label (toast, _("_Details"));
+      adw_toast_set_action_name (toast, "win.show-failures");
+      adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+      adw_toast_set_timeout (toast, 10);
+    }
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
 /* Callbacks */
 
-static gboolean
-show_loading_page_cb (gpointer data)
-{
-  PxWindow *self = data;
-
-  self->loading_page_id = 0;
-  gtk_stack_set_visible_child_name (self->stack, "loading");
-  return G_SOURCE_REMOVE;
-}
-
 static void
-load_progress_cb (guint    done,
-                  guint    total,
-                  gpointer user_data)
+import_progress_cb (guint    done,
+                    guint    total,
+                    gpointer user_data)
 {
-  LoadJob *job = user_data;
+  ImportJob *job = user_data;
+  PxWindow *self = job->self;
 
-  /* The loader reports on our main context before it completes, and the
-   * job holds the window, so it is alive; it may be stale, though. */
-  if (job->cancellable != job->self->cancellable || total == 0)
+  /* Progress runs on our main context before the import completes, and
+   * the job holds the window; it may be an import since replaced. The
+   * units are steps of work, not files, so only the fraction is shown. */
+  if (job->cancellable != self->import_cancellable || total == 0)
     return;
 
-  gtk_progress_bar_set_fraction (job->self->progress_bar, (double) done / total);
+  gtk_progress_bar_set_fraction (self->progress_bar, (double) MIN (done, total) / total);
 }
 
 static void
-load_cb (GObject      *object,
-         GAsyncResult *result,
-         gpointer      user_data)
+import_cb (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
 {
-  g_autoptr(LoadJob) job = user_data;
-  g_autoptr(PxLoadResult) loaded = NULL;
+  g_autoptr(ImportJob) job = user_data;
+  g_autoptr(PxImportResult) imported = NULL;
   g_autoptr(GError) error = NULL;
   PxWindow *self = job->self;
-  const char *page;
+  gboolean was_empty;
 
-  loaded = px_loader_load_finish (result, &error);
+  imported = px_archive_import_finish (PX_ARCHIVE (object), result, &error);
 
-  /* Cancelled, or replaced by a newer load: whoever did that has already
-   * put the window in order. */
-  if (job->cancellable != self->cancellable || g_cancellable_is_cancelled (job->cancellable))
+  /* Replaced by another archive, or the window went: nothing to show. */
+  if (job->cancellable != self->import_cancellable || (gpointer) object != (gpointer) self->archive)
     return;
 
-  if (loaded == NULL)
-    {
-      AdwToast *toast = toast_new (self, error->message);
+  g_clear_object (&self->import_cancellable);
+  gtk_revealer_set_reveal_child (self->import_revealer, FALSE);
 
-          adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
-      stop_loading (self);
-      set_page (self, self->previous_page ? self->previous_page : "empty");
-      show_toast (self, toast);
-      update_title (self);
+  was_empty = self->documents == NULL || g_list_model_get_n_items (G_LIST_MODEL (self->documents)) == 0;
+
+  /* Even a cancelled or failed import may have stored some documents:
+   * each one is complete, so show them. */
+  reload_all (self);
+
+  if (imported == NULL)
+    {
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        show_toast_text (self, _("Import cancelled; the documents already imported are kept"));
+      else
+        {
+          g_autofree char *text = g_strdup_printf (_("Import failed: %s"), error->message);
+          show_toast_text (self, text);
+        }
       update_actions (self);
       return;
     }
 
-  g_strfreev (self->paths);
-  self->paths = g_steal_pointer (&self->loading_paths);
-  stop_loading (self);
-
   g_clear_pointer (&self->failures, g_ptr_array_unref);
-  self->failures = g_ptr_array_ref (loaded->failures);
+  self->failures = imported->failures ? g_ptr_array_ref (imported->failures)
+                                      : g_ptr_array_new_with_free_func ((GDestroyNotify) g_error_free);
 
-  g_list_store_splice (self->documents, 0,
-                       g_list_model_get_n_items (G_LIST_MODEL (self->documents)),
-                       loaded->documents->pdata, loaded->documents->len);
-  select_path (self, job->selected_path);
+  if (was_empty && self->current_id == NULL &&
+      g_list_model_get_n_items (G_LIST_MODEL (self->documents)) > 0)
+    gtk_single_selection_set_selected (self->selection, 0);
 
-  if (loaded->documents->len > 0)
-    page = "documents";
-  else
-    {
-      g_autofree char *title = dup_paths_title ((const char * const *) self->paths);
-      /* Translators: %s is a folder name */
-      g_autofree char *description =
-        g_strdup_printf (_("“%s” holds no document that could be read. Parallax reads .txt, .md and .html files."),
-                         title);
-
-      adw_status_page_set_description (self->no_documents_page, description);
-      page = "no-documents";
-    }
-
-  set_page (self, page);
-  update_title (self);
+  report_import (self, imported);
   update_actions (self);
-  remember_folder (self);
-  report_failures (self);
 }
 
 static void
-start_loading (PxWindow           *self,
-               const char * const *paths)
+start_import (PxWindow           *self,
+              const char * const *paths)
 {
-  LoadJob *job;
-  const char *page;
-  GObject *selected;
+  ImportJob *job;
 
   g_assert (PX_IS_WINDOW (self));
-  g_assert (paths != NULL);
 
-  page = gtk_stack_get_visible_child_name (self->stack);
-  if (!is_loading (self) && page != NULL && !g_str_equal (page, "loading"))
+  if (self->archive == NULL || paths == NULL || paths[0] == NULL)
+    return;
+
+  if (is_importing (self))
     {
-      g_free (self->previous_page);
-      self->previous_page = g_strdup (page);
+      show_toast_text (self, _("Wait for the current import to finish, or cancel it"));
+      return;
     }
 
-  /* Dup first: paths may be self->paths itself (reload). */
-  {
-    GStrv copy = g_strdupv ((char **) paths);
-    stop_loading (self);
-    self->loading_paths = copy;
-  }
-  self->cancellable = g_cancellable_new ();
+  self->import_cancellable = g_cancellable_new ();
 
-  job = g_new0 (LoadJob, 1);
+  job = g_new0 (ImportJob, 1);
   job->self = g_object_ref (self);
-  job->cancellable = g_object_ref (self->cancellable);
-  selected = gtk_single_selection_get_selected_item (self->selection);
-  if (selected != NULL)
-    job->selected_path = g_strdup (px_document_get_path (PX_DOCUMENT (selected)));
+  job->cancellable = g_object_ref (self->import_cancellable);
 
   gtk_progress_bar_set_fraction (self->progress_bar, 0);
-  self->loading_page_id = g_timeout_add (LOADING_PAGE_DELAY_MSEC, show_loading_page_cb, self);
-
-  update_title (self);
+  gtk_label_set_label (self->import_label, _("Importing…"));
+  gtk_revealer_set_reveal_child (self->import_revealer, TRUE);
   update_actions (self);
 
-  px_loader_load_async ((const char * const *) self->loading_paths, self->cancellable,
-                        load_progress_cb, job, load_cb, job);
+  px_archive_import_async (self->archive, paths, self->import_cancellable,
+                          import_progress_cb, job, import_cb, job);
 }
 
 static void
@@ -409,9 +757,23 @@ selection_changed_cb (PxWindow           *self,
                       GParamSpec         *pspec,
                       GtkSingleSelection *selection)
 {
-  GObject *item = gtk_single_selection_get_selected_item (selection);
+  GObject *item;
+  const char *id;
 
-  px_reader_view_set_document (self->reader, item ? PX_DOCUMENT (item) : NULL);
+  if (self->updating_selection)
+    return;
+
+  /* Unselecting (a filter that hides the document) keeps it in the
+   * reader: the user may be editing it. */
+  item = gtk_single_selection_get_selected_item (selection);
+  if (item == NULL)
+    return;
+
+  id = px_document_info_get_id (PX_DOCUMENT_INFO (item));
+  if (g_strcmp0 (id, self->current_id) == 0 && current_document (self) != NULL)
+    return;
+
+  show_document (self, id);
 }
 
 static void
@@ -427,8 +789,8 @@ bind_row_cb (GtkSignalListItemFactory *factory,
              GtkListItem              *item,
              gpointer                  user_data)
 {
-  px_document_row_set_document (PX_DOCUMENT_ROW (gtk_list_item_get_child (item)),
-                                gtk_list_item_get_item (item));
+  px_document_row_set_info (PX_DOCUMENT_ROW (gtk_list_item_get_child (item)),
+                            gtk_list_item_get_item (item));
 }
 
 static void
@@ -436,98 +798,416 @@ unbind_row_cb (GtkSignalListItemFactory *factory,
                GtkListItem              *item,
                gpointer                  user_data)
 {
-  px_document_row_set_document (PX_DOCUMENT_ROW (gtk_list_item_get_child (item)), NULL);
+  px_document_row_set_info (PX_DOCUMENT_ROW (gtk_list_item_get_child (item)), NULL);
 }
 
 static void
-folder_chooser_response_cb (GtkNativeDialog *native,
-                            int              response,
-                            PxWindow        *self)
+outlet_selected_cb (PxWindow      *self,
+                    GtkListBoxRow *row,
+                    GtkListBox    *list)
 {
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr(GFile) folder = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
-      g_autofree char *path = folder ? g_file_get_path (folder) : NULL;
+  if (self->updating_outlets || self->documents == NULL || row == NULL)
+    return;
 
-      if (path != NULL)
-        _px_window_open_folder (self, path);
-      else if (folder != NULL)
-        {
-          AdwToast *toast = toast_new (self, _("Only local folders can be opened"));
-          show_toast (self, toast);
-        }
+  px_document_list_set_outlet (self->documents, g_object_get_data (G_OBJECT (row), "outlet"));
+  list_changed (self);
+
+  /* Folded, the sidebar covers the list: get out of the way. */
+  if (adw_flap_get_folded (self->flap))
+    adw_flap_set_reveal_flap (self->flap, FALSE);
+}
+
+/* GtkSearchEntry debounces: this runs once typing pauses. */
+static void
+search_changed_cb (PxWindow       *self,
+                   GtkSearchEntry *entry)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (entry));
+
+  if (self->documents == NULL)
+    return;
+
+  px_document_list_set_query (self->documents, text);
+  list_changed (self);
+}
+
+/* Enter opens the first hit unless one is already chosen. */
+static void
+search_activate_cb (PxWindow       *self,
+                    GtkSearchEntry *entry)
+{
+  if (self->documents == NULL || g_list_model_get_n_items (G_LIST_MODEL (self->documents)) == 0)
+    return;
+
+  if (gtk_single_selection_get_selected (self->selection) == GTK_INVALID_LIST_POSITION)
+    gtk_single_selection_set_selected (self->selection, 0);
+  gtk_widget_grab_focus (GTK_WIDGET (self->list_view));
+}
+
+static void
+search_mode_cb (PxWindow     *self,
+                GParamSpec   *pspec,
+                GtkSearchBar *bar)
+{
+  /* Closing the search shows every document again. */
+  if (!gtk_search_bar_get_search_mode (bar))
+    gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+}
+
+static void
+apply_correction_cb (PxWindow     *self,
+                     guint         field,
+                     const char   *value,
+                     PxReaderView *reader)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *id = g_strdup (self->current_id);
+
+  if (self->archive == NULL || id == NULL)
+    return;
+
+  if (!px_archive_set_correction (self->archive, id, (PxField) field, value, &error))
+    {
+      g_autofree char *text = g_strdup_printf (_("The change could not be saved: %s"), error->message);
+      show_toast_text (self, text);
+      return;
     }
 
+  /* Read back what was stored: the reader, the row and the outlet counts
+   * show the archive, not what was typed. */
+  show_document (self, id);
+  reload_all (self);
+  show_toast_text (self, value != NULL ? _("Change saved") : _("Value found in the document restored"));
+}
+
+static void
+set_line_kept (PxWindow   *self,
+               const char *id,
+               guint       paragraph,
+               gboolean    kept,
+               gboolean    offer_undo)
+{
+  g_autoptr(GError) error = NULL;
+  AdwToast *toast;
+
+  if (!px_archive_set_paragraph_kept (self->archive, id, paragraph, kept, &error))
+    {
+      g_autofree char *text = g_strdup_printf (_("The line could not be moved: %s"), error->message);
+      show_toast_text (self, text);
+      return;
+    }
+
+  show_document (self, id);
+  /* The body feeds the search index and the snippets. */
+  reload_all (self);
+
+  g_clear_pointer (&self->undo_id, g_free);
+  if (!offer_undo)
+    {
+      update_actions (self);
+      return;
+    }
+
+  self->undo_id = g_strdup (id);
+  self->undo_paragraph = paragraph;
+  self->undo_kept = !kept;
+  update_actions (self);
+
+  toast = toast_new (self, kept ? _("Line restored to the article")
+                                : _("Line moved to the boilerplate"));
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_action_name (toast, "win.undo-line");
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+static void
+drop_cb (PxWindow      *self,
+         const GValue  *value,
+         double         x,
+         double         y,
+         GtkDropTarget *target)
+{
+  g_autoptr(GPtrArray) paths = g_ptr_array_new_with_free_func (g_free);
+  GSList *files;
+
+  if (!G_VALUE_HOLDS (value, GDK_TYPE_FILE_LIST))
+    return;
+
+  for (files = g_value_get_boxed (value); files != NULL; files = files->next)
+    {
+      char *path = g_file_get_path (files->data);
+
+      if (path != NULL)
+        g_ptr_array_add (paths, path);
+    }
+  g_ptr_array_add (paths, NULL);
+
+  if (paths->len > 1)
+    px_window_open_paths (self, (const char * const *) paths->pdata);
+  else
+    show_toast_text (self, _("Only files on this computer can be imported"));
+}
+
+typedef enum
+{
+  CHOOSE_NEW_ARCHIVE,
+  CHOOSE_OPEN_ARCHIVE,
+  CHOOSE_IMPORT_FILES,
+  CHOOSE_IMPORT_FOLDER,
+} ChooserPurpose;
+
+static void
+chooser_response_cb (GtkNativeDialog *native,
+                     int              response,
+                     PxWindow        *self)
+{
+  ChooserPurpose purpose = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (native), "purpose"));
+  g_autoptr(GListModel) files = NULL;
+  g_autoptr(GPtrArray) paths = NULL;
+
+  if (response != GTK_RESPONSE_ACCEPT)
+    goto out;
+
+  files = gtk_file_chooser_get_files (GTK_FILE_CHOOSER (native));
+  paths = g_ptr_array_new_with_free_func (g_free);
+  for (guint i = 0; i < g_list_model_get_n_items (files); i++)
+    {
+      g_autoptr(GFile) file = g_list_model_get_item (files, i);
+      char *path = g_file_get_path (file);
+
+      if (path != NULL)
+        g_ptr_array_add (paths, path);
+    }
+
+  if (paths->len == 0)
+    {
+      show_toast_text (self, _("Only files on this computer can be used"));
+      goto out;
+    }
+
+  switch (purpose)
+    {
+    case CHOOSE_NEW_ARCHIVE:
+      _px_window_create_archive (self, g_ptr_array_index (paths, 0));
+      break;
+
+    case CHOOSE_OPEN_ARCHIVE:
+      _px_window_open_archive (self, g_ptr_array_index (paths, 0));
+      break;
+
+    case CHOOSE_IMPORT_FILES:
+    case CHOOSE_IMPORT_FOLDER:
+    default:
+      g_ptr_array_add (paths, NULL);
+      start_import (self, (const char * const *) paths->pdata);
+      break;
+    }
+
+out:
+  gtk_native_dialog_destroy (native);
   g_object_unref (native);
+}
+
+static void
+run_chooser (PxWindow       *self,
+             ChooserPurpose  purpose)
+{
+  GtkFileChooserNative *native;
+  GtkFileChooserAction action = GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER;
+  const char *title = NULL;
+  const char *accept = NULL;
+
+  switch (purpose)
+    {
+    case CHOOSE_NEW_ARCHIVE:
+      /* Saving lets the user name the new folder in place. */
+      action = GTK_FILE_CHOOSER_ACTION_SAVE;
+      title = _("New Archive");
+      accept = _("_Create");
+      break;
+    case CHOOSE_OPEN_ARCHIVE:
+      title = _("Open Archive");
+      accept = _("_Open");
+      break;
+    case CHOOSE_IMPORT_FILES:
+      action = GTK_FILE_CHOOSER_ACTION_OPEN;
+      title = _("Import Files");
+      accept = _("_Import");
+      break;
+    case CHOOSE_IMPORT_FOLDER:
+    default:
+      title = _("Import Folder");
+      accept = _("_Import");
+      break;
+    }
+
+  native = gtk_file_chooser_native_new (title, GTK_WINDOW (self), action, accept, _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
+  g_object_set_data (G_OBJECT (native), "purpose", GINT_TO_POINTER (purpose));
+
+  if (purpose == CHOOSE_NEW_ARCHIVE)
+    gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (native), _("Parallax Archive"));
+  if (purpose == CHOOSE_IMPORT_FILES)
+    {
+      GtkFileFilter *filter = gtk_file_filter_new ();
+
+      gtk_file_filter_set_name (filter, _("News documents (.txt, .md, .html)"));
+      gtk_file_filter_add_suffix (filter, "txt");
+      gtk_file_filter_add_suffix (filter, "md");
+      gtk_file_filter_add_suffix (filter, "html");
+      gtk_file_filter_add_suffix (filter, "htm");
+      gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), filter);
+      g_object_unref (filter);
+
+      filter = gtk_file_filter_new ();
+      gtk_file_filter_set_name (filter, _("All files"));
+      gtk_file_filter_add_pattern (filter, "*");
+      gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), filter);
+      g_object_unref (filter);
+
+      gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (native), TRUE);
+    }
+  if (purpose == CHOOSE_IMPORT_FOLDER)
+    gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (native), TRUE);
+
+  g_signal_connect_object (native, "response", G_CALLBACK (chooser_response_cb), self, 0);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
 }
 
 /* Actions */
 
 static void
-open_folder_action (GtkWidget  *widget,
+new_archive_action (GtkWidget  *widget,
                     const char *action_name,
                     GVariant   *param)
 {
-  PxWindow *self = PX_WINDOW (widget);
-  GtkFileChooserNative *native;
-  g_autofree char *last = g_settings_get_string (self->settings, "last-folder");
-
-  native = gtk_file_chooser_native_new (_("Open Folder"),
-                                        GTK_WINDOW (self),
-                                        GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER,
-                                        _("_Open"),
-                                        _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
-
-  if (last[0] != '\0' && g_file_test (last, G_FILE_TEST_IS_DIR))
-    {
-      g_autoptr(GFile) file = g_file_new_for_path (last);
-      g_autoptr(GFile) parent = g_file_get_parent (file);
-
-      gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (native), parent ? parent : file, NULL);
-    }
-
-  g_signal_connect_object (native, "response", G_CALLBACK (folder_chooser_response_cb), self, 0);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
+  run_chooser (PX_WINDOW (widget), CHOOSE_NEW_ARCHIVE);
 }
 
 static void
-open_last_folder_action (GtkWidget  *widget,
-                         const char *action_name,
-                         GVariant   *param)
+open_archive_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *param)
+{
+  run_chooser (PX_WINDOW (widget), CHOOSE_OPEN_ARCHIVE);
+}
+
+static void
+open_recent_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *param)
+{
+  _px_window_open_archive (PX_WINDOW (widget), g_variant_get_string (param, NULL));
+}
+
+static void
+import_files_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *param)
+{
+  run_chooser (PX_WINDOW (widget), CHOOSE_IMPORT_FILES);
+}
+
+static void
+import_folder_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *param)
+{
+  run_chooser (PX_WINDOW (widget), CHOOSE_IMPORT_FOLDER);
+}
+
+static void
+cancel_import_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *param)
 {
   PxWindow *self = PX_WINDOW (widget);
-  g_autofree char *last = g_settings_get_string (self->settings, "last-folder");
 
-  if (last[0] != '\0')
-    _px_window_open_folder (self, last);
+  /* Cancel, but let the import report: it says what was kept. */
+  if (self->import_cancellable != NULL)
+    g_cancellable_cancel (self->import_cancellable);
 }
 
 static void
-reload_action (GtkWidget  *widget,
+search_action (GtkWidget  *widget,
                const char *action_name,
                GVariant   *param)
 {
   PxWindow *self = PX_WINDOW (widget);
 
-  if (self->paths != NULL && !is_loading (self))
-    start_loading (self, (const char * const *) self->paths);
+  gtk_search_bar_set_search_mode (self->search_bar, TRUE);
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
 }
 
 static void
-cancel_loading_action (GtkWidget  *widget,
+toggle_sidebar_action (GtkWidget  *widget,
                        const char *action_name,
                        GVariant   *param)
 {
   PxWindow *self = PX_WINDOW (widget);
 
-  if (!is_loading (self))
+  adw_flap_set_reveal_flap (self->flap, !adw_flap_get_reveal_flap (self->flap));
+}
+
+static void
+move_line (PxWindow *self,
+           int       want_kept)
+{
+  gboolean kept = FALSE;
+  int index = target_paragraph (self, &kept);
+  g_autofree char *id = g_strdup (self->current_id);
+
+  if (index < 0)
+    {
+      show_toast_text (self, _("Put the cursor on a line of the document first"));
+      return;
+    }
+
+  /* -1: whichever it is not. */
+  if (want_kept < 0)
+    want_kept = !kept;
+  if (!!want_kept == kept)
     return;
 
-  stop_loading (self);
-  set_page (self, self->previous_page ? self->previous_page : "empty");
-  update_title (self);
-  update_actions (self);
+  set_line_kept (self, id, index, want_kept, TRUE);
+}
+
+static void
+move_to_boilerplate_action (GtkWidget  *widget,
+                            const char *action_name,
+                            GVariant   *param)
+{
+  move_line (PX_WINDOW (widget), FALSE);
+}
+
+static void
+restore_to_article_action (GtkWidget  *widget,
+                           const char *action_name,
+                           GVariant   *param)
+{
+  move_line (PX_WINDOW (widget), TRUE);
+}
+
+static void
+toggle_line_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *param)
+{
+  move_line (PX_WINDOW (widget), -1);
+}
+
+static void
+undo_line_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *param)
+{
+  PxWindow *self = PX_WINDOW (widget);
+  g_autofree char *id = g_steal_pointer (&self->undo_id);
+
+  if (id == NULL || self->archive == NULL)
+    return;
+
+  set_line_kept (self, id, self->undo_paragraph, self->undo_kept, FALSE);
 }
 
 static void
@@ -539,7 +1219,7 @@ show_failures_action (GtkWidget  *widget,
   g_autoptr(GString) text = g_string_new (NULL);
   g_autofree char *body = NULL;
   GtkWidget *dialog;
-  GtkWidget *frame;
+  GtkWidget *scrolled;
   GtkWidget *label;
 
   if (self->failures == NULL || self->failures->len == 0)
@@ -555,12 +1235,12 @@ show_failures_action (GtkWidget  *widget,
     }
 
   body = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                       "This file was skipped; the other documents were read.",
-                                       "These %u files were skipped; the other documents were read.",
+                                       "This file was skipped; the other documents were imported.",
+                                       "These %u files were skipped; the other documents were imported.",
                                        self->failures->len),
                           self->failures->len);
 
-  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Some Files Could Not Be Read"), body);
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Some Files Could Not Be Imported"), body);
 
   label = g_object_new (GTK_TYPE_LABEL,
                         "label", text->str,
@@ -576,12 +1256,17 @@ show_failures_action (GtkWidget  *widget,
                         NULL);
   gtk_widget_add_css_class (label, "monospace");
   gtk_accessible_update_property (GTK_ACCESSIBLE (label),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Files that could not be read"),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Files that could not be imported"),
                                   -1);
-  /* The dialog scrolls its own message area when the list is long. */
-  frame = gtk_frame_new (NULL);
-  gtk_frame_set_child (GTK_FRAME (frame), label);
-  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), frame);
+  /* A long list scrolls instead of growing the dialog off the screen. */
+  scrolled = g_object_new (GTK_TYPE_SCROLLED_WINDOW,
+                           "hscrollbar-policy", GTK_POLICY_NEVER,
+                           "propagate-natural-height", TRUE,
+                           "max-content-height", 300,
+                           "child", label,
+                           NULL);
+  gtk_widget_add_css_class (scrolled, "card");
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), scrolled);
   adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "close");
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "close");
@@ -596,15 +1281,17 @@ px_window_dispose (GObject *object)
 {
   PxWindow *self = (PxWindow *)object;
 
-  stop_loading (self);
+  stop_import (self);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), PX_TYPE_WINDOW);
 
   g_clear_object (&self->settings);
-  g_clear_pointer (&self->paths, g_strfreev);
+  g_clear_object (&self->documents);
+  g_clear_object (&self->archive);
+  g_clear_pointer (&self->current_id, g_free);
   g_clear_pointer (&self->failures, g_ptr_array_unref);
   g_clear_pointer (&self->last_toast, g_free);
-  g_clear_pointer (&self->previous_page, g_free);
+  g_clear_pointer (&self->undo_id, g_free);
 
   G_OBJECT_CLASS (px_window_parent_class)->dispose (object);
 }
@@ -621,6 +1308,10 @@ px_window_get_property (GObject    *object,
     {
     case PROP_SHOW_REMOVED:
       g_value_set_boolean (value, self->show_removed);
+      break;
+
+    case PROP_SHOW_DETAILS:
+      g_value_set_boolean (value, self->show_details);
       break;
 
     default:
@@ -646,6 +1337,14 @@ px_window_set_property (GObject      *object,
         }
       break;
 
+    case PROP_SHOW_DETAILS:
+      if (self->show_details != !!g_value_get_boolean (value))
+        {
+          self->show_details = !!g_value_get_boolean (value);
+          g_object_notify_by_pspec (object, pspec);
+        }
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -665,42 +1364,80 @@ px_window_class_init (PxWindowClass *klass)
     g_param_spec_boolean ("show-removed", NULL, NULL,
                           FALSE,
                           (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties [PROP_SHOW_DETAILS] =
+    g_param_spec_boolean ("show-details", NULL, NULL,
+                          FALSE,
+                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
-  g_type_ensure (PX_TYPE_DOCUMENT);
+  g_type_ensure (PX_TYPE_DOCUMENT_INFO);
   g_type_ensure (PX_TYPE_READER_VIEW);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/parallax/Parallax/px-window.ui");
-  gtk_widget_class_bind_template_child (widget_class, PxWindow, documents);
-  gtk_widget_class_bind_template_child (widget_class, PxWindow, last_folder_button);
+  gtk_widget_class_bind_template_child (widget_class, PxWindow, docs_stack);
+  gtk_widget_class_bind_template_child (widget_class, PxWindow, flap);
+  gtk_widget_class_bind_template_child (widget_class, PxWindow, import_button);
+  gtk_widget_class_bind_template_child (widget_class, PxWindow, import_label);
+  gtk_widget_class_bind_template_child (widget_class, PxWindow, import_revealer);
+  gtk_widget_class_bind_template_child (widget_class, PxWindow, list_stack);
   gtk_widget_class_bind_template_child (widget_class, PxWindow, list_view);
-  gtk_widget_class_bind_template_child (widget_class, PxWindow, no_documents_page);
+  gtk_widget_class_bind_template_child (widget_class, PxWindow, main_stack);
+  gtk_widget_class_bind_template_child (widget_class, PxWindow, outlet_list);
   gtk_widget_class_bind_template_child (widget_class, PxWindow, progress_bar);
   gtk_widget_class_bind_template_child (widget_class, PxWindow, reader);
+  gtk_widget_class_bind_template_child (widget_class, PxWindow, recent_section);
+  gtk_widget_class_bind_template_child (widget_class, PxWindow, search_bar);
+  gtk_widget_class_bind_template_child (widget_class, PxWindow, search_button);
+  gtk_widget_class_bind_template_child (widget_class, PxWindow, search_entry);
   gtk_widget_class_bind_template_child (widget_class, PxWindow, selection);
-  gtk_widget_class_bind_template_child (widget_class, PxWindow, stack);
+  gtk_widget_class_bind_template_child (widget_class, PxWindow, sidebar_button);
+  gtk_widget_class_bind_template_child (widget_class, PxWindow, switcher_title);
   gtk_widget_class_bind_template_child (widget_class, PxWindow, toast_overlay);
-  gtk_widget_class_bind_template_child (widget_class, PxWindow, window_title);
+  gtk_widget_class_bind_template_child (widget_class, PxWindow, welcome_page);
+  gtk_widget_class_bind_template_child (widget_class, PxWindow, welcome_recent_box);
+  gtk_widget_class_bind_template_child (widget_class, PxWindow, welcome_recent_list);
   gtk_widget_class_bind_template_callback (widget_class, setup_row_cb);
   gtk_widget_class_bind_template_callback (widget_class, bind_row_cb);
   gtk_widget_class_bind_template_callback (widget_class, unbind_row_cb);
+  gtk_widget_class_bind_template_callback (widget_class, outlet_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, search_activate_cb);
+  gtk_widget_class_bind_template_callback (widget_class, apply_correction_cb);
 
-  gtk_widget_class_install_action (widget_class, "win.open-folder", NULL, open_folder_action);
-  gtk_widget_class_install_action (widget_class, "win.open-last-folder", NULL, open_last_folder_action);
-  gtk_widget_class_install_action (widget_class, "win.reload", NULL, reload_action);
-  gtk_widget_class_install_action (widget_class, "win.cancel-loading", NULL, cancel_loading_action);
+  gtk_widget_class_install_action (widget_class, "win.new-archive", NULL, new_archive_action);
+  gtk_widget_class_install_action (widget_class, "win.open-archive", NULL, open_archive_action);
+  gtk_widget_class_install_action (widget_class, "win.open-recent", "s", open_recent_action);
+  gtk_widget_class_install_action (widget_class, "win.import-files", NULL, import_files_action);
+  gtk_widget_class_install_action (widget_class, "win.import-folder", NULL, import_folder_action);
+  gtk_widget_class_install_action (widget_class, "win.cancel-import", NULL, cancel_import_action);
   gtk_widget_class_install_action (widget_class, "win.show-failures", NULL, show_failures_action);
+  gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
+  gtk_widget_class_install_action (widget_class, "win.toggle-sidebar", NULL, toggle_sidebar_action);
+  gtk_widget_class_install_action (widget_class, "win.move-to-boilerplate", NULL, move_to_boilerplate_action);
+  gtk_widget_class_install_action (widget_class, "win.restore-to-article", NULL, restore_to_article_action);
+  gtk_widget_class_install_action (widget_class, "win.toggle-line", NULL, toggle_line_action);
+  gtk_widget_class_install_action (widget_class, "win.undo-line", NULL, undo_line_action);
   gtk_widget_class_install_property_action (widget_class, "win.toggle-removed", "show-removed");
+  gtk_widget_class_install_property_action (widget_class, "win.show-details", "show-details");
 
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.open-folder", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F5, 0, "win.reload", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new-archive", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.open-archive", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_i, GDK_CONTROL_MASK, "win.import-files", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_I, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "win.import-folder", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "win.cancel-import", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "win.toggle-sidebar", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_h, GDK_CONTROL_MASK, "win.toggle-removed", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "win.cancel-loading", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_ALT_MASK, "win.show-details", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_m, GDK_CONTROL_MASK, "win.toggle-line", NULL);
 }
 
 static void
 px_window_init (PxWindow *self)
 {
+  GtkDropTarget *drop;
+
   gtk_widget_init_template (GTK_WIDGET (self));
 
 #if DEVELOPMENT_BUILD
@@ -712,12 +1449,28 @@ px_window_init (PxWindow *self)
   g_settings_bind (self->settings, "window-height", self, "default-height", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "window-maximized", self, "maximized", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "show-removed", self, "show-removed", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "show-details", self, "show-details", G_SETTINGS_BIND_DEFAULT);
 
   g_object_bind_property (self, "show-removed", self->reader, "show-removed", G_BINDING_SYNC_CREATE);
+  g_object_bind_property (self, "show-details", self->reader, "show-details", G_BINDING_SYNC_CREATE);
+  g_object_bind_property (self->search_button, "active", self->search_bar, "search-mode-enabled",
+                          G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
+  g_object_bind_property (self->flap, "reveal-flap", self->sidebar_button, "active",
+                          G_BINDING_SYNC_CREATE);
 
+  gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
+  g_signal_connect_object (self->search_bar, "notify::search-mode-enabled",
+                           G_CALLBACK (search_mode_cb), self,
+                           G_CONNECT_SWAPPED);
   g_signal_connect_object (self->selection, "notify::selected-item",
                            G_CALLBACK (selection_changed_cb), self,
                            G_CONNECT_SWAPPED);
+
+  /* Files and folders dropped anywhere on the window are imported (or,
+   * for an archive folder, opened). */
+  drop = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
+  g_signal_connect_object (drop, "drop", G_CALLBACK (drop_cb), self, G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop));
 
   /* GtkApplication adds our resource icons to the theme; a window made
    * without one (in tests) adds them itself. */
@@ -727,10 +1480,11 @@ px_window_init (PxWindow *self)
     if (!gtk_icon_theme_has_icon (theme, APP_ID))
       gtk_icon_theme_add_resource_path (theme, "/io/github/parallax/Parallax/icons");
   }
-  adw_status_page_set_icon_name (ADW_STATUS_PAGE (_px_window_get_page (self, "empty")), APP_ID);
+  adw_status_page_set_icon_name (self->welcome_page, APP_ID);
 
-  update_last_folder (self);
+  update_recent (self);
   update_title (self);
+  update_pages (self);
   update_actions (self);
 }
 
@@ -746,28 +1500,133 @@ px_window_new (GtkApplication *application)
                        NULL);
 }
 
+/* Opens the archive open last time, if it is still there. Nothing is
+ * said when it is not: the welcome page lists what can be opened. */
+gboolean
+px_window_open_last_archive (PxWindow *self)
+{
+  g_autofree char *last = NULL;
+  g_autoptr(GFile) folder = NULL;
+
+  g_return_val_if_fail (PX_IS_WINDOW (self), FALSE);
+
+  last = g_settings_get_string (self->settings, "last-archive");
+  if (last[0] == '\0')
+    return FALSE;
+
+  folder = g_file_new_for_path (last);
+  if (!px_archive_is_archive (folder))
+    return FALSE;
+
+  return open_archive_file (self, folder);
+}
+
+/* What `parallax PATH...` and a drop do: an archive folder is opened;
+ * anything else is imported into the open archive, or into the default
+ * one when none is open. */
 void
 px_window_open_paths (PxWindow           *self,
                       const char * const *paths)
 {
-  g_return_if_fail (PX_IS_WINDOW (self));
-  g_return_if_fail (paths != NULL && paths[0] != NULL);
+  g_autoptr(GPtrArray) imports = g_ptr_array_new ();
+  const char *archive_path = NULL;
 
-  start_loading (self, paths);
+  g_return_if_fail (PX_IS_WINDOW (self));
+  g_return_if_fail (paths != NULL);
+
+  for (guint i = 0; paths[i] != NULL; i++)
+    {
+      g_autoptr(GFile) file = g_file_new_for_path (paths[i]);
+
+      if (px_archive_is_archive (file))
+        archive_path = paths[i];
+      else
+        g_ptr_array_add (imports, (gpointer) paths[i]);
+    }
+  g_ptr_array_add (imports, NULL);
+
+  if (archive_path != NULL && !_px_window_open_archive (self, archive_path))
+    return;
+
+  if (imports->len == 1)
+    return;
+
+  if (self->archive == NULL)
+    {
+      g_autofree char *default_path = g_build_filename (g_get_user_data_dir (), "parallax", "archive", NULL);
+
+      if (!_px_window_create_archive (self, default_path))
+        return;
+    }
+
+  start_import (self, (const char * const *) imports->pdata);
 }
 
 /* Private API */
 
-void
-_px_window_open_folder (PxWindow   *self,
-                        const char *path)
+gboolean
+_px_window_open_archive (PxWindow   *self,
+                         const char *path)
 {
-  const char *paths[] = { path, NULL };
+  g_autoptr(GFile) folder = NULL;
 
+  g_return_val_if_fail (PX_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  folder = g_file_new_for_commandline_arg (path);
+  return open_archive_file (self, folder);
+}
+
+gboolean
+_px_window_create_archive (PxWindow   *self,
+                           const char *path)
+{
+  g_autoptr(GFile) folder = NULL;
+
+  g_return_val_if_fail (PX_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  folder = g_file_new_for_commandline_arg (path);
+  return create_archive_file (self, folder);
+}
+
+void
+_px_window_import (PxWindow           *self,
+                   const char * const *paths)
+{
   g_return_if_fail (PX_IS_WINDOW (self));
-  g_return_if_fail (path != NULL);
 
-  start_loading (self, paths);
+  start_import (self, paths);
+}
+
+gboolean
+_px_window_select_outlet (PxWindow   *self,
+                          const char *outlet)
+{
+  GtkWidget *row;
+
+  g_return_val_if_fail (PX_IS_WINDOW (self), FALSE);
+
+  for (row = gtk_widget_get_first_child (GTK_WIDGET (self->outlet_list));
+       row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    {
+      if (GTK_IS_LIST_BOX_ROW (row) && g_strcmp0 (g_object_get_data (G_OBJECT (row), "outlet"), outlet) == 0)
+        {
+          gtk_list_box_select_row (self->outlet_list, GTK_LIST_BOX_ROW (row));
+          return TRUE;
+        }
+    }
+
+  return FALSE;
+}
+
+PxArchive *
+_px_window_get_archive (PxWindow *self)
+{
+  g_return_val_if_fail (PX_IS_WINDOW (self), NULL);
+
+  return self->archive;
 }
 
 GListModel *
@@ -794,29 +1653,63 @@ _px_window_get_reader (PxWindow *self)
   return self->reader;
 }
 
+GtkListBox *
+_px_window_get_outlet_list (PxWindow *self)
+{
+  g_return_val_if_fail (PX_IS_WINDOW (self), NULL);
+
+  return self->outlet_list;
+}
+
+GtkSearchEntry *
+_px_window_get_search_entry (PxWindow *self)
+{
+  g_return_val_if_fail (PX_IS_WINDOW (self), NULL);
+
+  return self->search_entry;
+}
+
+/* "welcome", or the archive's page: "empty-archive" or "browse". */
 const char *
 _px_window_get_visible_page (PxWindow *self)
 {
   g_return_val_if_fail (PX_IS_WINDOW (self), NULL);
 
-  return gtk_stack_get_visible_child_name (self->stack);
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack), "welcome") == 0)
+    return "welcome";
+  return gtk_stack_get_visible_child_name (self->docs_stack);
+}
+
+/* "list" or "no-results". */
+const char *
+_px_window_get_list_page (PxWindow *self)
+{
+  g_return_val_if_fail (PX_IS_WINDOW (self), NULL);
+
+  return gtk_stack_get_visible_child_name (self->list_stack);
 }
 
 GtkWidget *
 _px_window_get_page (PxWindow   *self,
                      const char *name)
 {
+  GtkWidget *page;
+
   g_return_val_if_fail (PX_IS_WINDOW (self), NULL);
 
-  return gtk_stack_get_child_by_name (self->stack, name);
+  if ((page = gtk_stack_get_child_by_name (self->main_stack, name)))
+    return page;
+  if ((page = gtk_stack_get_child_by_name (self->docs_stack, name)))
+    return page;
+  return gtk_stack_get_child_by_name (self->list_stack, name);
 }
 
 gboolean
-_px_window_is_loading (PxWindow *self)
+_px_window_is_importing (PxWindow *self)
 {
   g_return_val_if_fail (PX_IS_WINDOW (self), FALSE);
 
-  return is_loading (self);
+  return is_importing (self);
 }
 
 GPtrArray *
@@ -833,4 +1726,12 @@ _px_window_get_last_toast (PxWindow *self)
   g_return_val_if_fail (PX_IS_WINDOW (self), NULL);
 
   return self->last_toast;
+}
+
+const char *
+_px_window_get_current_id (PxWindow *self)
+{
+  g_return_val_if_fail (PX_IS_WINDOW (self), NULL);
+
+  return self->current_id;
 }

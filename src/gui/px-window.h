@@ -14,8 +14,9 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (PxWindow, px_window, PX, WINDOW, AdwApplicationWindow)
 
-PxWindow *px_window_new        (GtkApplication      *application);
-void      px_window_open_paths (PxWindow            *self,
-                                const char * const  *paths);
+PxWindow *px_window_new               (GtkApplication      *application);
+gboolean  px_window_open_last_archive (PxWindow            *self);
+void      px_window_open_paths        (PxWindow            *self,
+                                       const char * const  *paths);
 
 G_END_DECLS
