@@ -138,6 +138,13 @@ test_round_trip (void)
       g_assert_cmpuint (px_document_get_paragraphs (stored)->len, ==, px_document_get_paragraphs (expected)->len);
       g_assert_cmpuint (px_document_get_figures (stored)->len, ==, px_document_get_figures (expected)->len);
       g_assert_cmpuint (px_document_get_dates (stored)->len, ==, px_document_get_dates (expected)->len);
+      /* Sentences are not stored but found again from the offsets. */
+      for (guint j = 0; j < px_document_get_figures (stored)->len; j++)
+        g_assert_cmpstr (((PxFigure *) px_document_get_figures (stored)->pdata[j])->sentence, ==,
+                         ((PxFigure *) px_document_get_figures (expected)->pdata[j])->sentence);
+      for (guint j = 0; j < px_document_get_dates (stored)->len; j++)
+        g_assert_cmpstr (((PxDateMention *) px_document_get_dates (stored)->pdata[j])->sentence, ==,
+                         ((PxDateMention *) px_document_get_dates (expected)->pdata[j])->sentence);
     }
 
   /* Reopened, all is there. */

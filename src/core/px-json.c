@@ -9,8 +9,10 @@
 #include "config.h"
 
 #include <math.h>
+#include <string.h>
 
 #include "px-json.h"
+#include "px-sentences.h"
 #include "px-timeline-entry.h"
 
 static void
@@ -39,8 +41,54 @@ add_number (JsonBuilder *builder,
     json_builder_add_double_value (builder, value);
 }
 
-JsonNode *
-px_json_document (PxDocument *document)
+static void
+add_derived_lists (JsonBuilder *builder,
+                   GPtrArray   *paragraphs)
+{
+  json_builder_set_member_name (builder, "body");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < paragraphs->len; i++)
+    {
+      const PxParagraph *p = g_ptr_array_index (paragraphs, i);
+
+      if (p->kind == PX_BLOCK_BODY || p->kind == PX_BLOCK_HEADING || p->kind == PX_BLOCK_QUOTE)
+        json_builder_add_string_value (builder, p->text);
+    }
+  json_builder_end_array (builder);
+
+  json_builder_set_member_name (builder, "captions");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < paragraphs->len; i++)
+    {
+      const PxParagraph *p = g_ptr_array_index (paragraphs, i);
+
+      if (p->kind == PX_BLOCK_CAPTION)
+        json_builder_add_string_value (builder, p->text);
+    }
+  json_builder_end_array (builder);
+
+  json_builder_set_member_name (builder, "removed");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < paragraphs->len; i++)
+    {
+      const PxParagraph *p = g_ptr_array_index (paragraphs, i);
+
+      if (p->kind != PX_BLOCK_REMOVED)
+        continue;
+      json_builder_begin_object (builder);
+      add_string (builder, "text", p->text);
+      add_string (builder, "reason", p->reason);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+}
+
+/* @storage leaves out what can be derived from the rest (the body, removed
+ * and caption lists, the sentences of figures and dates): the archive
+ * stores this, and px_json_to_document() derives them again. */
+static JsonNode *
+build_document (PxDocument *document,
+                gboolean    storage)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
   const char * const *authors;
@@ -81,42 +129,9 @@ px_json_document (PxDocument *document)
 
   paragraphs = px_document_get_paragraphs (document);
 
-  json_builder_set_member_name (builder, "body");
-  json_builder_begin_array (builder);
-  for (guint i = 0; i < paragraphs->len; i++)
-    {
-      const PxParagraph *p = g_ptr_array_index (paragraphs, i);
-
-      if (p->kind == PX_BLOCK_BODY || p->kind == PX_BLOCK_HEADING || p->kind == PX_BLOCK_QUOTE)
-        json_builder_add_string_value (builder, p->text);
-    }
-  json_builder_end_array (builder);
-
-  json_builder_set_member_name (builder, "captions");
-  json_builder_begin_array (builder);
-  for (guint i = 0; i < paragraphs->len; i++)
-    {
-      const PxParagraph *p = g_ptr_array_index (paragraphs, i);
-
-      if (p->kind == PX_BLOCK_CAPTION)
-        json_builder_add_string_value (builder, p->text);
-    }
-  json_builder_end_array (builder);
-
-  json_builder_set_member_name (builder, "removed");
-  json_builder_begin_array (builder);
-  for (guint i = 0; i < paragraphs->len; i++)
-    {
-      const PxParagraph *p = g_ptr_array_index (paragraphs, i);
-
-      if (p->kind != PX_BLOCK_REMOVED)
-        continue;
-      json_builder_begin_object (builder);
-      add_string (builder, "text", p->text);
-      add_string (builder, "reason", p->reason);
-      json_builder_end_object (builder);
-    }
-  json_builder_end_array (builder);
+  /* The article, captions and removed lines, as the contract lists them. */
+  if (!storage)
+    add_derived_lists (builder, paragraphs);
 
   /* Every block in reading order, with its kind: the full picture. */
   json_builder_set_member_name (builder, "paragraphs");
@@ -154,7 +169,8 @@ px_json_document (PxDocument *document)
       add_string (builder, "role", f->role);
       add_string (builder, "attribution", f->attribution);
       add_string (builder, "text", f->text);
-      add_string (builder, "sentence", f->sentence);
+      if (!storage)
+        add_string (builder, "sentence", f->sentence);
       json_builder_set_member_name (builder, "paragraph");
       json_builder_add_int_value (builder, f->paragraph);
       json_builder_set_member_name (builder, "start");
@@ -175,7 +191,8 @@ px_json_document (PxDocument *document)
       json_builder_begin_object (builder);
       add_string (builder, "value", d->value);
       add_string (builder, "text", d->text);
-      add_string (builder, "sentence", d->sentence);
+      if (!storage)
+        add_string (builder, "sentence", d->sentence);
       json_builder_set_member_name (builder, "relative");
       json_builder_add_boolean_value (builder, d->relative);
       json_builder_set_member_name (builder, "paragraph");
@@ -191,6 +208,18 @@ px_json_document (PxDocument *document)
   json_builder_end_object (builder);
 
   return json_builder_get_root (builder);
+}
+
+JsonNode *
+px_json_document (PxDocument *document)
+{
+  return build_document (document, FALSE);
+}
+
+JsonNode *
+px_json_document_for_storage (PxDocument *document)
+{
+  return build_document (document, TRUE);
 }
 
 JsonNode *
@@ -220,6 +249,16 @@ px_json_timeline (GPtrArray *entries)
   json_builder_end_object (builder);
 
   return json_builder_get_root (builder);
+}
+
+char *
+px_json_to_compact_string (JsonNode *node)
+{
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+
+  json_generator_set_root (generator, node);
+
+  return json_generator_to_data (generator, NULL);
 }
 
 char *
@@ -272,6 +311,23 @@ get_array (JsonObject *object,
   JsonNode *node = json_object_get_member (object, name);
 
   return node != NULL && JSON_NODE_HOLDS_ARRAY (node) ? json_node_get_array (node) : NULL;
+}
+
+static char *
+sentence_of (PxDocument *document,
+             guint       paragraph,
+             gsize       offset)
+{
+  GPtrArray *paragraphs = px_document_get_paragraphs (document);
+  const PxParagraph *p;
+
+  if (paragraph >= paragraphs->len)
+    return NULL;
+  p = g_ptr_array_index (paragraphs, paragraph);
+  if (offset > strlen (p->text))
+    return NULL;
+
+  return px_sentence_at (p->text, offset);
 }
 
 /**
@@ -362,10 +418,12 @@ px_json_to_document (JsonNode  *node,
         figure->role = g_strdup (get_string (f, "role"));
         figure->attribution = g_strdup (get_string (f, "attribution"));
         figure->text = g_strdup (get_string (f, "text"));
-        figure->sentence = g_strdup (get_string (f, "sentence"));
         figure->paragraph = get_int (f, "paragraph");
         figure->start = get_int (f, "start");
         figure->end = get_int (f, "end");
+        figure->sentence = g_strdup (get_string (f, "sentence"));
+        if (figure->sentence == NULL)
+          figure->sentence = sentence_of (document, figure->paragraph, figure->start);
         px_document_take_figure (document, figure);
       }
 
@@ -378,11 +436,13 @@ px_json_to_document (JsonNode  *node,
         if (d == NULL || get_string (d, "value") == NULL)
           continue;
         date = px_date_mention_new (get_string (d, "value"), get_string (d, "text"));
-        date->sentence = g_strdup (get_string (d, "sentence"));
         date->relative = json_object_has_member (d, "relative") && json_object_get_boolean_member (d, "relative");
         date->paragraph = get_int (d, "paragraph");
         date->start = get_int (d, "start");
         date->end = get_int (d, "end");
+        date->sentence = g_strdup (get_string (d, "sentence"));
+        if (date->sentence == NULL)
+          date->sentence = sentence_of (document, date->paragraph, date->start);
         px_document_take_date (document, date);
       }
 

@@ -14,9 +14,11 @@ G_BEGIN_DECLS
 
 /* The parallax-cli JSON contract (see README): keep field names stable. */
 JsonNode   *px_json_document    (PxDocument *document);
+JsonNode   *px_json_document_for_storage (PxDocument *document);
 JsonNode   *px_json_timeline    (GPtrArray  *entries);
 PxDocument *px_json_to_document (JsonNode   *node,
                                  GError    **error);
 char       *px_json_to_string   (JsonNode   *node);
+char       *px_json_to_compact_string (JsonNode *node);
 
 G_END_DECLS
