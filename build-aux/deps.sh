@@ -4,7 +4,7 @@
 PARALLAX_PACKAGES="meson ninja-build pkg-config gcc gettext
   libglib2.0-dev libglib2.0-bin libgtk-4-dev libadwaita-1-dev libsoup-3.0-dev libjson-glib-dev
   libxml2-dev libsqlite3-dev desktop-file-utils appstream libxml2-utils
-  xvfb xauth dbus-daemon at-spi2-core valgrind"
+  xvfb xauth dbus-daemon at-spi2-core python3-pyatspi valgrind"
 
 parallax_install_deps () {
   missing=""

@@ -24,16 +24,17 @@ typedef struct
   PxField      field;
   const char  *title;
   const char  *revert_label;
+  const char  *apply_label;
 } FieldInfo;
 
 /* The fields a user corrects, in the order people read them. */
 static const FieldInfo fields[] = {
-  { PX_FIELD_TITLE,     N_("Title"),     N_("Revert Title") },
-  { PX_FIELD_SUBTITLE,  N_("Subtitle"),  N_("Revert Subtitle") },
-  { PX_FIELD_OUTLET,    N_("Outlet"),    N_("Revert Outlet") },
-  { PX_FIELD_AUTHORS,   N_("Authors"),   N_("Revert Authors") },
-  { PX_FIELD_PUBLISHED, N_("Published"), N_("Revert Published") },
-  { PX_FIELD_URL,       N_("Address"),   N_("Revert Address") },
+  { PX_FIELD_TITLE,     N_("Title"),     N_("Revert Title"),     N_("Apply Title") },
+  { PX_FIELD_SUBTITLE,  N_("Subtitle"),  N_("Revert Subtitle"),  N_("Apply Subtitle") },
+  { PX_FIELD_OUTLET,    N_("Outlet"),    N_("Revert Outlet"),    N_("Apply Outlet") },
+  { PX_FIELD_AUTHORS,   N_("Authors"),   N_("Revert Authors"),   N_("Apply Authors") },
+  { PX_FIELD_PUBLISHED, N_("Published"), N_("Revert Published"), N_("Apply Published") },
+  { PX_FIELD_URL,       N_("Address"),   N_("Revert Address"),   N_("Apply Address") },
 };
 
 #define N_ROWS G_N_ELEMENTS (fields)
@@ -225,6 +226,24 @@ row_index (PxMetadataPanel *self,
   return 0;
 }
 
+/* AdwEntryRow 1.2 leaves its apply button nameless, and names the row
+ * twice (its label, then the title it is labelled by): name both. */
+static void
+name_entry_row_parts (GtkWidget  *widget,
+                      GtkWidget  *revert,
+                      const char *apply_label)
+{
+  GtkWidget *child;
+
+  if (GTK_IS_BUTTON (widget) && widget != revert)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (widget),
+                                    GTK_ACCESSIBLE_PROPERTY_LABEL, apply_label,
+                                    -1);
+
+  for (child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    name_entry_row_parts (child, revert, apply_label);
+}
+
 /* Callbacks */
 
 static void
@@ -363,7 +382,12 @@ px_metadata_panel_init (PxMetadataPanel *self)
       gtk_accessible_update_property (GTK_ACCESSIBLE (row),
                                       GTK_ACCESSIBLE_PROPERTY_LABEL, _(fields[i].title),
                                       -1);
+      gtk_accessible_reset_relation (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_RELATION_LABELLED_BY);
 
+      /* One width for every row, so that the edit icons line up. */
+      gtk_label_set_width_chars (GTK_LABEL (label), 11);
+      gtk_label_set_xalign (GTK_LABEL (label), 1);
+      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
       gtk_widget_add_css_class (label, "caption");
       gtk_widget_add_css_class (label, "source-label");
       gtk_widget_set_valign (label, GTK_ALIGN_CENTER);
@@ -377,6 +401,7 @@ px_metadata_panel_init (PxMetadataPanel *self)
                                       -1);
       gtk_widget_set_visible (revert, FALSE);
       adw_entry_row_add_suffix (ADW_ENTRY_ROW (row), revert);
+      name_entry_row_parts (row, revert, _(fields[i].apply_label));
 
       self->rows[i] = ADW_ENTRY_ROW (row);
       self->source_labels[i] = GTK_LABEL (label);

@@ -32,7 +32,7 @@ struct _PxWindow
   /* Template Widgets */
   GtkStack             *docs_stack;
   AdwFlap              *flap;
-  AdwSplitButton       *import_button;
+  GtkMenuButton        *import_button;
   GtkLabel             *import_label;
   GtkRevealer          *import_revealer;
   GtkStack             *list_stack;
@@ -648,6 +648,22 @@ report_import (PxWindow             *self,
       adw_toast_set_timeout (toast, 10);
     }
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+/* GTK 4.8 names a labelled button twice: its accessible label, then the
+ * label it is "labelled by" ("New Archive New Archive…"). Every button
+ * here with a text has an accessible label of its own, so drop the
+ * relation. */
+static void
+fix_button_names (GtkWidget *widget)
+{
+  GtkWidget *child;
+
+  if (GTK_IS_BUTTON (widget) && GTK_IS_LABEL (gtk_button_get_child (GTK_BUTTON (widget))))
+    gtk_accessible_reset_relation (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_RELATION_LABELLED_BY);
+
+  for (child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    fix_button_names (child);
 }
 
 /* Callbacks */
@@ -1481,6 +1497,7 @@ px_window_init (PxWindow *self)
       gtk_icon_theme_add_resource_path (theme, "/io/github/parallax/Parallax/icons");
   }
   adw_status_page_set_icon_name (self->welcome_page, APP_ID);
+  fix_button_names (GTK_WIDGET (self));
 
   update_recent (self);
   update_title (self);

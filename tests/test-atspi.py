@@ -1,0 +1,203 @@
+#!/usr/bin/python3
+# test-atspi.py: drives Parallax the way a screen-reader user would, through
+# the accessibility tree only (no coordinates): import a folder, search,
+# open a hit, correct its outlet in the Details panel, and check that the
+# window shows the new outlet everywhere.
+#
+# Run by run-atspi.sh inside its own D-Bus session, under an X server:
+#   run-atspi.sh PARALLAX PARALLAX-CLI tests/test-atspi.py
+#
+# Copyright 2026 The Parallax developers
+# SPDX-License-Identifier: GPL-3.0-or-later
+
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+
+try:
+    import pyatspi
+except ImportError:
+    print("SKIP: python3-pyatspi is not installed")
+    sys.exit(77)
+
+PARALLAX, PARALLAX_CLI = sys.argv[1], sys.argv[2]
+TIMEOUT = 20
+
+# Invented documents: a flood in an invented town, three outlets.
+DOCUMENTS = {
+    "a-herald.txt": "Harbour Herald\n\nFlood waters reach the old quay\n\n"
+                    "The river Lune rose two metres overnight in Ostmarsh, and more than 40 families left their homes.\n\n"
+                    "The town council met on Tuesday to plan the repairs.\n\n"
+                    "\u00a9 2024 Harbour Herald. All rights reserved.\n",
+    "b-courier.txt": "Valley Courier\n\nOstmarsh counts the cost of the flood\n\n"
+                     "About 45 families were evacuated from the lower town, the mayor of Ostmarsh said on Wednesday.\n\n"
+                     "Volunteers filled sandbags through the night.\n\n"
+                     "\u00a9 2024 Valley Courier. All rights reserved.\n",
+    "c-gazette.txt": "The Northern Gazette\n\nRain eases after the Lune bursts its banks\n\n"
+                     "Forecasters expect the river to fall slowly over the weekend, after the wettest March in thirty years.\n\n"
+                     "Schools in the district will reopen on Monday.\n\n"
+                     "\u00a9 2024 The Northern Gazette. All rights reserved.\n",
+}
+
+NEW_OUTLET = "Valley Courier Weekly"
+
+step_number = 0
+
+
+def step(text):
+    global step_number
+    step_number += 1
+    print(f"# {step_number}. {text}", flush=True)
+
+
+def wait_for(what, predicate, timeout=TIMEOUT):
+    """Polls predicate until it returns something true; fails after timeout."""
+    deadline = time.monotonic() + timeout
+    while True:
+        try:
+            result = predicate()
+        except Exception as error:  # the tree changes under us while the app works
+            result = None
+            last_error = error
+        else:
+            last_error = None
+        if result:
+            return result
+        if time.monotonic() > deadline:
+            raise AssertionError(f"timed out waiting for {what}" + (f" ({last_error})" if last_error else ""))
+        time.sleep(0.1)
+
+
+# GTK 4.8 does not set the SHOWING state, and keeps the pages of a stack
+# that are not shown in the tree: look for names unique to what is wanted.
+def find(root, role, name=None):
+    def match(acc):
+        return acc is not None and acc.getRole() == role and (name is None or acc.name == name)
+    return pyatspi.findDescendant(root, match)
+
+
+def find_all(root, role):
+    return pyatspi.findAllDescendants(root, lambda acc: acc is not None and acc.getRole() == role)
+
+
+def labels(root):
+    return [acc.name for acc in find_all(root, pyatspi.ROLE_LABEL)]
+
+
+def click(acc):
+    action = acc.queryAction()
+    names = [action.getName(i) for i in range(action.nActions)]
+    action.doAction(names.index("click") if "click" in names else 0)
+
+
+def set_text(entry, text):
+    editable = entry.queryEditableText()
+    editable.setTextContents(text)
+
+
+def document_list(app):
+    return find(app, pyatspi.ROLE_LIST, "Documents")
+
+
+def rows(app):
+    lst = document_list(app)
+    return [item for item in lst if item is not None and item.getRole() == pyatspi.ROLE_LIST_ITEM] if lst else []
+
+
+def main():
+    tmp = tempfile.mkdtemp(prefix="px-test-atspi-")
+    archive = os.path.join(tmp, "archive")
+    docs = os.path.join(tmp, "docs")
+    os.mkdir(docs)
+    for name, text in DOCUMENTS.items():
+        with open(os.path.join(docs, name), "w", encoding="utf-8") as f:
+            f.write(text)
+
+    subprocess.run([PARALLAX_CLI, "init", archive], check=True, stdout=subprocess.DEVNULL)
+
+    env = dict(os.environ)
+    env["XDG_DATA_HOME"] = os.path.join(tmp, "data")
+    env.pop("GTK_A11Y", None)
+    # The archive is opened and the folder imported into it.
+    app_process = subprocess.Popen([PARALLAX, archive, docs], env=env)
+
+    try:
+        step("the application shows up on the accessibility bus")
+        def running_app():
+            if app_process.poll() is not None:
+                raise SystemExit(f"parallax exited with status {app_process.returncode}")
+            return next((a for a in pyatspi.Registry.getDesktop(0) if a is not None and a.name == "parallax"), None)
+        app = wait_for("the application", running_app, timeout=40)
+
+        step("the folder is imported: three documents are listed")
+        wait_for("three rows", lambda: len(rows(app)) == 3)
+        wait_for("the window title", lambda: find(app, pyatspi.ROLE_FRAME, "archive — Parallax"))
+        outlets = find(app, pyatspi.ROLE_LIST, "Outlets")
+        assert outlets is not None, "no outlet sidebar"
+        wait_for("the outlet counts", lambda: find(outlets, pyatspi.ROLE_LIST_ITEM, "Valley Courier, 1 document"))
+
+        step("search for a word only one document has")
+        click(find(app, pyatspi.ROLE_TOGGLE_BUTTON, "Search") or find(app, pyatspi.ROLE_PUSH_BUTTON, "Search"))
+        entry = wait_for("the search entry", lambda: find(app, pyatspi.ROLE_ENTRY, "Search documents"))
+        set_text(entry, "sandbags")
+        wait_for("one hit", lambda: len(rows(app)) == 1)
+        hit = rows(app)[0]
+        hit_labels = labels(hit)
+        assert "Ostmarsh counts the cost of the flood" in hit_labels, hit_labels
+        assert any("sandbags" in text for text in hit_labels), f"no snippet in {hit_labels}"
+
+        step("open the hit")
+        document_list(app).querySelection().selectChild(0)
+        reader_title = wait_for("the reader", lambda: find(app, pyatspi.ROLE_LABEL, "Ostmarsh counts the cost of the flood") and
+                                find(app, pyatspi.ROLE_TEXT, "Document text"))
+        assert reader_title
+
+        step("open the Details panel and correct the outlet")
+        details = wait_for("the Details button", lambda: find(app, pyatspi.ROLE_TOGGLE_BUTTON, "Edit Details") or
+                           find(app, pyatspi.ROLE_PUSH_BUTTON, "Edit Details"))
+        click(details)
+        # The entry row is the editable text itself (GTK exports editables
+        # with EditableText). It applies on Enter, which needs the keyboard
+        # focus: GTK 4.8 does not implement Component.grabFocus, so click
+        # into the row (extents are window-relative in GTK 4.8, and the
+        # window sits at 0,0 without a window manager).
+        outlet_row = wait_for("the Outlet row", lambda: find(app, pyatspi.ROLE_TEXT, "Outlet"))
+        # The panel slides in: click once it has stopped moving.
+        def settled_extents():
+            first = outlet_row.queryComponent().getExtents(pyatspi.WINDOW_COORDS)
+            time.sleep(0.3)
+            second = outlet_row.queryComponent().getExtents(pyatspi.WINDOW_COORDS)
+            same = (first.x, first.y, first.width, first.height) == (second.x, second.y, second.width, second.height)
+            return second if same and second.height > 0 else None
+        extents = wait_for("the Details panel to settle", settled_extents)
+        pyatspi.Registry.generateMouseEvent(extents.x + 60, extents.y + extents.height // 2, "b1c")
+        time.sleep(0.5)  # GTK 4.8 reports no focus state on the row to wait for
+        set_text(outlet_row, NEW_OUTLET)
+        pyatspi.Registry.generateKeyboardEvent(0xff0d, None, pyatspi.KEY_SYM)
+
+        step("the new outlet is shown in the list, the sidebar and the reader")
+        wait_for("the outlet in the sidebar", lambda: find(outlets, pyatspi.ROLE_LIST_ITEM, f"{NEW_OUTLET}, 1 document"))
+        assert find(outlets, pyatspi.ROLE_LIST_ITEM, "Valley Courier, 1 document") is None, "the old outlet is still listed"
+        wait_for("the outlet in the list", lambda: any(NEW_OUTLET in text for item in rows(app) for text in labels(item)))
+        wait_for("the outlet in the reader", lambda: find(app, pyatspi.ROLE_LABEL, NEW_OUTLET))
+        wait_for("the edit marked", lambda: find(outlet_row, pyatspi.ROLE_LABEL, "Edited"))
+
+        print("PASS: /atspi/import-search-open-edit-outlet", flush=True)
+        return 0
+    except AssertionError as error:
+        print(f"FAIL: /atspi/import-search-open-edit-outlet: {error}", flush=True)
+        return 1
+    finally:
+        app_process.terminate()
+        try:
+            app_process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            app_process.kill()
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
