@@ -919,6 +919,35 @@ test_open_paths (void)
 }
 
 static void
+test_drop (void)
+{
+  Fixture f;
+  PxWindow *window;
+  g_auto(GValue) value = G_VALUE_INIT;
+  GSList *files = NULL;
+  gboolean accepted = FALSE;
+
+  fixture_init (&f);
+  window = new_window ();
+  g_assert_true (_px_window_open_archive (window, f.archive));
+
+  /* Dropping a folder on the window imports it */
+  files = g_slist_append (files, g_file_new_for_path (f.docs));
+  g_value_init (&value, GDK_TYPE_FILE_LIST);
+  g_value_take_boxed (&value, files);
+  g_signal_emit_by_name (_px_window_get_drop_target (window), "drop", &value, 10.0, 10.0, &accepted);
+  g_assert_true (accepted);
+  g_assert_true (_px_window_is_importing (window));
+  wait_until (not_importing, window);
+  g_assert_cmpuint (n_rows (window), ==, 3);
+  g_assert_cmpstr (_px_window_get_last_toast (window), ==, "3 documents imported");
+
+  destroy_window (window);
+  fixture_clear (&f);
+}
+
+
+static void
 test_cancel_import (void)
 {
   Fixture f;
@@ -1196,6 +1225,7 @@ main (int   argc,
   g_test_add_func ("/window/open-errors", test_open_errors);
   g_test_add_func ("/window/recent", test_recent);
   g_test_add_func ("/window/open-paths", test_open_paths);
+  g_test_add_func ("/window/drop", test_drop);
   g_test_add_func ("/window/cancel-import", test_cancel_import);
   g_test_add_func ("/window/toggle-removed", test_toggle_removed);
   g_test_add_func ("/window/figure-highlight-pixels", test_figure_highlight_pixels);

@@ -423,7 +423,15 @@ update_text (PxReaderView *self)
         }
     }
 
+  /* Start the cursor on the first line of the article, not inside a
+   * hidden one, so that the keyboard starts where the reader does. */
   gtk_text_buffer_get_start_iter (buffer, &iter);
+  for (guint i = 0; i < paragraphs->len; i++)
+    if (px_paragraph_is_kept (g_ptr_array_index (paragraphs, i)))
+      {
+        gtk_text_buffer_get_iter_at_offset (buffer, &iter, g_array_index (self->paragraph_starts, int, i));
+        break;
+      }
   gtk_text_buffer_place_cursor (buffer, &iter);
 }
 
@@ -514,10 +522,16 @@ secondary_pressed_cb (PxReaderView    *self,
   GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->text_view);
   GtkTextIter iter;
   GtkTextIter start, end;
+  double tx, ty;
   int bx, by;
 
+  /* The gesture is on the reader (see init): into the text's coordinates. */
+  if (!gtk_widget_translate_coordinates (GTK_WIDGET (self), GTK_WIDGET (self->text_view), x, y, &tx, &ty) ||
+      !gtk_widget_contains (GTK_WIDGET (self->text_view), tx, ty))
+    return;
+
   gtk_text_view_window_to_buffer_coords (self->text_view, GTK_TEXT_WINDOW_WIDGET,
-                                         (int) x, (int) y, &bx, &by);
+                                         (int) tx, (int) ty, &bx, &by);
   if (!gtk_text_view_get_iter_at_location (self->text_view, &iter, bx, by))
     return;
 
@@ -834,9 +848,11 @@ px_reader_view_init (PxReaderView *self)
     GtkGesture *click = gtk_gesture_click_new ();
 
     gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_SECONDARY);
+    /* On the reader, in the capture phase: the text view's own gesture
+     * claims the click before a gesture of the text view could see it. */
     gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (click), GTK_PHASE_CAPTURE);
     g_signal_connect_object (click, "pressed", G_CALLBACK (secondary_pressed_cb), self, G_CONNECT_SWAPPED);
-    gtk_widget_add_controller (GTK_WIDGET (self->text_view), GTK_EVENT_CONTROLLER (click));
+    gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (click));
   }
 
   g_signal_connect_object (gtk_text_view_get_buffer (self->text_view), "notify::cursor-position",

@@ -47,6 +47,7 @@ void                _px_window_import             (PxWindow     *self,
 gboolean            _px_window_select_outlet      (PxWindow     *self,
                                                    const char   *outlet);
 const char         *_px_window_get_current_id     (PxWindow     *self);
+GtkDropTarget      *_px_window_get_drop_target    (PxWindow     *self);
 
 GtkTextBuffer      *_px_reader_view_get_buffer    (PxReaderView *self);
 GtkTextView        *_px_reader_view_get_text_view (PxReaderView *self);

@@ -55,6 +55,7 @@ struct _PxWindow
 
   /* Owned References */
   GSettings            *settings;
+  GtkDropTarget        *drop_target;
   PxArchive            *archive;
   PxDocumentList       *documents;
   char                 *current_id;         /* the document the reader shows */
@@ -212,22 +213,25 @@ update_actions (PxWindow *self)
 {
   gboolean open = self->archive != NULL;
   gboolean has_document = open && current_document (self) != NULL && self->current_id != NULL;
+  gboolean browsing;
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import-files", open);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import-folder", open);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.cancel-import", is_importing (self));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-failures",
                                  self->failures != NULL && self->failures->len > 0);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.search", open);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.toggle-sidebar", open);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.move-to-boilerplate", has_document);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.restore-to-article", has_document);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.toggle-line", has_document);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo-line", has_document && self->undo_id != NULL);
 
+  /* An empty archive has nothing to search or filter yet. */
+  browsing = open && px_archive_get_n_documents (self->archive) > 0;
   gtk_widget_set_visible (GTK_WIDGET (self->import_button), open);
-  gtk_widget_set_visible (GTK_WIDGET (self->search_button), open);
-  gtk_widget_set_visible (GTK_WIDGET (self->sidebar_button), open);
+  gtk_widget_set_visible (GTK_WIDGET (self->search_button), browsing);
+  gtk_widget_set_visible (GTK_WIDGET (self->sidebar_button), browsing);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.search", browsing);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.toggle-sidebar", browsing);
 }
 
 static void
@@ -891,9 +895,10 @@ apply_correction_cb (PxWindow     *self,
 
   /* Read back what was stored: the reader, the row and the outlet counts
    * show the archive, not what was typed. */
+  /* No toast: the row itself marks the edit, or shows the parsed value
+   * back, and toasts would queue up behind each other while editing. */
   show_document (self, id);
   reload_all (self);
-  show_toast_text (self, value != NULL ? _("Change saved") : _("Value found in the document restored"));
 }
 
 static void
@@ -936,7 +941,7 @@ set_line_kept (PxWindow   *self,
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
-static void
+static gboolean
 drop_cb (PxWindow      *self,
          const GValue  *value,
          double         x,
@@ -947,7 +952,7 @@ drop_cb (PxWindow      *self,
   GSList *files;
 
   if (!G_VALUE_HOLDS (value, GDK_TYPE_FILE_LIST))
-    return;
+    return FALSE;
 
   for (files = g_value_get_boxed (value); files != NULL; files = files->next)
     {
@@ -958,10 +963,14 @@ drop_cb (PxWindow      *self,
     }
   g_ptr_array_add (paths, NULL);
 
-  if (paths->len > 1)
-    px_window_open_paths (self, (const char * const *) paths->pdata);
-  else
-    show_toast_text (self, _("Only files on this computer can be imported"));
+  if (paths->len <= 1)
+    {
+      show_toast_text (self, _("Only files on this computer can be imported"));
+      return FALSE;
+    }
+
+  px_window_open_paths (self, (const char * const *) paths->pdata);
+  return TRUE;
 }
 
 typedef enum
@@ -1487,6 +1496,7 @@ px_window_init (PxWindow *self)
   drop = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
   g_signal_connect_object (drop, "drop", G_CALLBACK (drop_cb), self, G_CONNECT_SWAPPED);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop));
+  self->drop_target = drop;
 
   /* GtkApplication adds our resource icons to the theme; a window made
    * without one (in tests) adds them itself. */
@@ -1751,4 +1761,12 @@ _px_window_get_current_id (PxWindow *self)
   g_return_val_if_fail (PX_IS_WINDOW (self), NULL);
 
   return self->current_id;
+}
+
+GtkDropTarget *
+_px_window_get_drop_target (PxWindow *self)
+{
+  g_return_val_if_fail (PX_IS_WINDOW (self), NULL);
+
+  return self->drop_target;
 }
