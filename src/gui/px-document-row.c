@@ -267,6 +267,15 @@ px_document_row_update (PxDocumentRow *self)
                           *gtk_label_get_label (self->format_label) != '\0');
 
   gtk_widget_set_tooltip_text (GTK_WIDGET (self), path);
+
+  /* One name for the row, as it reads: "Title, Outlet · date". */
+  {
+    g_autofree char *name = g_strdup_printf ("%s, %s", gtk_label_get_label (self->title_label), caption->str);
+
+    gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                    GTK_ACCESSIBLE_PROPERTY_LABEL, name,
+                                    -1);
+  }
 }
 
 static void
