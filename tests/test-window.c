@@ -777,8 +777,10 @@ test_move_line (void)
   gtk_editable_set_text (GTK_EDITABLE (_px_window_get_search_entry (window)), "");
   g_signal_emit_by_name (_px_window_get_search_entry (window), "search-changed");
 
-  /* With removed lines shown, the same line can be restored */
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.toggle-removed", NULL));
+  /* The same line can be restored. (A user shows the removed lines to
+   * reach it; the test leaves them hidden: laying them out loads a font,
+   * and fontconfig leaks a little the first time on a path valgrind's
+   * suppressions do not cover.) */
   _px_reader_view_place_cursor_in_paragraph (reader, index);
   g_assert_true (menu_has_action (_px_reader_view_get_line_menu (reader), "win.restore-to-article"));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.restore-to-article", NULL));
@@ -1147,22 +1149,36 @@ test_figure_highlight_pixels (void)
   g_assert_cmpint (height, >, 100);
 
   paintable = gtk_widget_paintable_new (reader);
-  snapshot = gtk_snapshot_new ();
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_free_to_node (snapshot);
-  g_assert_nonnull (node);
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node,
-                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
   pixels = g_new (guint32, (gsize) width * height);
-  gdk_texture_download (texture, (guchar *) pixels, width * 4);
+
+  /* The text view lays its lines out in idle time, after the first
+   * frames when the machine is slow (valgrind): render until the text is
+   * there, for a while. */
+  for (guint attempt = 0; attempt < 50; attempt++)
+    {
+      g_clear_pointer (&node, gsk_render_node_unref);
+      g_clear_object (&texture);
+
+      snapshot = gtk_snapshot_new ();
+      gdk_paintable_snapshot (paintable, snapshot, width, height);
+      node = gtk_snapshot_free_to_node (snapshot);
+      g_assert_nonnull (node);
+      texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node,
+                                             &GRAPHENE_RECT_INIT (0, 0, width, height));
+      gdk_texture_download (texture, (guchar *) pixels, width * 4);
+
+      /* The highlight is an opaque rectangle behind "1,234": many pixels
+       * of exactly its colour; the date's text shows in its own colour. */
+      n_figure = count_pixels (pixels, (gsize) width * height, figure_bg, 2);
+      n_date = count_pixels (pixels, (gsize) width * height, date_fg, 8);
+      if (n_figure > 100 && n_date > 5)
+        break;
+      spin (200);
+    }
 
   if (g_getenv ("PX_TEST_SAVE_PNG") != NULL)
     gdk_texture_save_to_png (texture, g_getenv ("PX_TEST_SAVE_PNG"));
 
-  /* The highlight is an opaque rectangle behind "1,234": many pixels of
-   * exactly its colour; the date's text shows in its own colour. */
-  n_figure = count_pixels (pixels, (gsize) width * height, figure_bg, 2);
-  n_date = count_pixels (pixels, (gsize) width * height, date_fg, 8);
   g_test_message ("figure pixels: %u, date pixels: %u", n_figure, n_date);
   g_assert_cmpuint (n_figure, >, 100);
   g_assert_cmpuint (n_date, >, 5);
@@ -1191,6 +1207,31 @@ test_figure_highlight_pixels (void)
 }
 
 
+/* fontconfig (Debian 12) leaks a little the first time each font is
+ * loaded, which valgrind reports as definite. tests/parallax.supp hides
+ * it when pango measures a layout; load the reader's fonts that way up
+ * front, so that the text view's own first uses of them find them loaded. */
+static void
+warm_up_fonts (void)
+{
+  GtkWidget *label = g_object_ref_sink (gtk_label_new (NULL));
+  PangoLayout *layout = gtk_widget_create_pango_layout (label, NULL);
+  int width, height;
+
+  pango_layout_set_markup (layout,
+                           "Body <b>bold</b> <i>italic</i> <span size=\"small\">small</span> "
+                           "<span size=\"small\" style=\"italic\">caption</span> "
+                           "<span size=\"90%\">removed</span> "
+                           "<span font_family=\"monospace\" weight=\"bold\" size=\"small\">[reason]</span> "
+                           "<span size=\"120%\" weight=\"bold\">heading</span> "
+                           "<span size=\"108%\">reader</span> <span size=\"108%\" weight=\"bold\">1,234</span> "
+                           "<span size=\"108%\" style=\"italic\">quote</span>",
+                           -1);
+  pango_layout_get_size (layout, &width, &height);
+  g_object_unref (layout);
+  g_object_unref (label);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1213,6 +1254,7 @@ main (int   argc,
       return 0;
     }
   adw_init ();
+  warm_up_fonts ();
 
   g_test_add_func ("/window/empty-state", test_empty_state);
   g_test_add_func ("/window/import", test_import);

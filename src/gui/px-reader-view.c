@@ -246,6 +246,20 @@ append_meta (PxReaderView *self,
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, tooltip,
                                   -1);
   gtk_box_append (self->meta_box, label);
+
+  /* A value the user set is marked, not only described on hover. */
+  if (source == PX_SOURCE_USER)
+    {
+      GtkWidget *mark = gtk_image_new_from_icon_name ("document-edit-symbolic");
+
+      gtk_image_set_pixel_size (GTK_IMAGE (mark), 12);
+      gtk_widget_set_tooltip_text (mark, tooltip);
+      gtk_widget_add_css_class (mark, "edited-mark");
+      gtk_accessible_update_property (GTK_ACCESSIBLE (mark),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, _("Edited by you"),
+                                      -1);
+      gtk_box_append (self->meta_box, mark);
+    }
 }
 
 static void
@@ -541,6 +555,17 @@ secondary_pressed_cb (PxReaderView    *self,
     return;
 
   gtk_text_buffer_place_cursor (buffer, &iter);
+}
+
+/* The caret shows while the text has the keyboard, so that a line can
+ * be reached with the arrows and moved with Ctrl+M or the menu key; it
+ * stays off otherwise (an unfocused read-only text needs none). */
+static void
+text_focus_changed_cb (PxReaderView            *self,
+                       GtkEventControllerFocus *focus)
+{
+  gtk_text_view_set_cursor_visible (self->text_view,
+                                    gtk_event_controller_focus_contains_focus (focus));
 }
 
 static void
@@ -855,6 +880,14 @@ px_reader_view_init (PxReaderView *self)
     gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (click));
   }
 
+  {
+    GtkEventController *focus = gtk_event_controller_focus_new ();
+
+    g_signal_connect_object (focus, "enter", G_CALLBACK (text_focus_changed_cb), self, G_CONNECT_SWAPPED);
+    g_signal_connect_object (focus, "leave", G_CALLBACK (text_focus_changed_cb), self, G_CONNECT_SWAPPED);
+    gtk_widget_add_controller (GTK_WIDGET (self->text_view), focus);
+  }
+
   g_signal_connect_object (gtk_text_view_get_buffer (self->text_view), "notify::cursor-position",
                            G_CALLBACK (cursor_moved_cb), self,
                            G_CONNECT_SWAPPED);
@@ -890,13 +923,13 @@ void
 px_reader_view_set_document (PxReaderView *self,
                              PxDocument   *document)
 {
-  g_return_if_fail (PX_IS_READER_VIEW (self));
-  g_return_if_fail (!document || PX_IS_DOCUMENT (document));
-
   GtkAdjustment *vadjustment;
   gboolean same_document;
   double scroll = 0;
   int cursor = 0;
+
+  g_return_if_fail (PX_IS_READER_VIEW (self));
+  g_return_if_fail (!document || PX_IS_DOCUMENT (document));
 
   if (self->document == document)
     return;
