@@ -1213,12 +1213,26 @@ restore_to_article_action (GtkWidget  *widget,
   move_line (PX_WINDOW (widget), TRUE);
 }
 
+/* Ctrl+M acts on the line at the caret, which shows only while the text
+ * has the keyboard: elsewhere, put the keyboard in the text first rather
+ * than move a line the user cannot see chosen. */
 static void
 toggle_line_action (GtkWidget  *widget,
                     const char *action_name,
                     GVariant   *param)
 {
-  move_line (PX_WINDOW (widget), -1);
+  PxWindow *self = PX_WINDOW (widget);
+  GtkWidget *text = GTK_WIDGET (_px_reader_view_get_text_view (self->reader));
+
+  if (!gtk_widget_has_focus (text))
+    {
+      if (current_document (self) != NULL)
+        gtk_widget_grab_focus (text);
+      show_toast_text (self, _("Move the cursor to a line, then press Ctrl+M again"));
+      return;
+    }
+
+  move_line (self, -1);
 }
 
 static void
