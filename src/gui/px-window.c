@@ -38,6 +38,7 @@ struct _PxWindow
   GtkStack             *list_stack;
   GtkListView          *list_view;
   GtkStack             *main_stack;
+  AdwStatusPage        *no_results_page;
   GtkListBox           *outlet_list;
   GtkProgressBar       *progress_bar;
   PxReaderView         *reader;
@@ -253,7 +254,13 @@ update_pages (PxWindow *self)
     gtk_stack_set_visible_child_name (self->docs_stack, "browse");
 
   if (self->documents != NULL && g_list_model_get_n_items (G_LIST_MODEL (self->documents)) == 0)
-    gtk_stack_set_visible_child_name (self->list_stack, "no-results");
+    {
+      adw_status_page_set_description (self->no_results_page,
+                                       px_document_list_get_outlet (self->documents) != NULL
+                                       ? _("No document of this outlet matches. Try other words, or choose All Documents.")
+                                       : _("No document matches. Try other words."));
+      gtk_stack_set_visible_child_name (self->list_stack, "no-results");
+    }
   else
     gtk_stack_set_visible_child_name (self->list_stack, "list");
 }
@@ -1421,6 +1428,7 @@ px_window_class_init (PxWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PxWindow, list_stack);
   gtk_widget_class_bind_template_child (widget_class, PxWindow, list_view);
   gtk_widget_class_bind_template_child (widget_class, PxWindow, main_stack);
+  gtk_widget_class_bind_template_child (widget_class, PxWindow, no_results_page);
   gtk_widget_class_bind_template_child (widget_class, PxWindow, outlet_list);
   gtk_widget_class_bind_template_child (widget_class, PxWindow, progress_bar);
   gtk_widget_class_bind_template_child (widget_class, PxWindow, reader);
