@@ -697,8 +697,37 @@ test_edit_outlet (void)
     g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, "Ana Lund, Piet Mor");
   }
 
+  /* A date must be one Parallax can read: a typo is flagged, not stored */
+  row = _px_metadata_panel_get_row (panel, PX_FIELD_PUBLISHED);
+  gtk_editable_set_text (GTK_EDITABLE (row), "last Tuesday");
+  g_signal_emit_by_name (row, "apply");
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (row), "error"));
+  g_assert_null (px_document_get_published (px_reader_view_get_document (reader)));
+  gtk_editable_set_text (GTK_EDITABLE (row), "2024-03-05");
+  g_signal_emit_by_name (row, "apply");
+  g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (row), "error"));
+  g_assert_cmpstr (px_document_get_published (px_reader_view_get_document (reader)), ==, "2024-03-05");
+  {
+    g_autoptr(PxDocumentInfo) info = get_info (window, gtk_single_selection_get_selected (_px_window_get_selection (window)));
+    g_assert_cmpstr (px_document_info_get_published (info), ==, "2024-03-05");
+  }
+
   destroy_window (window);
   fixture_clear (&f);
+}
+
+static void
+test_edtf (void)
+{
+  const char *good[] = { "2024", "2024-02", "2024-02-26", "2024~", "2024-02?", "2024-02-26%",
+                         "2022-02-28T15:30:00", "2022-02-28T15:30:00Z", "2022-02-28T15:30+02:00",
+                         "1992-02-25/1992-02-26", "2024/", "../2024", NULL };
+  const char *bad[] = { "", "/", "last Tuesday", "24-02-2024", "2024-2-6", "2024 02", "2024~~", NULL };
+
+  for (guint i = 0; good[i] != NULL; i++)
+    g_assert_true (_px_metadata_panel_is_edtf (good[i]));
+  for (guint i = 0; bad[i] != NULL; i++)
+    g_assert_false (_px_metadata_panel_is_edtf (bad[i]));
 }
 
 static int
@@ -1268,6 +1297,7 @@ main (int   argc,
   g_test_add_func ("/window/search", test_search);
   g_test_add_func ("/window/snippet-markup", test_snippet_markup);
   g_test_add_func ("/window/edit-outlet", test_edit_outlet);
+  g_test_add_func ("/window/edtf", test_edtf);
   g_test_add_func ("/window/move-line", test_move_line);
   g_test_add_func ("/window/open-errors", test_open_errors);
   g_test_add_func ("/window/recent", test_recent);

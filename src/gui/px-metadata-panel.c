@@ -14,6 +14,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "px-document-row.h"
 #include "px-metadata-panel.h"
@@ -149,6 +150,51 @@ set_row_text (AdwEntryRow *row,
   adw_entry_row_set_show_apply_button (row, TRUE);
 }
 
+/* What the Published row accepts: the EDTF forms Parallax writes (a year,
+ * a month, a day, a timestamp, each possibly ~ ? %, and intervals of
+ * them), so that a typo is caught here rather than stored as a date. */
+static gboolean
+is_edtf (const char *value)
+{
+  static GRegex *regex = NULL;
+
+  if (g_once_init_enter (&regex))
+    {
+      GRegex *r = g_regex_new ("^(?:\\d{4}(?:-\\d{2}(?:-\\d{2}"
+                               "(?:T\\d{2}:\\d{2}(?::\\d{2}(?:\\.\\d+)?)?(?:Z|[+-]\\d{2}:?\\d{2})?)?)?)?[~?%]?|\\.\\.)?"
+                               "(?:/(?:\\d{4}(?:-\\d{2}(?:-\\d{2})?)?[~?%]?|\\.\\.)?)?$",
+                               G_REGEX_OPTIMIZE, 0, NULL);
+      g_once_init_leave (&regex, r);
+    }
+
+  return value != NULL && *value != '\0' && strcmp (value, "/") != 0 && g_regex_match (regex, value, 0, NULL);
+}
+
+static void
+set_row_error (PxMetadataPanel *self,
+               guint            i,
+               const char      *message)
+{
+  if (message != NULL)
+    {
+      gtk_widget_add_css_class (GTK_WIDGET (self->rows[i]), "error");
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self->rows[i]), message);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self->rows[i]),
+                                      GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, message,
+                                      -1);
+      gtk_accessible_update_state (GTK_ACCESSIBLE (self->rows[i]),
+                                   GTK_ACCESSIBLE_STATE_INVALID, GTK_ACCESSIBLE_INVALID_TRUE,
+                                   -1);
+    }
+  else
+    {
+      gtk_widget_remove_css_class (GTK_WIDGET (self->rows[i]), "error");
+      gtk_accessible_update_state (GTK_ACCESSIBLE (self->rows[i]),
+                                   GTK_ACCESSIBLE_STATE_INVALID, GTK_ACCESSIBLE_INVALID_FALSE,
+                                   -1);
+    }
+}
+
 static void
 update_row (PxMetadataPanel *self,
             guint            i)
@@ -169,6 +215,7 @@ update_row (PxMetadataPanel *self,
   phrase = _px_source_to_phrase (source);
 
   set_row_text (self->rows[i], text ? text : "");
+  set_row_error (self, i, NULL);
 
   gtk_label_set_label (self->source_labels[i], source_to_short (source));
   if (edited)
@@ -261,7 +308,18 @@ row_apply_cb (PxMetadataPanel *self,
    * parsed value into a user one without the user changing anything. */
   current = dup_field_text (self->document, fields[i].field);
   if (g_strcmp0 (current, value) == 0)
-    return;
+    {
+      set_row_error (self, i, NULL);
+      return;
+    }
+
+  if (fields[i].field == PX_FIELD_PUBLISHED && *value != '\0' && !is_edtf (value))
+    {
+      set_row_error (self, i, _("Not a date Parallax can read. Write it as 2024-02-26, 2024-02 or 2024; "
+                                "add ~ for “about” (2024~), and use / for a range (2024-02-25/2024-02-26)."));
+      gtk_widget_error_bell (GTK_WIDGET (row));
+      return;
+    }
 
   g_signal_emit (self, signals [APPLY_CORRECTION], 0, (guint) fields[i].field, value);
 }
@@ -485,4 +543,10 @@ _px_metadata_panel_get_revert_button (PxMetadataPanel *self,
       return self->revert_buttons[i];
 
   return NULL;
+}
+
+gboolean
+_px_metadata_panel_is_edtf (const char *value)
+{
+  return is_edtf (value);
 }

@@ -67,5 +67,6 @@ GtkLabel           *_px_metadata_panel_get_source_label (PxMetadataPanel *self,
                                                          PxField          field);
 GtkButton          *_px_metadata_panel_get_revert_button (PxMetadataPanel *self,
                                                           PxField          field);
+gboolean            _px_metadata_panel_is_edtf    (const char      *value);
 
 G_END_DECLS
