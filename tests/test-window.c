@@ -552,6 +552,24 @@ test_search (void)
   g_assert_nonnull (strstr (markup, "<b>sandbags</b>"));
   g_assert_null (strstr (markup, PX_SNIPPET_OPEN));
 
+  /* Opened, the hit shows the word marked in its text */
+  gtk_single_selection_set_selected (_px_window_get_selection (window), 0);
+  {
+    PxReaderView *reader = _px_window_get_reader (window);
+    GtkTextTag *match = _px_reader_view_get_tag (reader, PX_READER_TAG_MATCH);
+    GtkTextIter iter, end;
+    g_autofree char *marked = NULL;
+
+    g_assert_cmpstr (_px_window_get_current_id (window), ==, px_document_info_get_id (hit));
+    g_assert_cmpuint (_px_reader_view_get_n_matches (reader), ==, 1);
+    gtk_text_buffer_get_start_iter (_px_reader_view_get_buffer (reader), &iter);
+    g_assert_true (gtk_text_iter_forward_to_tag_toggle (&iter, match));
+    end = iter;
+    g_assert_true (gtk_text_iter_forward_to_tag_toggle (&end, match));
+    marked = gtk_text_iter_get_text (&iter, &end);
+    g_assert_cmpstr (marked, ==, "sandbags");
+  }
+
   /* Nothing found: the list says so */
   gtk_editable_set_text (GTK_EDITABLE (entry), "zeppelin");
   wait.query = "zeppelin";
@@ -566,6 +584,7 @@ test_search (void)
   wait_until (query_applied, &wait);
   g_assert_cmpuint (n_rows (window), ==, 3);
   g_assert_cmpstr (_px_window_get_list_page (window), ==, "list");
+  g_assert_cmpuint (_px_reader_view_get_n_matches (_px_window_get_reader (window)), ==, 0);
 
   destroy_window (window);
   fixture_clear (&f);

@@ -39,6 +39,10 @@ struct _PxReaderView
   GArray         *paragraph_starts;   /* int: buffer offset where paragraph i begins */
   GMenu          *line_menu;          /* the text view's extra menu */
   int             line_menu_kind;     /* what line_menu offers: -1 nothing, 0 move, 1 restore */
+  GStrv           highlight_terms;    /* the search's words, marked in the text */
+  int             first_match;        /* buffer offset, or -1 */
+  guint           n_matches;
+  guint           scroll_id;
 
   /* Template Widgets */
   GtkRevealer    *details_revealer;
@@ -77,7 +81,7 @@ static GParamSpec *properties [N_PROPS];
 static guint signals [N_SIGNALS];
 
 static const char *tag_names[PX_READER_N_TAGS] = {
-  "heading", "quote", "caption", "removed", "removed-reason", "figure", "date",
+  "heading", "quote", "caption", "removed", "removed-reason", "figure", "date", "match",
 };
 
 /* Auxiliary methods */
@@ -577,6 +581,123 @@ panel_apply_correction_cb (PxReaderView    *self,
   g_signal_emit (self, signals [APPLY_CORRECTION], 0, field, value);
 }
 
+/* The words of a search query, as FTS5 reads them: its operators and
+ * quoting are not words of the text. */
+static GStrv
+split_query (const char *query)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_autoptr(GString) word = g_string_new (NULL);
+  const char *p;
+
+  for (p = query; ; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (c != 0 && g_unichar_isalnum (c))
+        {
+          g_string_append_unichar (word, c);
+          continue;
+        }
+
+      if (word->len > 0 &&
+          !g_str_equal (word->str, "AND") && !g_str_equal (word->str, "OR") &&
+          !g_str_equal (word->str, "NOT") && !g_str_equal (word->str, "NEAR"))
+        g_strv_builder_add (builder, word->str);
+      g_string_truncate (word, 0);
+
+      if (c == 0)
+        break;
+    }
+
+  return g_strv_builder_end (builder);
+}
+
+/* Marks where the search's words start a word of the text, as FTS5
+ * matched them (prefixes included). Case is ignored; diacritics are not
+ * folded here, so "cafe" does not mark "café" although it found it. */
+static void
+update_matches (PxReaderView *self)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->text_view);
+  GtkTextTag *tag = self->tags[PX_READER_TAG_MATCH];
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  gtk_text_buffer_remove_tag (buffer, tag, &start, &end);
+  self->first_match = -1;
+  self->n_matches = 0;
+
+  if (self->document == NULL || self->highlight_terms == NULL)
+    return;
+
+  for (guint i = 0; self->highlight_terms[i] != NULL; i++)
+    {
+      GtkTextIter iter = start;
+      GtkTextIter match_start, match_end;
+
+      while (gtk_text_iter_forward_search (&iter, self->highlight_terms[i], GTK_TEXT_SEARCH_CASE_INSENSITIVE,
+                                           &match_start, &match_end, NULL))
+        {
+          iter = match_end;
+          if (!gtk_text_iter_starts_word (&match_start))
+            continue;
+
+          /* The rest of the word, for a prefix ("flood" marks "flooded"). */
+          if (!gtk_text_iter_ends_word (&match_end) && gtk_text_iter_inside_word (&match_end))
+            gtk_text_iter_forward_word_end (&match_end);
+
+          gtk_text_buffer_apply_tag (buffer, tag, &match_start, &match_end);
+          self->n_matches++;
+          if (self->first_match < 0 || gtk_text_iter_get_offset (&match_start) < self->first_match)
+            self->first_match = gtk_text_iter_get_offset (&match_start);
+          iter = match_end;
+        }
+    }
+}
+
+/* Brings the first match into view, once the new text is laid out. */
+static gboolean
+scroll_to_match_cb (gpointer data)
+{
+  PxReaderView *self = data;
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->text_view);
+  GtkAdjustment *vadjustment = gtk_scrolled_window_get_vadjustment (self->scrolled_window);
+  GtkWidget *viewport = gtk_scrolled_window_get_child (self->scrolled_window);
+  GdkRectangle rect;
+  GtkTextIter iter;
+  double x, y;
+  int wx, wy;
+
+  self->scroll_id = 0;
+
+  if (self->first_match < 0 || viewport == NULL)
+    return G_SOURCE_REMOVE;
+
+  gtk_text_buffer_get_iter_at_offset (buffer, &iter, self->first_match);
+  gtk_text_view_get_iter_location (self->text_view, &iter, &rect);
+  gtk_text_view_buffer_to_window_coords (self->text_view, GTK_TEXT_WINDOW_WIDGET, rect.x, rect.y, &wx, &wy);
+  if (!gtk_widget_translate_coordinates (GTK_WIDGET (self->text_view), viewport, wx, wy, &x, &y))
+    return G_SOURCE_REMOVE;
+
+  /* A match already on the page stays where it is. */
+  if (y >= 0 && y + rect.height <= gtk_adjustment_get_page_size (vadjustment))
+    return G_SOURCE_REMOVE;
+
+  gtk_adjustment_set_value (vadjustment,
+                            gtk_adjustment_get_value (vadjustment) + y
+                            - gtk_adjustment_get_page_size (vadjustment) / 3);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+queue_scroll_to_match (PxReaderView *self)
+{
+  g_clear_handle_id (&self->scroll_id, g_source_remove);
+  if (self->first_match >= 0)
+    self->scroll_id = g_timeout_add (50, scroll_to_match_cb, self);
+}
+
 static void
 update_colors (PxReaderView *self)
 {
@@ -588,6 +709,7 @@ update_colors (PxReaderView *self)
   GdkRGBA date_fg = { 0.506f, 0.239f, 0.612f, 1.f };
   GdkRGBA dim_fg;
   GdkRGBA removed_bg;
+  GdkRGBA match_bg = { 0.973f, 0.894f, 0.361f, 1.f };
 
   gtk_style_context_lookup_color (context, "accent_bg_color", &accent);
   gtk_style_context_lookup_color (context, "view_bg_color", &view_bg);
@@ -603,6 +725,7 @@ update_colors (PxReaderView *self)
       figure_bg.alpha = 1.f;
     }
   gtk_style_context_lookup_color (context, "px_date_color", &date_fg);
+  gtk_style_context_lookup_color (context, "px_match_bg_color", &match_bg);
   if (!gtk_style_context_lookup_color (context, "px_removed_bg_color", &removed_bg))
     removed_bg = (GdkRGBA) { view_fg.red, view_fg.green, view_fg.blue, 0.05f };
 
@@ -615,6 +738,7 @@ update_colors (PxReaderView *self)
                 "underline-rgba", &date_fg,
                 NULL);
   g_object_set (self->tags[PX_READER_TAG_CAPTION], "foreground-rgba", &dim_fg, NULL);
+  g_object_set (self->tags[PX_READER_TAG_MATCH], "background-rgba", &match_bg, NULL);
   g_object_set (self->tags[PX_READER_TAG_REMOVED],
                 "foreground-rgba", &dim_fg,
                 "paragraph-background-rgba", &removed_bg,
@@ -663,6 +787,13 @@ create_tags (PxReaderView *self)
   self->tags[PX_READER_TAG_DATE] =
     gtk_text_buffer_create_tag (buffer, tag_names[PX_READER_TAG_DATE],
                                 "underline", PANGO_UNDERLINE_DOUBLE,
+                                NULL);
+  /* Last, so that a search's match shows over a figure's highlight; it is
+   * outlined too, since colour is never the only signal. */
+  self->tags[PX_READER_TAG_MATCH] =
+    gtk_text_buffer_create_tag (buffer, tag_names[PX_READER_TAG_MATCH],
+                                "overline", PANGO_OVERLINE_SINGLE,
+                                "underline", PANGO_UNDERLINE_SINGLE,
                                 NULL);
 
   for (guint i = 0; i < PX_READER_N_TAGS; i++)
@@ -742,6 +873,8 @@ px_reader_view_dispose (GObject *object)
   g_clear_pointer (&self->marks, g_array_unref);
   g_clear_pointer (&self->paragraph_starts, g_array_unref);
   g_clear_object (&self->line_menu);
+  g_clear_pointer (&self->highlight_terms, g_strfreev);
+  g_clear_handle_id (&self->scroll_id, g_source_remove);
 
   G_OBJECT_CLASS (px_reader_view_parent_class)->dispose (object);
 }
@@ -867,6 +1000,7 @@ px_reader_view_init (PxReaderView *self)
   self->paragraph_starts = g_array_new (FALSE, FALSE, sizeof (int));
   self->line_menu = g_menu_new ();
   self->line_menu_kind = -1;
+  self->first_match = -1;
   gtk_text_view_set_extra_menu (self->text_view, G_MENU_MODEL (self->line_menu));
 
   {
@@ -954,6 +1088,7 @@ px_reader_view_set_document (PxReaderView *self,
 
   update_header (self);
   update_text (self);
+  update_matches (self);
   update_removed_bar (self);
   px_metadata_panel_set_document (self->metadata_panel, document);
 
@@ -968,7 +1103,10 @@ px_reader_view_set_document (PxReaderView *self,
       gtk_adjustment_set_value (vadjustment, scroll);
     }
   else
-    gtk_adjustment_set_value (vadjustment, 0);
+    {
+      gtk_adjustment_set_value (vadjustment, 0);
+      queue_scroll_to_match (self);
+    }
 
   update_line_menu (self);
 
@@ -996,6 +1134,33 @@ px_reader_view_set_show_removed (PxReaderView *self,
   self->show_removed = show_removed;
   update_removed_visibility (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_SHOW_REMOVED]);
+}
+
+/* Marks the words of @query (a search, as typed) in the text, and brings
+ * the first one into view when a document is shown; %NULL marks nothing. */
+void
+px_reader_view_set_highlight (PxReaderView *self,
+                              const char   *query)
+{
+  g_auto(GStrv) terms = NULL;
+
+  g_return_if_fail (PX_IS_READER_VIEW (self));
+
+  if (query != NULL)
+    terms = split_query (query);
+  if (terms != NULL && terms[0] == NULL)
+    g_clear_pointer (&terms, g_strfreev);
+
+  if (self->highlight_terms == NULL && terms == NULL)
+    return;
+  if (self->highlight_terms != NULL && terms != NULL &&
+      g_strv_equal ((const char * const *) self->highlight_terms, (const char * const *) terms))
+    return;
+
+  g_strfreev (self->highlight_terms);
+  self->highlight_terms = g_steal_pointer (&terms);
+  update_matches (self);
+  queue_scroll_to_match (self);
 }
 
 /* Private API, for tests */
@@ -1079,4 +1244,12 @@ _px_reader_view_get_line_menu (PxReaderView *self)
   g_return_val_if_fail (PX_IS_READER_VIEW (self), NULL);
 
   return G_MENU_MODEL (self->line_menu);
+}
+
+guint
+_px_reader_view_get_n_matches (PxReaderView *self)
+{
+  g_return_val_if_fail (PX_IS_READER_VIEW (self), 0);
+
+  return self->n_matches;
 }

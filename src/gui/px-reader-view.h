@@ -23,5 +23,7 @@ void        px_reader_view_set_document      (PxReaderView *self,
 gboolean    px_reader_view_get_show_removed  (PxReaderView *self);
 void        px_reader_view_set_show_removed  (PxReaderView *self,
                                               gboolean      show_removed);
+void        px_reader_view_set_highlight     (PxReaderView *self,
+                                              const char   *query);
 
 G_END_DECLS

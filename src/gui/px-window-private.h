@@ -22,6 +22,7 @@ typedef enum
   PX_READER_TAG_REMOVED_REASON,
   PX_READER_TAG_FIGURE,
   PX_READER_TAG_DATE,
+  PX_READER_TAG_MATCH,
   PX_READER_N_TAGS
 } PxReaderTag;
 
@@ -60,6 +61,7 @@ void                _px_reader_view_place_cursor_in_paragraph (PxReaderView *sel
                                                                guint         index);
 PxMetadataPanel    *_px_reader_view_get_metadata_panel (PxReaderView *self);
 GMenuModel         *_px_reader_view_get_line_menu (PxReaderView *self);
+guint               _px_reader_view_get_n_matches (PxReaderView *self);
 
 AdwEntryRow        *_px_metadata_panel_get_row    (PxMetadataPanel *self,
                                                    PxField          field);

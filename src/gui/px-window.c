@@ -285,6 +285,9 @@ show_document (PxWindow   *self,
   if (document == NULL)
     id = NULL;
 
+  /* A document opened from a search shows what was found in it. */
+  px_reader_view_set_highlight (self->reader, self->documents ? px_document_list_get_query (self->documents) : NULL);
+
   if (g_strcmp0 (self->current_id, id) != 0)
     {
       g_free (self->current_id);
@@ -855,6 +858,7 @@ search_changed_cb (PxWindow       *self,
     return;
 
   px_document_list_set_query (self->documents, text);
+  px_reader_view_set_highlight (self->reader, px_document_list_get_query (self->documents));
   list_changed (self);
 }
 
