@@ -26,6 +26,71 @@ typedef enum
   PX_READER_N_TAGS
 } PxReaderTag;
 
+/* The window's own parts, shared by px-window.c (the archive, the
+ * views) and px-window-actions.c (what the user asks for). */
+struct _PxWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  /* Template Widgets */
+  GtkStack             *docs_stack;
+  AdwFlap              *flap;
+  GtkMenuButton        *import_button;
+  GtkLabel             *import_label;
+  GtkRevealer          *import_revealer;
+  GtkStack             *list_stack;
+  GtkListView          *list_view;
+  GtkStack             *main_stack;
+  AdwStatusPage        *no_results_page;
+  GtkListBox           *outlet_list;
+  GtkProgressBar       *progress_bar;
+  PxReaderView         *reader;
+  GMenu                *recent_section;
+  GtkSearchBar         *search_bar;
+  GtkToggleButton      *search_button;
+  GtkSearchEntry       *search_entry;
+  GtkSingleSelection   *selection;
+  GtkToggleButton      *sidebar_button;
+  AdwViewSwitcherTitle *switcher_title;
+  AdwToastOverlay      *toast_overlay;
+  AdwStatusPage        *welcome_page;
+  GtkListBox           *welcome_recent_list;
+  GtkWidget            *welcome_recent_box;
+
+  /* Owned References */
+  GSettings            *settings;
+  GtkDropTarget        *drop_target;
+  PxArchive            *archive;
+  PxDocumentList       *documents;
+  char                 *current_id;         /* the document the reader shows */
+  GCancellable         *import_cancellable; /* of the import under way */
+  GPtrArray            *failures;           /* GError, from the last import */
+  char                 *last_toast;
+
+  /* The last line moved, for Undo: document, paragraph, what it was. */
+  char                 *undo_id;
+  guint                 undo_paragraph;
+  gboolean              undo_kept;
+
+  guint                 show_removed : 1;
+  guint                 show_details : 1;
+  guint                 updating_outlets : 1;
+  guint                 updating_selection : 1;
+};
+
+void                _px_window_class_actions_init (GtkWidgetClass *widget_class);
+AdwToast           *_px_window_toast_new          (PxWindow     *self,
+                                                   const char   *text);
+void                _px_window_show_toast         (PxWindow     *self,
+                                                   const char   *text);
+void                _px_window_show_document      (PxWindow     *self,
+                                                   const char   *id);
+void                _px_window_reload_all         (PxWindow     *self);
+void                _px_window_update_actions     (PxWindow     *self);
+PxDocument         *_px_window_get_document       (PxWindow     *self);
+void                _px_window_start_import       (PxWindow     *self,
+                                                   const char * const *paths);
+
 PxArchive          *_px_window_get_archive        (PxWindow     *self);
 GListModel         *_px_window_get_document_model (PxWindow     *self);
 GtkSingleSelection *_px_window_get_selection      (PxWindow     *self);

@@ -25,56 +25,6 @@
 /* How many archives the Recent Archives menu remembers. */
 #define MAX_RECENT_ARCHIVES 10
 
-struct _PxWindow
-{
-  AdwApplicationWindow  parent_instance;
-
-  /* Template Widgets */
-  GtkStack             *docs_stack;
-  AdwFlap              *flap;
-  GtkMenuButton        *import_button;
-  GtkLabel             *import_label;
-  GtkRevealer          *import_revealer;
-  GtkStack             *list_stack;
-  GtkListView          *list_view;
-  GtkStack             *main_stack;
-  AdwStatusPage        *no_results_page;
-  GtkListBox           *outlet_list;
-  GtkProgressBar       *progress_bar;
-  PxReaderView         *reader;
-  GMenu                *recent_section;
-  GtkSearchBar         *search_bar;
-  GtkToggleButton      *search_button;
-  GtkSearchEntry       *search_entry;
-  GtkSingleSelection   *selection;
-  GtkToggleButton      *sidebar_button;
-  AdwViewSwitcherTitle *switcher_title;
-  AdwToastOverlay      *toast_overlay;
-  AdwStatusPage        *welcome_page;
-  GtkListBox           *welcome_recent_list;
-  GtkWidget            *welcome_recent_box;
-
-  /* Owned References */
-  GSettings            *settings;
-  GtkDropTarget        *drop_target;
-  PxArchive            *archive;
-  PxDocumentList       *documents;
-  char                 *current_id;         /* the document the reader shows */
-  GCancellable         *import_cancellable; /* of the import under way */
-  GPtrArray            *failures;           /* GError, from the last import */
-  char                 *last_toast;
-
-  /* The last line moved, for Undo: document, paragraph, what it was. */
-  char                 *undo_id;
-  guint                 undo_paragraph;
-  gboolean              undo_kept;
-
-  guint                 show_removed : 1;
-  guint                 show_details : 1;
-  guint                 updating_outlets : 1;
-  guint                 updating_selection : 1;
-};
-
 G_DEFINE_FINAL_TYPE (PxWindow, px_window, ADW_TYPE_APPLICATION_WINDOW)
 
 enum {
@@ -102,9 +52,6 @@ import_job_free (ImportJob *job)
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ImportJob, import_job_free)
 
-static void start_import (PxWindow           *self,
-                          const char * const *paths);
-
 /* Auxiliary methods */
 
 static gboolean
@@ -124,8 +71,8 @@ dup_display_name (GFile *folder)
 }
 
 /* Toast titles are Pango markup in libadwaita 1.2: escape what we show. */
-static AdwToast *
-toast_new (PxWindow   *self,
+AdwToast *
+_px_window_toast_new (PxWindow   *self,
            const char *text)
 {
   g_autofree char *markup = g_markup_escape_text (text, -1);
@@ -135,11 +82,11 @@ toast_new (PxWindow   *self,
   return adw_toast_new (markup);
 }
 
-static void
-show_toast_text (PxWindow   *self,
+void
+_px_window_show_toast (PxWindow   *self,
                  const char *text)
 {
-  adw_toast_overlay_add_toast (self->toast_overlay, toast_new (self, text));
+  adw_toast_overlay_add_toast (self->toast_overlay, _px_window_toast_new (self, text));
 }
 
 static void
@@ -183,37 +130,17 @@ update_title (PxWindow *self)
   gtk_window_set_title (GTK_WINDOW (self), window_title);
 }
 
-static PxDocument *
-current_document (PxWindow *self)
+PxDocument *
+_px_window_get_document (PxWindow *self)
 {
   return px_reader_view_get_document (self->reader);
 }
 
-/* The paragraph the line actions act on, and whether it is in the body. */
-static int
-target_paragraph (PxWindow *self,
-                  gboolean *kept)
-{
-  PxDocument *document = current_document (self);
-  int index;
-
-  if (document == NULL || self->archive == NULL || self->current_id == NULL)
-    return -1;
-
-  index = _px_reader_view_get_cursor_paragraph (self->reader);
-  if (index < 0)
-    return -1;
-
-  if (kept != NULL)
-    *kept = px_paragraph_is_kept (g_ptr_array_index (px_document_get_paragraphs (document), index));
-  return index;
-}
-
-static void
-update_actions (PxWindow *self)
+void
+_px_window_update_actions (PxWindow *self)
 {
   gboolean open = self->archive != NULL;
-  gboolean has_document = open && current_document (self) != NULL && self->current_id != NULL;
+  gboolean has_document = open && _px_window_get_document (self) != NULL && self->current_id != NULL;
   gboolean browsing;
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import-files", open);
@@ -265,8 +192,8 @@ update_pages (PxWindow *self)
     gtk_stack_set_visible_child_name (self->list_stack, "list");
 }
 
-static void
-show_document (PxWindow   *self,
+void
+_px_window_show_document (PxWindow   *self,
                const char *id)
 {
   g_autoptr(PxDocument) document = NULL;
@@ -278,7 +205,7 @@ show_document (PxWindow   *self,
       if (document == NULL)
         {
           g_autofree char *text = g_strdup_printf (_("The document could not be read: %s"), error->message);
-          show_toast_text (self, text);
+          _px_window_show_toast (self, text);
         }
     }
 
@@ -295,7 +222,7 @@ show_document (PxWindow   *self,
     }
 
   px_reader_view_set_document (self->reader, document);
-  update_actions (self);
+  _px_window_update_actions (self);
 }
 
 /* Selects document @id in the list if it is there, without loading it
@@ -414,15 +341,15 @@ reload_outlets (PxWindow *self)
     }
 }
 
-static void
-reload_all (PxWindow *self)
+void
+_px_window_reload_all (PxWindow *self)
 {
   if (self->documents != NULL)
     px_document_list_reload (self->documents);
   reload_outlets (self);
   list_changed (self);
   update_title (self);
-  update_actions (self);
+  _px_window_update_actions (self);
 }
 
 static char **
@@ -561,7 +488,7 @@ set_archive (PxWindow  *self,
   if (self->documents != NULL && g_list_model_get_n_items (G_LIST_MODEL (self->documents)) > 0)
     gtk_single_selection_set_selected (self->selection, 0);
 
-  update_actions (self);
+  _px_window_update_actions (self);
 
   if (archive != NULL)
     gtk_widget_grab_focus (GTK_WIDGET (self->list_view));
@@ -653,7 +580,7 @@ report_import (PxWindow             *self,
                               n_failed);
     }
 
-  toast = toast_new (self, text->str);
+  toast = _px_window_toast_new (self, text->str);
   if (n_failed > 0)
     {
       adw_toast_set_button_label (toast, _("_Details"));
@@ -723,18 +650,18 @@ import_cb (GObject      *object,
 
   /* Even a cancelled or failed import may have stored some documents:
    * each one is complete, so show them. */
-  reload_all (self);
+  _px_window_reload_all (self);
 
   if (imported == NULL)
     {
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        show_toast_text (self, _("Import cancelled; the documents already imported are kept"));
+        _px_window_show_toast (self, _("Import cancelled; the documents already imported are kept"));
       else
         {
           g_autofree char *text = g_strdup_printf (_("Import failed: %s"), error->message);
-          show_toast_text (self, text);
+          _px_window_show_toast (self, text);
         }
-      update_actions (self);
+      _px_window_update_actions (self);
       return;
     }
 
@@ -747,11 +674,11 @@ import_cb (GObject      *object,
     gtk_single_selection_set_selected (self->selection, 0);
 
   report_import (self, imported);
-  update_actions (self);
+  _px_window_update_actions (self);
 }
 
-static void
-start_import (PxWindow           *self,
+void
+_px_window_start_import (PxWindow           *self,
               const char * const *paths)
 {
   ImportJob *job;
@@ -763,7 +690,7 @@ start_import (PxWindow           *self,
 
   if (is_importing (self))
     {
-      show_toast_text (self, _("Wait for the current import to finish, or cancel it"));
+      _px_window_show_toast (self, _("Wait for the current import to finish, or cancel it"));
       return;
     }
 
@@ -776,7 +703,7 @@ start_import (PxWindow           *self,
   gtk_progress_bar_set_fraction (self->progress_bar, 0);
   gtk_label_set_label (self->import_label, _("Importing…"));
   gtk_revealer_set_reveal_child (self->import_revealer, TRUE);
-  update_actions (self);
+  _px_window_update_actions (self);
 
   px_archive_import_async (self->archive, paths, self->import_cancellable,
                           import_progress_cb, job, import_cb, job);
@@ -800,10 +727,10 @@ selection_changed_cb (PxWindow           *self,
     return;
 
   id = px_document_info_get_id (PX_DOCUMENT_INFO (item));
-  if (g_strcmp0 (id, self->current_id) == 0 && current_document (self) != NULL)
+  if (g_strcmp0 (id, self->current_id) == 0 && _px_window_get_document (self) != NULL)
     return;
 
-  show_document (self, id);
+  _px_window_show_document (self, id);
 }
 
 static void
@@ -900,7 +827,7 @@ apply_correction_cb (PxWindow     *self,
   if (!px_archive_set_correction (self->archive, id, (PxField) field, value, &error))
     {
       g_autofree char *text = g_strdup_printf (_("The change could not be saved: %s"), error->message);
-      show_toast_text (self, text);
+      _px_window_show_toast (self, text);
       return;
     }
 
@@ -908,48 +835,8 @@ apply_correction_cb (PxWindow     *self,
    * show the archive, not what was typed. */
   /* No toast: the row itself marks the edit, or shows the parsed value
    * back, and toasts would queue up behind each other while editing. */
-  show_document (self, id);
-  reload_all (self);
-}
-
-static void
-set_line_kept (PxWindow   *self,
-               const char *id,
-               guint       paragraph,
-               gboolean    kept,
-               gboolean    offer_undo)
-{
-  g_autoptr(GError) error = NULL;
-  AdwToast *toast;
-
-  if (!px_archive_set_paragraph_kept (self->archive, id, paragraph, kept, &error))
-    {
-      g_autofree char *text = g_strdup_printf (_("The line could not be moved: %s"), error->message);
-      show_toast_text (self, text);
-      return;
-    }
-
-  show_document (self, id);
-  /* The body feeds the search index and the snippets. */
-  reload_all (self);
-
-  g_clear_pointer (&self->undo_id, g_free);
-  if (!offer_undo)
-    {
-      update_actions (self);
-      return;
-    }
-
-  self->undo_id = g_strdup (id);
-  self->undo_paragraph = paragraph;
-  self->undo_kept = !kept;
-  update_actions (self);
-
-  toast = toast_new (self, kept ? _("Line restored to the article")
-                                : _("Line moved to the boilerplate"));
-  adw_toast_set_button_label (toast, _("_Undo"));
-  adw_toast_set_action_name (toast, "win.undo-line");
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  _px_window_show_document (self, id);
+  _px_window_reload_all (self);
 }
 
 static gboolean
@@ -976,352 +863,12 @@ drop_cb (PxWindow      *self,
 
   if (paths->len <= 1)
     {
-      show_toast_text (self, _("Only files on this computer can be imported"));
+      _px_window_show_toast (self, _("Only files on this computer can be imported"));
       return FALSE;
     }
 
   px_window_open_paths (self, (const char * const *) paths->pdata);
   return TRUE;
-}
-
-typedef enum
-{
-  CHOOSE_NEW_ARCHIVE,
-  CHOOSE_OPEN_ARCHIVE,
-  CHOOSE_IMPORT_FILES,
-  CHOOSE_IMPORT_FOLDER,
-} ChooserPurpose;
-
-static void
-chooser_response_cb (GtkNativeDialog *native,
-                     int              response,
-                     PxWindow        *self)
-{
-  ChooserPurpose purpose = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (native), "purpose"));
-  g_autoptr(GListModel) files = NULL;
-  g_autoptr(GPtrArray) paths = NULL;
-
-  if (response != GTK_RESPONSE_ACCEPT)
-    goto out;
-
-  files = gtk_file_chooser_get_files (GTK_FILE_CHOOSER (native));
-  paths = g_ptr_array_new_with_free_func (g_free);
-  for (guint i = 0; i < g_list_model_get_n_items (files); i++)
-    {
-      g_autoptr(GFile) file = g_list_model_get_item (files, i);
-      char *path = g_file_get_path (file);
-
-      if (path != NULL)
-        g_ptr_array_add (paths, path);
-    }
-
-  if (paths->len == 0)
-    {
-      show_toast_text (self, _("Only files on this computer can be used"));
-      goto out;
-    }
-
-  switch (purpose)
-    {
-    case CHOOSE_NEW_ARCHIVE:
-      _px_window_create_archive (self, g_ptr_array_index (paths, 0));
-      break;
-
-    case CHOOSE_OPEN_ARCHIVE:
-      _px_window_open_archive (self, g_ptr_array_index (paths, 0));
-      break;
-
-    case CHOOSE_IMPORT_FILES:
-    case CHOOSE_IMPORT_FOLDER:
-    default:
-      g_ptr_array_add (paths, NULL);
-      start_import (self, (const char * const *) paths->pdata);
-      break;
-    }
-
-out:
-  gtk_native_dialog_destroy (native);
-  g_object_unref (native);
-}
-
-static void
-run_chooser (PxWindow       *self,
-             ChooserPurpose  purpose)
-{
-  GtkFileChooserNative *native;
-  GtkFileChooserAction action = GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER;
-  const char *title = NULL;
-  const char *accept = NULL;
-
-  switch (purpose)
-    {
-    case CHOOSE_NEW_ARCHIVE:
-      /* Saving lets the user name the new folder in place. */
-      action = GTK_FILE_CHOOSER_ACTION_SAVE;
-      title = _("New Archive");
-      accept = _("_Create");
-      break;
-    case CHOOSE_OPEN_ARCHIVE:
-      title = _("Open Archive");
-      accept = _("_Open");
-      break;
-    case CHOOSE_IMPORT_FILES:
-      action = GTK_FILE_CHOOSER_ACTION_OPEN;
-      title = _("Import Files");
-      accept = _("_Import");
-      break;
-    case CHOOSE_IMPORT_FOLDER:
-    default:
-      title = _("Import Folder");
-      accept = _("_Import");
-      break;
-    }
-
-  native = gtk_file_chooser_native_new (title, GTK_WINDOW (self), action, accept, _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
-  g_object_set_data (G_OBJECT (native), "purpose", GINT_TO_POINTER (purpose));
-
-  if (purpose == CHOOSE_NEW_ARCHIVE)
-    gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (native), _("Parallax Archive"));
-  if (purpose == CHOOSE_IMPORT_FILES)
-    {
-      GtkFileFilter *filter = gtk_file_filter_new ();
-
-      gtk_file_filter_set_name (filter, _("News documents (.txt, .md, .html)"));
-      gtk_file_filter_add_suffix (filter, "txt");
-      gtk_file_filter_add_suffix (filter, "md");
-      gtk_file_filter_add_suffix (filter, "html");
-      gtk_file_filter_add_suffix (filter, "htm");
-      gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), filter);
-      g_object_unref (filter);
-
-      filter = gtk_file_filter_new ();
-      gtk_file_filter_set_name (filter, _("All files"));
-      gtk_file_filter_add_pattern (filter, "*");
-      gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), filter);
-      g_object_unref (filter);
-
-      gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (native), TRUE);
-    }
-  if (purpose == CHOOSE_IMPORT_FOLDER)
-    gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (native), TRUE);
-
-  g_signal_connect_object (native, "response", G_CALLBACK (chooser_response_cb), self, 0);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
-}
-
-/* Actions */
-
-static void
-new_archive_action (GtkWidget  *widget,
-                    const char *action_name,
-                    GVariant   *param)
-{
-  run_chooser (PX_WINDOW (widget), CHOOSE_NEW_ARCHIVE);
-}
-
-static void
-open_archive_action (GtkWidget  *widget,
-                     const char *action_name,
-                     GVariant   *param)
-{
-  run_chooser (PX_WINDOW (widget), CHOOSE_OPEN_ARCHIVE);
-}
-
-static void
-open_recent_action (GtkWidget  *widget,
-                    const char *action_name,
-                    GVariant   *param)
-{
-  _px_window_open_archive (PX_WINDOW (widget), g_variant_get_string (param, NULL));
-}
-
-static void
-import_files_action (GtkWidget  *widget,
-                     const char *action_name,
-                     GVariant   *param)
-{
-  run_chooser (PX_WINDOW (widget), CHOOSE_IMPORT_FILES);
-}
-
-static void
-import_folder_action (GtkWidget  *widget,
-                      const char *action_name,
-                      GVariant   *param)
-{
-  run_chooser (PX_WINDOW (widget), CHOOSE_IMPORT_FOLDER);
-}
-
-static void
-cancel_import_action (GtkWidget  *widget,
-                      const char *action_name,
-                      GVariant   *param)
-{
-  PxWindow *self = PX_WINDOW (widget);
-
-  /* Cancel, but let the import report: it says what was kept. */
-  if (self->import_cancellable != NULL)
-    g_cancellable_cancel (self->import_cancellable);
-}
-
-static void
-search_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *param)
-{
-  PxWindow *self = PX_WINDOW (widget);
-
-  gtk_search_bar_set_search_mode (self->search_bar, TRUE);
-  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
-}
-
-static void
-toggle_sidebar_action (GtkWidget  *widget,
-                       const char *action_name,
-                       GVariant   *param)
-{
-  PxWindow *self = PX_WINDOW (widget);
-
-  adw_flap_set_reveal_flap (self->flap, !adw_flap_get_reveal_flap (self->flap));
-}
-
-static void
-move_line (PxWindow *self,
-           int       want_kept)
-{
-  gboolean kept = FALSE;
-  int index = target_paragraph (self, &kept);
-  g_autofree char *id = g_strdup (self->current_id);
-
-  if (index < 0)
-    {
-      show_toast_text (self, _("Put the cursor on a line of the document first"));
-      return;
-    }
-
-  /* -1: whichever it is not. */
-  if (want_kept < 0)
-    want_kept = !kept;
-  if (!!want_kept == kept)
-    return;
-
-  set_line_kept (self, id, index, want_kept, TRUE);
-}
-
-static void
-move_to_boilerplate_action (GtkWidget  *widget,
-                            const char *action_name,
-                            GVariant   *param)
-{
-  move_line (PX_WINDOW (widget), FALSE);
-}
-
-static void
-restore_to_article_action (GtkWidget  *widget,
-                           const char *action_name,
-                           GVariant   *param)
-{
-  move_line (PX_WINDOW (widget), TRUE);
-}
-
-/* Ctrl+M acts on the line at the caret, which shows only while the text
- * has the keyboard: elsewhere, put the keyboard in the text first rather
- * than move a line the user cannot see chosen. */
-static void
-toggle_line_action (GtkWidget  *widget,
-                    const char *action_name,
-                    GVariant   *param)
-{
-  PxWindow *self = PX_WINDOW (widget);
-  GtkWidget *text = GTK_WIDGET (_px_reader_view_get_text_view (self->reader));
-
-  if (!gtk_widget_has_focus (text))
-    {
-      if (current_document (self) != NULL)
-        gtk_widget_grab_focus (text);
-      show_toast_text (self, _("Move the cursor to a line, then press Ctrl+M again"));
-      return;
-    }
-
-  move_line (self, -1);
-}
-
-static void
-undo_line_action (GtkWidget  *widget,
-                  const char *action_name,
-                  GVariant   *param)
-{
-  PxWindow *self = PX_WINDOW (widget);
-  g_autofree char *id = g_steal_pointer (&self->undo_id);
-
-  if (id == NULL || self->archive == NULL)
-    return;
-
-  set_line_kept (self, id, self->undo_paragraph, self->undo_kept, FALSE);
-}
-
-static void
-show_failures_action (GtkWidget  *widget,
-                      const char *action_name,
-                      GVariant   *param)
-{
-  PxWindow *self = PX_WINDOW (widget);
-  g_autoptr(GString) text = g_string_new (NULL);
-  g_autofree char *body = NULL;
-  GtkWidget *dialog;
-  GtkWidget *scrolled;
-  GtkWidget *label;
-
-  if (self->failures == NULL || self->failures->len == 0)
-    return;
-
-  for (guint i = 0; i < self->failures->len; i++)
-    {
-      const GError *error = g_ptr_array_index (self->failures, i);
-
-      if (i > 0)
-        g_string_append_c (text, '\n');
-      g_string_append (text, error->message);
-    }
-
-  body = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                       "This file was skipped; the other documents were imported.",
-                                       "These %u files were skipped; the other documents were imported.",
-                                       self->failures->len),
-                          self->failures->len);
-
-  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Some Files Could Not Be Imported"), body);
-
-  label = g_object_new (GTK_TYPE_LABEL,
-                        "label", text->str,
-                        "xalign", 0.0f,
-                        "yalign", 0.0f,
-                        "wrap", TRUE,
-                        "wrap-mode", PANGO_WRAP_WORD_CHAR,
-                        "selectable", TRUE,
-                        "margin-top", 6,
-                        "margin-bottom", 6,
-                        "margin-start", 6,
-                        "margin-end", 6,
-                        NULL);
-  gtk_widget_add_css_class (label, "monospace");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (label),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Files that could not be imported"),
-                                  -1);
-  /* A long list scrolls instead of growing the dialog off the screen. */
-  scrolled = g_object_new (GTK_TYPE_SCROLLED_WINDOW,
-                           "hscrollbar-policy", GTK_POLICY_NEVER,
-                           "propagate-natural-height", TRUE,
-                           "max-content-height", 300,
-                           "child", label,
-                           NULL);
-  gtk_widget_add_css_class (scrolled, "card");
-  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), scrolled);
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "close");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "close");
-
-  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 /* GObject overrides */
@@ -1455,33 +1002,7 @@ px_window_class_init (PxWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, search_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, apply_correction_cb);
 
-  gtk_widget_class_install_action (widget_class, "win.new-archive", NULL, new_archive_action);
-  gtk_widget_class_install_action (widget_class, "win.open-archive", NULL, open_archive_action);
-  gtk_widget_class_install_action (widget_class, "win.open-recent", "s", open_recent_action);
-  gtk_widget_class_install_action (widget_class, "win.import-files", NULL, import_files_action);
-  gtk_widget_class_install_action (widget_class, "win.import-folder", NULL, import_folder_action);
-  gtk_widget_class_install_action (widget_class, "win.cancel-import", NULL, cancel_import_action);
-  gtk_widget_class_install_action (widget_class, "win.show-failures", NULL, show_failures_action);
-  gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
-  gtk_widget_class_install_action (widget_class, "win.toggle-sidebar", NULL, toggle_sidebar_action);
-  gtk_widget_class_install_action (widget_class, "win.move-to-boilerplate", NULL, move_to_boilerplate_action);
-  gtk_widget_class_install_action (widget_class, "win.restore-to-article", NULL, restore_to_article_action);
-  gtk_widget_class_install_action (widget_class, "win.toggle-line", NULL, toggle_line_action);
-  gtk_widget_class_install_action (widget_class, "win.undo-line", NULL, undo_line_action);
-  gtk_widget_class_install_property_action (widget_class, "win.toggle-removed", "show-removed");
-  gtk_widget_class_install_property_action (widget_class, "win.show-details", "show-details");
-
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new-archive", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.open-archive", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_i, GDK_CONTROL_MASK, "win.import-files", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_I, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
-                                       "win.import-folder", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "win.cancel-import", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "win.toggle-sidebar", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_h, GDK_CONTROL_MASK, "win.toggle-removed", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_ALT_MASK, "win.show-details", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_m, GDK_CONTROL_MASK, "win.toggle-line", NULL);
+  _px_window_class_actions_init (widget_class);
 }
 
 static void
@@ -1538,7 +1059,7 @@ px_window_init (PxWindow *self)
   update_recent (self);
   update_title (self);
   update_pages (self);
-  update_actions (self);
+  _px_window_update_actions (self);
 }
 
 /* Public API */
@@ -1612,7 +1133,7 @@ px_window_open_paths (PxWindow           *self,
         return;
     }
 
-  start_import (self, (const char * const *) imports->pdata);
+  _px_window_start_import (self, (const char * const *) imports->pdata);
 }
 
 /* Private API */
@@ -1649,7 +1170,7 @@ _px_window_import (PxWindow           *self,
 {
   g_return_if_fail (PX_IS_WINDOW (self));
 
-  start_import (self, paths);
+  _px_window_start_import (self, paths);
 }
 
 gboolean
