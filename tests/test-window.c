@@ -478,9 +478,11 @@ test_outlets (void)
   g_assert_cmpuint (n_outlet_rows (window), ==, 4);
   g_assert_true (gtk_list_box_get_selected_row (list) == gtk_list_box_get_row_at_index (list, 0));
 
-  /* Choosing an outlet lists its documents only */
+  /* Choosing an outlet lists its documents only, and the title says so */
+  g_assert_cmpstr (_px_window_get_subtitle (window), ==, "3 documents");
   g_assert_true (_px_window_select_outlet (window, "Valley Courier"));
   g_assert_cmpuint (n_rows (window), ==, 1);
+  g_assert_cmpstr (_px_window_get_subtitle (window), ==, "1 of 3 documents");
   {
     g_autoptr(PxDocumentInfo) info = get_info (window, 0);
     g_assert_cmpstr (px_document_info_get_outlet (info), ==, "Valley Courier");
@@ -498,6 +500,7 @@ test_outlets (void)
   /* And All Documents lists everything again */
   g_assert_true (_px_window_select_outlet (window, NULL));
   g_assert_cmpuint (n_rows (window), ==, 3);
+  g_assert_cmpstr (_px_window_get_subtitle (window), ==, "3 documents");
 
   destroy_window (window);
   fixture_clear (&f);

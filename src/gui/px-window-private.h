@@ -66,6 +66,7 @@ struct _PxWindow
   GCancellable         *import_cancellable; /* of the import under way */
   GPtrArray            *failures;           /* GError, from the last import */
   char                 *last_toast;
+  gint64                title_updated;      /* when the import last updated the title */
 
   /* The last line moved, for Undo: document, paragraph, what it was. */
   char                 *undo_id;
@@ -114,6 +115,7 @@ gboolean            _px_window_select_outlet      (PxWindow     *self,
                                                    const char   *outlet);
 const char         *_px_window_get_current_id     (PxWindow     *self);
 GtkDropTarget      *_px_window_get_drop_target    (PxWindow     *self);
+const char         *_px_window_get_subtitle       (PxWindow     *self);
 
 GtkTextBuffer      *_px_reader_view_get_buffer    (PxReaderView *self);
 GtkTextView        *_px_reader_view_get_text_view (PxReaderView *self);

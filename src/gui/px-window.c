@@ -120,7 +120,20 @@ update_title (PxWindow *self)
   name = dup_display_name (px_archive_get_folder (self->archive));
   {
     guint n = px_archive_get_n_documents (self->archive);
-    subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u document", "%u documents", n), n);
+    gboolean filtered = self->documents != NULL &&
+                        (px_document_list_get_query (self->documents) != NULL ||
+                         px_document_list_get_outlet (self->documents) != NULL);
+
+    if (filtered)
+      {
+        guint shown = g_list_model_get_n_items (G_LIST_MODEL (self->documents));
+
+        /* Translators: the documents a search or an outlet shows, "3 of 120 documents" */
+        subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u of %u document", "%u of %u documents", n),
+                                    shown, n);
+      }
+    else
+      subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u document", "%u documents", n), n);
   }
   adw_view_switcher_title_set_title (self->switcher_title, name);
   adw_view_switcher_title_set_subtitle (self->switcher_title, subtitle);
@@ -246,6 +259,7 @@ list_changed (PxWindow *self)
 {
   select_id (self, self->current_id);
   update_pages (self);
+  update_title (self);
 }
 
 static GtkWidget *
@@ -609,21 +623,69 @@ fix_button_names (GtkWidget *widget)
 
 /* Callbacks */
 
+typedef struct
+{
+  PxWindow     *self;
+  GCancellable *cancellable;
+  guint         done;
+  guint         total;
+} Progress;
+
+static void
+progress_free (gpointer data)
+{
+  Progress *progress = data;
+
+  g_object_unref (progress->self);
+  g_object_unref (progress->cancellable);
+  g_free (progress);
+}
+
+static gboolean
+show_progress_cb (gpointer data)
+{
+  Progress *progress = data;
+  PxWindow *self = progress->self;
+
+  /* An import since cancelled or replaced says nothing. */
+  if (progress->cancellable != self->import_cancellable)
+    return G_SOURCE_REMOVE;
+
+  gtk_progress_bar_set_fraction (self->progress_bar, (double) MIN (progress->done, progress->total) / progress->total);
+
+  /* Each document is stored as it is read: let the count in the title
+   * follow, twice a second at most. */
+  if (g_get_monotonic_time () - self->title_updated > G_USEC_PER_SEC / 2)
+    {
+      self->title_updated = g_get_monotonic_time ();
+      update_title (self);
+    }
+
+  return G_SOURCE_REMOVE;
+}
+
+/* The archive reports progress through g_main_context_invoke(), which
+ * runs the callback in the worker thread itself whenever the main thread
+ * is not iterating at that moment: touch nothing here, and hand the
+ * numbers to the main loop. The job's window and cancellable are set
+ * before the import starts and never change, so reading them is safe. */
 static void
 import_progress_cb (guint    done,
                     guint    total,
                     gpointer user_data)
 {
   ImportJob *job = user_data;
-  PxWindow *self = job->self;
+  Progress *progress;
 
-  /* Progress runs on our main context before the import completes, and
-   * the job holds the window; it may be an import since replaced. The
-   * units are steps of work, not files, so only the fraction is shown. */
-  if (job->cancellable != self->import_cancellable || total == 0)
+  if (total == 0)
     return;
 
-  gtk_progress_bar_set_fraction (self->progress_bar, (double) MIN (done, total) / total);
+  progress = g_new0 (Progress, 1);
+  progress->self = g_object_ref (job->self);
+  progress->cancellable = g_object_ref (job->cancellable);
+  progress->done = done;
+  progress->total = total;
+  g_idle_add_full (G_PRIORITY_DEFAULT, show_progress_cb, progress, progress_free);
 }
 
 static void
@@ -772,6 +834,16 @@ outlet_selected_cb (PxWindow      *self,
   /* Folded, the sidebar covers the list: get out of the way. */
   if (adw_flap_get_folded (self->flap))
     adw_flap_set_reveal_flap (self->flap, FALSE);
+}
+
+/* Enter (or a double click) on a row: read it. */
+static void
+list_activate_cb (PxWindow    *self,
+                  guint        position,
+                  GtkListView *list_view)
+{
+  gtk_single_selection_set_selected (self->selection, position);
+  gtk_widget_grab_focus (GTK_WIDGET (_px_reader_view_get_text_view (self->reader)));
 }
 
 /* GtkSearchEntry debounces: this runs once typing pauses. */
@@ -998,6 +1070,7 @@ px_window_class_init (PxWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, bind_row_cb);
   gtk_widget_class_bind_template_callback (widget_class, unbind_row_cb);
   gtk_widget_class_bind_template_callback (widget_class, outlet_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, list_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, search_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, apply_correction_cb);
@@ -1316,4 +1389,12 @@ _px_window_get_drop_target (PxWindow *self)
   g_return_val_if_fail (PX_IS_WINDOW (self), NULL);
 
   return self->drop_target;
+}
+
+const char *
+_px_window_get_subtitle (PxWindow *self)
+{
+  g_return_val_if_fail (PX_IS_WINDOW (self), NULL);
+
+  return adw_view_switcher_title_get_subtitle (self->switcher_title);
 }
