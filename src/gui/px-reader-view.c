@@ -998,6 +998,9 @@ px_reader_view_init (PxReaderView *self)
   self->marks = g_array_new (FALSE, FALSE, sizeof (Mark));
   g_array_set_clear_func (self->marks, mark_clear);
   self->paragraph_starts = g_array_new (FALSE, FALSE, sizeof (int));
+  /* The text is never edited here: an undo history would only keep a
+   * second copy of every document shown. */
+  gtk_text_buffer_set_enable_undo (gtk_text_view_get_buffer (self->text_view), FALSE);
   self->line_menu = g_menu_new ();
   self->line_menu_kind = -1;
   self->first_match = -1;
