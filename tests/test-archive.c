@@ -616,12 +616,17 @@ test_document_list (void)
   g_assert_finalize_object (g_steal_pointer (&list));
 }
 
+static GThread *main_thread;
+
 static void
 import_progress (guint    done,
                  guint    total,
                  gpointer data)
 {
   guint *last = data;
+
+  /* Progress runs where the caller is, never in the worker. */
+  g_assert_true (g_thread_self () == main_thread);
 
   g_assert_cmpuint (done, <=, total);
   g_assert_cmpuint (done, >=, last[0]);
@@ -650,7 +655,11 @@ test_import_async (void)
   const char *paths[] = { sample, NULL };
   guint progress[2] = { 0 };
 
+  main_thread = g_thread_self ();
   px_archive_import_async (archive, paths, NULL, import_progress, progress, import_done, &result);
+  /* While this thread is busy elsewhere and not iterating, the worker must
+   * still not run the progress callback itself. */
+  g_usleep (G_USEC_PER_SEC / 5);
   while (result == NULL)
     g_main_context_iteration (NULL, TRUE);
   /* Progress may still be queued behind the result. */

@@ -36,6 +36,7 @@
 #include "px-figure-extractor.h"
 #include "px-json.h"
 #include "px-parser.h"
+#include "px-progress.h"
 #include "px-text-decoder.h"
 
 #define DATABASE_NAME  "parallax.db"
@@ -597,45 +598,6 @@ px_import_result_free (PxImportResult *result)
   g_free (result);
 }
 
-typedef struct
-{
-  GMainContext     *context;
-  PxLoaderProgress  progress;
-  gpointer          progress_data;
-  guint             done;
-  guint             total;
-} Progress;
-
-static gboolean
-report_cb (gpointer data)
-{
-  Progress *p = data;
-
-  p->progress (p->done, p->total, p->progress_data);
-  return G_SOURCE_REMOVE;
-}
-
-static void
-report (const Progress *p,
-        guint           done,
-        guint           total)
-{
-  Progress *copy;
-
-  if (p->progress == NULL)
-    return;
-  if (p->context == NULL)
-    {
-      p->progress (done, total, p->progress_data);
-      return;
-    }
-
-  copy = g_memdup2 (p, sizeof *p);
-  copy->done = done;
-  copy->total = total;
-  g_main_context_invoke_full (p->context, G_PRIORITY_DEFAULT, report_cb, copy, g_free);
-}
-
 static GBytes *
 read_file (GFile         *file,
            GCancellable  *cancellable,
@@ -673,7 +635,7 @@ static PxImportResult *
 import (PxArchive           *self,
         const char * const  *paths,
         GCancellable        *cancellable,
-        const Progress      *progress,
+        const PxProgress    *progress,
         GError             **error)
 {
   g_autoptr(PxImportResult) result = g_new0 (PxImportResult, 1);
@@ -710,7 +672,7 @@ import (PxArchive           *self,
           skip[i] = TRUE;
           g_ptr_array_add (result->failures, local_error);
         }
-      report (progress, i + 1, total * 3);
+      px_progress_report (progress, i + 1, total * 3);
     }
 
   /* Pass 2: one transaction per document, so that an interruption keeps
@@ -727,7 +689,7 @@ import (PxArchive           *self,
 
       if (g_cancellable_set_error_if_cancelled (cancellable, error))
         goto cancelled;
-      report (progress, total + 2 * i, total * 3);
+      px_progress_report (progress, total + 2 * i, total * 3);
       if (skip[i])
         continue;
 
@@ -774,7 +736,7 @@ import (PxArchive           *self,
       result->imported++;
     }
 
-  report (progress, total * 3, total * 3);
+  px_progress_report (progress, total * 3, total * 3);
   sqlite3_close (db);
   return g_steal_pointer (&result);
 
@@ -799,25 +761,26 @@ px_archive_import (PxArchive           *self,
                    gpointer             progress_data,
                    GError             **error)
 {
-  Progress p = { NULL, progress, progress_data, 0, 0 };
+  PxProgress p;
 
   g_return_val_if_fail (PX_IS_ARCHIVE (self), NULL);
   g_return_val_if_fail (paths != NULL, NULL);
 
+  px_progress_init (&p, FALSE, progress, progress_data);
   return import (self, paths, cancellable, &p, error);
 }
 
 typedef struct
 {
-  GStrv    paths;
-  Progress progress;
+  GStrv      paths;
+  PxProgress progress;
 } ImportData;
 
 static void
 import_data_free (ImportData *data)
 {
   g_strfreev (data->paths);
-  g_clear_pointer (&data->progress.context, g_main_context_unref);
+  px_progress_clear (&data->progress);
   g_free (data);
 }
 
@@ -855,9 +818,7 @@ px_archive_import_async (PxArchive           *self,
 
   data = g_new0 (ImportData, 1);
   data->paths = g_strdupv ((GStrv) paths);
-  data->progress.context = g_main_context_ref_thread_default ();
-  data->progress.progress = progress;
-  data->progress.progress_data = progress_data;
+  px_progress_init (&data->progress, TRUE, progress, progress_data);
 
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, px_archive_import_async);

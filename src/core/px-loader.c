@@ -16,6 +16,7 @@
 
 #include "px-loader.h"
 #include "px-parser.h"
+#include "px-progress.h"
 
 
 void
@@ -142,50 +143,10 @@ px_loader_collect (const char * const  *paths,
   return TRUE;
 }
 
-typedef struct
-{
-  GMainContext     *context;
-  PxLoaderProgress  progress;
-  gpointer          progress_data;
-  guint             done;
-  guint             total;
-} Progress;
-
-static gboolean
-report_progress_cb (gpointer data)
-{
-  Progress *p = data;
-
-  p->progress (p->done, p->total, p->progress_data);
-  return G_SOURCE_REMOVE;
-}
-
-static void
-report (Progress *p,
-        guint     done,
-        guint     total)
-{
-  Progress *copy;
-
-  if (p->progress == NULL)
-    return;
-
-  if (p->context == NULL)
-    {
-      p->progress (done, total, p->progress_data);
-      return;
-    }
-
-  copy = g_memdup2 (p, sizeof *p);
-  copy->done = done;
-  copy->total = total;
-  g_main_context_invoke_full (p->context, G_PRIORITY_DEFAULT, report_progress_cb, copy, g_free);
-}
-
 static PxLoadResult *
 load (const char * const  *paths,
       GCancellable        *cancellable,
-      Progress            *progress,
+      const PxProgress    *progress,
       GError             **error)
 {
   g_autoptr(PxLoadResult) result = px_load_result_new ();
@@ -213,7 +174,7 @@ load (const char * const  *paths,
           failed[i] = TRUE;
           g_ptr_array_add (result->failures, local_error);
         }
-      report (progress, i + 1, total * 3);
+      px_progress_report (progress, i + 1, total * 3);
     }
 
   for (guint i = 0; i < total; i++)
@@ -233,7 +194,7 @@ load (const char * const  *paths,
           else
             g_ptr_array_add (result->failures, local_error);
         }
-      report (progress, total + 2 * (i + 1), total * 3);
+      px_progress_report (progress, total + 2 * (i + 1), total * 3);
     }
 
   return g_steal_pointer (&result);
@@ -254,24 +215,25 @@ px_loader_load (const char * const  *paths,
                 gpointer             progress_data,
                 GError             **error)
 {
-  Progress p = { NULL, progress, progress_data, 0, 0 };
+  PxProgress p;
 
   g_return_val_if_fail (paths != NULL, NULL);
 
+  px_progress_init (&p, FALSE, progress, progress_data);
   return load (paths, cancellable, &p, error);
 }
 
 typedef struct
 {
-  GStrv    paths;
-  Progress progress;
+  GStrv      paths;
+  PxProgress progress;
 } LoadData;
 
 static void
 load_data_free (LoadData *data)
 {
   g_strfreev (data->paths);
-  g_clear_pointer (&data->progress.context, g_main_context_unref);
+  px_progress_clear (&data->progress);
   g_free (data);
 }
 
@@ -308,9 +270,7 @@ px_loader_load_async (const char * const  *paths,
 
   data = g_new0 (LoadData, 1);
   data->paths = g_strdupv ((GStrv) paths);
-  data->progress.context = g_main_context_ref_thread_default ();
-  data->progress.progress = progress;
-  data->progress.progress_data = progress_data;
+  px_progress_init (&data->progress, TRUE, progress, progress_data);
 
   task = g_task_new (NULL, cancellable, callback, user_data);
   g_task_set_source_tag (task, px_loader_load_async);
