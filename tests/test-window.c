@@ -506,6 +506,45 @@ test_outlets (void)
   fixture_clear (&f);
 }
 
+/* win.sort orders the list, and the order is a setting. */
+static void
+test_sort (void)
+{
+  Fixture f;
+  PxWindow *window;
+  g_autoptr(GSettings) settings = g_settings_new ("io.github.parallax.Parallax");
+  guint n;
+
+  fixture_init (&f);
+  window = new_window_with_documents (&f);
+  n = n_rows (window);
+  g_assert_cmpuint (n, >, 1);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.sort", "s", "title"));
+  g_assert_cmpuint (n_rows (window), ==, n);
+  for (guint i = 1; i < n; i++)
+    {
+      g_autoptr(PxDocumentInfo) a = get_info (window, i - 1);
+      g_autoptr(PxDocumentInfo) b = get_info (window, i);
+
+      g_assert_cmpint (g_utf8_collate (px_document_info_get_title (a), px_document_info_get_title (b)), <=, 0);
+    }
+  g_assert_cmpstr (g_settings_get_string (settings, "sort"), ==, "title");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.sort", "s", "outlet"));
+  for (guint i = 1; i < n; i++)
+    {
+      g_autoptr(PxDocumentInfo) a = get_info (window, i - 1);
+      g_autoptr(PxDocumentInfo) b = get_info (window, i);
+
+      g_assert_cmpint (g_strcmp0 (px_document_info_get_outlet (a), px_document_info_get_outlet (b)), <=, 0);
+    }
+
+  g_settings_set_string (settings, "sort", "date");
+  destroy_window (window);
+  fixture_clear (&f);
+}
+
 typedef struct
 {
   PxWindow   *window;
@@ -1316,6 +1355,7 @@ main (int   argc,
   g_test_add_func ("/window/import", test_import);
   g_test_add_func ("/window/import-failures", test_import_failures);
   g_test_add_func ("/window/outlets", test_outlets);
+  g_test_add_func ("/window/sort", test_sort);
   g_test_add_func ("/window/search", test_search);
   g_test_add_func ("/window/snippet-markup", test_snippet_markup);
   g_test_add_func ("/window/edit-outlet", test_edit_outlet);

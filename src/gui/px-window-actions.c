@@ -435,6 +435,7 @@ _px_window_class_actions_init (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.toggle-line", NULL, toggle_line_action);
   gtk_widget_class_install_action (widget_class, "win.undo-line", NULL, undo_line_action);
   gtk_widget_class_install_property_action (widget_class, "win.toggle-removed", "show-removed");
+  gtk_widget_class_install_property_action (widget_class, "win.sort", "sort");
   gtk_widget_class_install_property_action (widget_class, "win.show-details", "show-details");
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new-archive", NULL);

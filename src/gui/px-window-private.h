@@ -62,6 +62,7 @@ struct _PxWindow
   GtkDropTarget        *drop_target;
   PxArchive            *archive;
   PxDocumentList       *documents;
+  PxSort                sort;               /* the list's order outside searches */
   char                 *current_id;         /* the document the reader shows */
   GCancellable         *import_cancellable; /* of the import under way */
   GPtrArray            *failures;           /* GError, from the last import */

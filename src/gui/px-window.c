@@ -31,8 +31,23 @@ enum {
   PROP_0,
   PROP_SHOW_REMOVED,
   PROP_SHOW_DETAILS,
+  PROP_SORT,
   N_PROPS
 };
+
+/* The list's orders, as the "sort" property and the win.sort action name
+ * them. A search always lists the best matches first. */
+static const char *sort_names[] = { "date", "outlet", "title" };
+
+static PxSort
+sort_from_name (const char *name)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (sort_names); i++)
+    if (g_strcmp0 (sort_names[i], name) == 0)
+      return (PxSort) i;
+
+  return PX_SORT_DATE;
+}
 
 static GParamSpec *properties [N_PROPS];
 
@@ -487,6 +502,7 @@ set_archive (PxWindow  *self,
   if (archive != NULL)
     {
       self->documents = px_document_list_new (archive);
+      px_document_list_set_sort (self->documents, self->sort);
       self->updating_selection = TRUE;
       gtk_single_selection_set_model (self->selection, G_LIST_MODEL (self->documents));
       self->updating_selection = FALSE;
@@ -983,6 +999,10 @@ px_window_get_property (GObject    *object,
       g_value_set_boolean (value, self->show_details);
       break;
 
+    case PROP_SORT:
+      g_value_set_string (value, sort_names[self->sort]);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -1014,6 +1034,16 @@ px_window_set_property (GObject      *object,
         }
       break;
 
+    case PROP_SORT:
+      if (self->sort != sort_from_name (g_value_get_string (value)))
+        {
+          self->sort = sort_from_name (g_value_get_string (value));
+          if (self->documents != NULL)
+            px_document_list_set_sort (self->documents, self->sort);
+          g_object_notify_by_pspec (object, pspec);
+        }
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -1037,6 +1067,10 @@ px_window_class_init (PxWindowClass *klass)
     g_param_spec_boolean ("show-details", NULL, NULL,
                           FALSE,
                           (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties [PROP_SORT] =
+    g_param_spec_string ("sort", NULL, NULL,
+                         "date",
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (PX_TYPE_DOCUMENT_INFO);
@@ -1094,6 +1128,7 @@ px_window_init (PxWindow *self)
   g_settings_bind (self->settings, "window-height", self, "default-height", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "window-maximized", self, "maximized", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "show-removed", self, "show-removed", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "sort", self, "sort", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "show-details", self, "show-details", G_SETTINGS_BIND_DEFAULT);
 
   g_object_bind_property (self, "show-removed", self->reader, "show-removed", G_BINDING_SYNC_CREATE);
