@@ -342,6 +342,36 @@ test_sentences (void)
   g_assert_cmpuint (px_sentence_count (""), ==, 0);
 }
 
+/* The head of a page: a menu of hyphens, a site name beside it that the
+ * page never repeats, a headline that says "search", a date line with a
+ * label, and no outlet taken from a time of day. */
+static void
+test_page_head (void)
+{
+  g_autoptr(PxDocument) document = read_text (
+    "Skip to main content\n\n"
+    "Front page - Parliament - Ministries - Letters\n\n"
+    "Embassy Press Office\n\n"
+    "Search\n\n"
+    "Divers search the lake after ferry sinks\n\n"
+    "Published: Friday, 16 June 2006 06:08\n\n"
+    P1 "\n\n" P2 "\n\n" P3 "\n");
+  g_autoptr(PxDocument) article_less = read_text (
+    "THE ORLA GAZETTE\n\n"
+    "Home | News | Sport\n\n"
+    "Orla bursts its banks in three villages\n\n"
+    P1 "\n\n" P2 "\n\n"
+    "© 2024 Orla Gazette. All rights reserved.\n");
+
+  g_assert_cmpstr (px_document_get_title (document), ==, "Divers search the lake after ferry sinks");
+  g_assert_cmpstr (px_document_get_outlet (document), ==, "Embassy Press Office");
+  g_assert_cmpstr (px_document_get_published (document), ==, "2006-06-16");
+  g_assert_cmpstr (find (document, "Front page")->reason, ==, "navigation");
+
+  /* The logo's capitals, spelled as the page spells the name. */
+  g_assert_cmpstr (px_document_get_outlet (article_less), ==, "Orla Gazette");
+}
+
 /* Whatever reader kept them, the lines above the article that restate its
  * metadata are set aside; a short text with no article is left alone. */
 static void
@@ -401,6 +431,7 @@ main (int   argc,
   g_test_add_func ("/Px/Text/hostile", test_hostile);
   g_test_add_func ("/Px/Text/sentences", test_sentences);
   g_test_add_func ("/Px/Text/tidy-head", test_tidy_head);
+  g_test_add_func ("/Px/Text/page-head", test_page_head);
 
   return g_test_run ();
 }

@@ -58,6 +58,7 @@ typedef enum
   EV_CAPTION     = 1 << 13,
   EV_RELATED     = 1 << 14,
   EV_CONTACT     = 1 << 15,
+  EV_MENU_RUN    = 1 << 16,   /* one of several very short lines in a row */
 } Evidence;
 
 /* Evidence strong enough to remove a line even inside the article. */
@@ -484,6 +485,29 @@ count_separators (const char  *text,
 }
 
 static const char *breadcrumb_separators[] = { " › ", " » ", " > ", NULL };
+
+/* "Front page - Parliament - Letters": hyphens between short items. One
+ * hyphen is a headline's ("Flood - 40 dead"); three items of at most three
+ * words each are a menu. */
+static gboolean
+is_dash_menu (const char *text)
+{
+  g_auto(GStrv) items = g_strsplit (text, " - ", -1);
+  guint n = g_strv_length (items);
+
+  if (n < 3)
+    return FALSE;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_auto(GStrv) words = g_strsplit (g_strstrip (items[i]), " ", -1);
+
+      if (g_strv_length (words) > 3)
+        return FALSE;
+    }
+
+  return TRUE;
+}
 static const char *menu_separators[] = { " | ", " / ", " · ", " • ", NULL };
 
 static gboolean
@@ -556,7 +580,8 @@ gather_evidence (Line *line)
         line->evidence |= EV_COMMENTS;
       if (has_any_cue (lower, related_cues))
         line->evidence |= EV_RELATED;
-      if (!line->prose && has_any_cue (lower, navigation_cues))
+      /* Anywhere in a short line only: a headline may say "search". */
+      if (!line->prose && line->words <= 4 && has_any_cue (lower, navigation_cues))
         line->evidence |= EV_NAVIGATION;
       if (!line->prose)
         {
@@ -572,7 +597,8 @@ gather_evidence (Line *line)
 
   if (!line->prose && line->words <= 12 && count_separators (line->text, breadcrumb_separators) > 0)
     line->evidence |= EV_BREADCRUMB;
-  else if (!line->prose && line->words <= 16 && count_separators (line->text, menu_separators) > 0)
+  else if (!line->prose && line->words <= 16 &&
+           (count_separators (line->text, menu_separators) > 0 || is_dash_menu (line->text)))
     line->evidence |= EV_NAVIGATION;
 
   /* An e-mail address or a web address in a short line: the site's
@@ -616,6 +642,7 @@ reason_for (const Line *line,
     { EV_REPEATED, "repeated" },
     { EV_SITE_WIDE, "site-wide" },
     { EV_LABEL, "navigation" },
+    { EV_MENU_RUN, "navigation" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (order); i++)
@@ -930,6 +957,18 @@ looks_like_name (const char *text)
   return TRUE;
 }
 
+static gboolean
+has_letters (const char *text,
+             guint       n)
+{
+  guint letters = 0;
+
+  for (const char *p = text; *p != '\0' && letters < n; p = g_utf8_next_char (p))
+    letters += g_unichar_isalpha (g_utf8_get_char (p));
+
+  return letters >= n;
+}
+
 typedef struct
 {
   char *outlet;
@@ -956,7 +995,9 @@ parse_dateline (const char *text,
   /* The place comes first, short, and ends with a comma. */
   place = g_strndup (text, date->start);
   g_strchomp (place);
-  if (!g_str_has_suffix (place, ",") || g_utf8_strlen (place, -1) > 40 || strchr (place, '.') != NULL)
+  /* "Published: Friday, 16 June" is a label, not a place. */
+  if (!g_str_has_suffix (place, ",") || g_utf8_strlen (place, -1) > 40 || strchr (place, '.') != NULL ||
+      strchr (place, ':') != NULL)
     return FALSE;
   place[strlen (place) - 1] = '\0';
   if (!looks_like_name (place))
@@ -992,7 +1033,7 @@ parse_dateline (const char *text,
     }
 
   g_strstrip (out->outlet);
-  if (!looks_like_name (out->outlet))
+  if (!looks_like_name (out->outlet) || !has_letters (out->outlet, 2))
     goto fail;
 
   return TRUE;
@@ -1172,7 +1213,7 @@ parse_signature (const Line *line)
   guint n, start = 0;
 
   if (line->words < 2 || line->words > 5 || line->prose || line->repeats > 1 ||
-      (line->evidence & ~(EV_SITE_WIDE | EV_NAVIGATION)) != EV_NONE)
+      (line->evidence & ~(EV_SITE_WIDE | EV_NAVIGATION | EV_MENU_RUN)) != EV_NONE)
     return NULL;
   if (!looks_like_name (text))
     return NULL;
@@ -1266,7 +1307,7 @@ parse_copyright (const Line *line)
 /* An upper-case spelling ("HARBOUR.NEWS") is often the site's logo style; the
  * document usually writes the name properly elsewhere ("Harbour.News"). */
 static char *
-best_spelling (GArray     *lines,
+find_spelling (GArray     *lines,
                const char *name)
 {
   gsize len = strlen (name);
@@ -1276,7 +1317,7 @@ best_spelling (GArray     *lines,
     if (g_unichar_islower (g_utf8_get_char (p)))
       all_caps = FALSE;
   if (!all_caps || len < 3)
-    return g_strdup (name);
+    return NULL;
 
   for (guint i = 0; i < lines->len; i++)
     {
@@ -1302,7 +1343,21 @@ best_spelling (GArray     *lines,
         }
     }
 
-  return g_strdup (name);
+  return NULL;
+}
+
+/* ... and "THE CADRELLE GAZETTE" as "Cadrelle Gazette" when that is how the
+ * page writes it without the article. */
+static char *
+best_spelling (GArray     *lines,
+               const char *name)
+{
+  char *spelled = find_spelling (lines, name);
+
+  if (spelled == NULL && g_str_has_prefix (name, "THE "))
+    spelled = find_spelling (lines, name + 4);
+
+  return spelled != NULL ? spelled : g_strdup (name);
 }
 
 static gboolean
@@ -1318,7 +1373,7 @@ is_title_candidate (const Line *line)
    * documents (the same wire story in several outlets). */
   if (line->evidence & (EV_STRONG & ~(EV_REPEATED | EV_SITE_WIDE)))
     return FALSE;
-  if (line->evidence & (EV_CAPTION | EV_LABEL | EV_RELATED | EV_NAVIGATION))
+  if (line->evidence & (EV_CAPTION | EV_LABEL | EV_RELATED | EV_NAVIGATION | EV_MENU_RUN))
     return FALSE;
   if (g_str_has_suffix (line->text, ":"))
     return FALSE;
@@ -1330,6 +1385,46 @@ is_title_candidate (const Line *line)
     return FALSE;
 
   return TRUE;
+}
+
+static gboolean
+is_menu_line (const Line *line)
+{
+  return (line->evidence & (EV_NAVIGATION | EV_MENU_RUN | EV_BREADCRUMB)) != 0 || line->columns;
+}
+
+/* A short name beside the site's menu, with a headline-shaped line below:
+ * the site's name, even when the page does not repeat it ("Embassy Press
+ * Office" between the menu and the search box). */
+static gboolean
+is_unconfirmed_masthead (GArray *lines,
+                         guint   i,
+                         guint   limit)
+{
+  const Line *line = &g_array_index (lines, Line, i);
+  gboolean beside_menu;
+  g_autofree char *text = NULL;
+
+  if (line->words > 5 || line->terminal)
+    return FALSE;
+  text = strip_edges (line->text, ",.:;");
+  if (!looks_like_name (text))
+    return FALSE;
+
+  beside_menu = (i > 0 && is_menu_line (&g_array_index (lines, Line, i - 1))) ||
+                (i + 1 < lines->len && is_menu_line (&g_array_index (lines, Line, i + 1)));
+  if (!beside_menu)
+    return FALSE;
+
+  for (guint j = i + 1; j < limit; j++)
+    {
+      const Line *below = &g_array_index (lines, Line, j);
+
+      if (below->words > line->words && is_title_candidate (below))
+        return TRUE;
+    }
+
+  return FALSE;
 }
 
 /* Picks the headline among the lines before the article: the first line
@@ -1368,7 +1463,14 @@ find_title_pass (GArray   *lines,
         }
 
       if (first < 0)
-        first = i;
+        {
+          if (is_unconfirmed_masthead (lines, i, limit))
+            {
+              line->role = ROLE_MASTHEAD;
+              continue;
+            }
+          first = i;
+        }
       else if (i <= (guint) first + 3 &&
                (line->markdown_heading || line->repeats > 1) &&
                !(g_array_index (lines, Line, first).markdown_heading ||
@@ -1451,7 +1553,11 @@ find_masthead (Reader *r,
       gboolean headline_below = FALSE;
       char *cut;
 
-      if (line->prose || line->role != ROLE_NONE || line->words > 14 || line->repeats > 1)
+      /* A menu ("Home | World | Sport") names sections, not the site. */
+      if (line->prose || line->role != ROLE_NONE || line->words > 14 || line->repeats > 1 ||
+          (line->evidence & EV_NAVIGATION) ||
+          line->columns || count_separators (line->text, menu_separators) >= 2 ||
+          count_separators (line->text, breadcrumb_separators) > 0)
         continue;
 
       name = g_strdup (line->text);
@@ -1590,6 +1696,19 @@ assign_metadata (Reader *r)
 
   find_masthead (r, head_end);
   title = find_title (lines, head_end);
+
+  /* find_title may have recognised a masthead the page does not repeat. */
+  for (guint i = 0; i < head_end; i++)
+    {
+      const Line *line = &g_array_index (lines, Line, i);
+
+      if (line->role == ROLE_MASTHEAD)
+        {
+          g_autofree char *name = strip_edges (line->text, ",.:;");
+
+          offer_outlet (r, name, PX_SOURCE_SITE_NAME);
+        }
+    }
 
   if (title >= 0)
     {
@@ -1827,14 +1946,14 @@ classify (Reader *r)
       if (line->markdown_heading ||
           (line->words >= 2 && line->words <= 14 && !line->terminal &&
            g_unichar_isupper (g_utf8_get_char (line->text)) &&
-           !(line->evidence & (EV_NAVIGATION | EV_LABEL | EV_RELATED)) &&
+           !(line->evidence & (EV_NAVIGATION | EV_MENU_RUN | EV_LABEL | EV_RELATED)) &&
            next_kept_is_prose (lines, i, r->core_last)))
         {
           line->kind = PX_BLOCK_HEADING;
           continue;
         }
 
-      if (line->words <= 3 || (line->evidence & (EV_NAVIGATION | EV_LABEL | EV_RELATED)))
+      if (line->words <= 3 || (line->evidence & (EV_NAVIGATION | EV_MENU_RUN | EV_LABEL | EV_RELATED)))
         {
           line->reason = reason_for (line, FALSE);
           continue;
@@ -1910,7 +2029,7 @@ px_text_reader_read (PxDocument *document,
         j++;
       if (j - i >= 3)
         for (guint k = i; k < j; k++)
-          g_array_index (lines, Line, k).evidence |= EV_NAVIGATION;
+          g_array_index (lines, Line, k).evidence |= EV_MENU_RUN;
       i = MAX (j, i + 1);
     }
 
