@@ -113,7 +113,8 @@ int             px_archive_get_schema_version (PxArchive           *self);
 guint           px_archive_get_n_documents    (PxArchive           *self);
 
 /* Import: thread-safe with respect to readers of the same archive (one
- * SQLite connection per thread). Progress runs on the caller's context. */
+ * SQLite connection per thread). Progress runs on the caller's context,
+ * and every report is delivered before the async callback runs. */
 PxImportResult *px_archive_import             (PxArchive           *self,
                                                const char * const  *paths,
                                                GCancellable        *cancellable,

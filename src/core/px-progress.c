@@ -70,6 +70,9 @@ px_progress_report (const PxProgress *self,
   report->done = done;
   report->total = total;
 
+  /* The priority of GTask's completion: sources of one priority are
+   * dispatched in the order they were attached, so the last report
+   * arrives before the result. */
   source = g_idle_source_new ();
   g_source_set_priority (source, G_PRIORITY_DEFAULT);
   g_source_set_callback (source, report_cb, report, g_free);

@@ -639,69 +639,35 @@ fix_button_names (GtkWidget *widget)
 
 /* Callbacks */
 
-typedef struct
-{
-  PxWindow     *self;
-  GCancellable *cancellable;
-  guint         done;
-  guint         total;
-} Progress;
-
-static void
-progress_free (gpointer data)
-{
-  Progress *progress = data;
-
-  g_object_unref (progress->self);
-  g_object_unref (progress->cancellable);
-  g_free (progress);
-}
-
-static gboolean
-show_progress_cb (gpointer data)
-{
-  Progress *progress = data;
-  PxWindow *self = progress->self;
-
-  /* An import since cancelled or replaced says nothing. */
-  if (progress->cancellable != self->import_cancellable)
-    return G_SOURCE_REMOVE;
-
-  gtk_progress_bar_set_fraction (self->progress_bar, (double) MIN (progress->done, progress->total) / progress->total);
-
-  /* Each document is stored as it is read: let the count in the title
-   * follow, twice a second at most. */
-  if (g_get_monotonic_time () - self->title_updated > G_USEC_PER_SEC / 2)
-    {
-      self->title_updated = g_get_monotonic_time ();
-      update_title (self);
-    }
-
-  return G_SOURCE_REMOVE;
-}
-
-/* The archive reports progress through g_main_context_invoke(), which
- * runs the callback in the worker thread itself whenever the main thread
- * is not iterating at that moment: touch nothing here, and hand the
- * numbers to the main loop. The job's window and cancellable are set
- * before the import starts and never change, so reading them is safe. */
+/* Progress arrives on the main thread (the archive attaches it to this
+ * thread's context), so the bar can be set right here. */
 static void
 import_progress_cb (guint    done,
                     guint    total,
                     gpointer user_data)
 {
   ImportJob *job = user_data;
-  Progress *progress;
+  PxWindow *self = job->self;
 
-  if (total == 0)
+  /* An import since cancelled or replaced says nothing. */
+  if (total == 0 || job->cancellable != self->import_cancellable)
     return;
 
-  progress = g_new0 (Progress, 1);
-  progress->self = g_object_ref (job->self);
-  progress->cancellable = g_object_ref (job->cancellable);
-  progress->done = done;
-  progress->total = total;
-  g_idle_add_full (G_PRIORITY_DEFAULT, show_progress_cb, progress, progress_free);
+  gtk_progress_bar_set_fraction (self->progress_bar, (double) MIN (done, total) / total);
+
+  /* Each document is stored as it is read: let the count in the title
+   * follow, twice a second at most, and show the first documents as soon
+   * as there are any rather than "Empty Archive" until the end. Later the
+   * list is left alone, not to move what the user is reading. */
+  if (g_get_monotonic_time () - self->title_updated > G_USEC_PER_SEC / 2)
+    {
+      self->title_updated = g_get_monotonic_time ();
+      if (self->documents != NULL && g_list_model_get_n_items (G_LIST_MODEL (self->documents)) == 0 &&
+          px_archive_get_n_documents (self->archive) > 0)
+        _px_window_reload_all (self);
+      else
+        update_title (self);
+    }
 }
 
 static void
