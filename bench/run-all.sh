@@ -1,5 +1,5 @@
 #!/bin/sh
-# run-all.sh — build Parallax (release) and run both benchmarks.
+# run-all.sh — build Parallax (release) and run the benchmarks.
 #
 # Copyright 2026 The Parallax developers
 # SPDX-License-Identifier: GPL-3.0-or-later
@@ -10,6 +10,10 @@
 #   PX_BENCH_OUT     where the JSON results go (default: $PX_BENCH_BUILD/bench-results)
 #   PX_BENCH_LIMIT   compare only the first N HTML pages (default: all)
 #   PX_BENCH_COUNT   documents for px-bench-parse (default: 1000, then 10000)
+#   PX_BENCH_ARCHIVE_COUNT
+#                    documents for px-bench-archive (default: 10000, then
+#                    100000, which takes about ten minutes and 5 GB of disk
+#                    in $TMPDIR)
 #   TRAFILATURA_GIT  a clone (or bare mirror) of the trafilatura project; when
 #                    PX_BENCH_DATA is missing, its tests/evaldata.json,
 #                    tests/cache/ and tests/eval/ are extracted there first.
@@ -29,7 +33,7 @@ if [ -f "$build/build.ninja" ]; then
 else
   meson setup "$build" "$root" --buildtype=release >/dev/null
 fi
-ninja -C "$build" bench/px-bench-parse src/cli/parallax-cli
+ninja -C "$build" bench/px-bench-parse bench/px-bench-archive src/cli/parallax-cli
 mkdir -p "$out"
 
 echo "== px-bench-parse"
@@ -37,6 +41,13 @@ if [ -n "${PX_BENCH_COUNT:-}" ]; then
   "$build/bench/px-bench-parse" --count "$PX_BENCH_COUNT" --json >"$out/parse.json"
 else
   "$build/bench/px-bench-parse" --json >"$out/parse.json"
+fi
+
+echo "== px-bench-archive"
+if [ -n "${PX_BENCH_ARCHIVE_COUNT:-}" ]; then
+  "$build/bench/px-bench-archive" --count "$PX_BENCH_ARCHIVE_COUNT" --json >"$out/archive.json"
+else
+  "$build/bench/px-bench-archive" --json >"$out/archive.json"
 fi
 
 if [ ! -f "$data/evaldata.json" ] && [ -n "${TRAFILATURA_GIT:-}" ]; then
@@ -63,7 +74,7 @@ fi
 
 echo
 echo "== Summary (JSON in $out)"
-"$python" - "$out/parse.json" "$html_json" <<'EOF'
+"$python" - "$out/parse.json" "$out/archive.json" "$html_json" <<'EOF'
 import json, sys
 
 parse = json.load(open(sys.argv[1]))
@@ -74,8 +85,21 @@ for r in parse["runs"]:
           f"peak {r['peak_kb'] / 1024:6.1f} MB  RSS {r['rss_before_kb'] / 1024:.1f} -> {r['rss_after_kb'] / 1024:.1f} MB  "
           f"figures {r['figures']}/{r['planted_figures']}  dates {r['dates']}/{r['planted_dates']}  "
           f"failures {r['failures']}")
-if len(sys.argv) > 2 and sys.argv[2]:
-    h = json.load(open(sys.argv[2]))
+archive = json.load(open(sys.argv[2]))
+print(f"px-bench-archive ({archive['buildtype']} build, {archive['processors']} processors, "
+      f"SQLite {archive['sqlite']}, seed {archive['seed']}):")
+for r in archive["runs"]:
+    i, o, s, l, t = r["import"], r["open"], r["search"], r["load"], r["targets"]
+    ok = lambda met: "n/a" if met is None else "ok" if met else "MISSED"
+    print(f"  N={r['count']:<6} import {i['seconds']:7.1f} s {i['documents_per_second']:6.0f} docs/s "
+          f"{i['mb_per_second']:5.2f} MB/s ({ok(t['import_500_per_second'])})  "
+          f"archive {r['size']['disk_bytes'] / 2**20:7.1f} MB")
+    print(f"           open {o['median_seconds']:6.3f} s (worst {o['worst_seconds']:.3f}, {ok(t['open_under_half_second'])})  "
+          f"peak {o['peak_kb'] / 1024:6.1f} MB ({ok(t['memory_under_300_mb'])})  "
+          f"search median {s['median_ms']:7.2f} ms worst {s['worst_ms']:8.2f} ms ({ok(t['search_under_50_ms'])})  "
+          f"load median {l['median_ms']:.2f} ms worst {l['worst_ms']:.2f} ms")
+if len(sys.argv) > 3 and sys.argv[3]:
+    h = json.load(open(sys.argv[3]))
     px, rd = h["parallax"], h["readability"]
     print(f"html-compare: {h['pages']} pages of {h['annotated_pages']}, Parallax {px['source']}")
     print(f"  parallax-cli     {px['seconds']:7.2f} s  {px['pages_per_second']:7.1f} pages/s "
