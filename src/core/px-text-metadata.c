@@ -294,6 +294,20 @@ resolve_span (PxDocument *document,
   return best > 0 ? best + span->years : 0;
 }
 
+/* The regular expressions are the costly part of reading a document: run
+ * them only on paragraphs that can count years at all. */
+static gboolean
+may_count_years (const char *text)
+{
+  static const char *words[] = { "anniversar", "year", "decade", "YEAR", "Year", "Decade", "Anniversar", NULL };
+
+  for (guint i = 0; words[i] != NULL; i++)
+    if (strstr (text, words[i]) != NULL)
+      return TRUE;
+
+  return FALSE;
+}
+
 static void
 complete_published (PxDocument *document)
 {
@@ -309,7 +323,7 @@ complete_published (PxDocument *document)
       const PxParagraph *p = g_ptr_array_index (paragraphs, i);
       gsize len = strlen (p->text), offset = 0;
 
-      if (!px_paragraph_is_kept (p))
+      if (!px_paragraph_is_kept (p) || !may_count_years (p->text))
         continue;
 
       while (offset < len && year == 0)
@@ -320,7 +334,7 @@ complete_published (PxDocument *document)
 
           px_sentence_bounds (p->text, offset, &start, &end);
           sentence = g_strndup (p->text + start, end - start);
-          if (find_span (sentence, &span))
+          if (may_count_years (sentence) && find_span (sentence, &span))
             year = resolve_span (document, sentence, i, start, end, &span, now);
           g_free (span.object);
           offset = MAX (end, offset + 1);

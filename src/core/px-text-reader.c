@@ -185,6 +185,25 @@ static const char *second_person_words[] = {
   "you", "your", "yours", "yourself", "you're", "you’re", "you'll", "you’ll", NULL,
 };
 
+/* @start[0..@len) in lower case: in @buffer for ASCII (most words), else
+ * allocated into @heap. */
+static const char *
+lower_word (const char  *start,
+            gsize        len,
+            char        *buffer,
+            char       **heap)
+{
+  for (gsize i = 0; i < len; i++)
+    {
+      if ((guchar) start[i] >= 0x80)
+        return *heap = g_utf8_strdown (start, len);
+      buffer[i] = g_ascii_tolower (start[i]);
+    }
+  buffer[len] = '\0';
+
+  return buffer;
+}
+
 static void
 measure (Line *line)
 {
@@ -195,7 +214,6 @@ measure (Line *line)
     {
       gunichar c = g_utf8_get_char (p);
       const char *start;
-      g_autofree char *word = NULL;
 
       if (is_quote_char (c))
         {
@@ -227,16 +245,27 @@ measure (Line *line)
             break;
         }
 
-      word = g_utf8_strdown (start, p - start);
       line->words++;
-      if (px_language_is_function_word (word))
-        line->function_words++;
-      else if (g_utf8_strlen (word, -1) >= 4 && !g_unichar_isdigit (g_utf8_get_char (word)))
-        line->content_words++;
       if (g_unichar_isupper (g_utf8_get_char (start)))
         line->capitalised++;
-      if (!in_quote && g_strv_contains (second_person_words, word))
-        line->second_person++;
+
+      /* Function words are short: longer ones need no lower-casing, which
+       * would allocate for every word of every line. */
+      if (p - start <= 16)
+        {
+          g_autofree char *heap = NULL;
+          char buffer[17];
+          const char *word = lower_word (start, p - start, buffer, &heap);
+
+          if (px_language_is_function_word (word))
+            line->function_words++;
+          else if (g_utf8_strlen (word, -1) >= 4 && !g_unichar_isdigit (g_utf8_get_char (word)))
+            line->content_words++;
+          if (!in_quote && g_strv_contains (second_person_words, word))
+            line->second_person++;
+        }
+      else
+        line->content_words++;
     }
 
   line->terminal = ends_like_sentence (line->text);
