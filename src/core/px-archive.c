@@ -1069,8 +1069,11 @@ px_archive_query (PxArchive      *self,
                   GError        **error)
 {
   g_autoptr(GString) sql = g_string_new (NULL);
+  g_autoptr(GString) filters = g_string_new (NULL);
   g_autoptr(GPtrArray) args = g_ptr_array_new_with_free_func (g_free);
   g_autofree char *match = NULL;
+  g_autofree char *limit = NULL;
+  const char *order;
   GPtrArray *rows;
   sqlite3_stmt *stmt = NULL;
   int rc;
@@ -1088,39 +1091,33 @@ px_archive_query (PxArchive      *self,
         return rows;
     }
 
-  g_string_append (sql, "SELECT " EFFECTIVE_COLUMNS);
   if (match != NULL)
-    g_string_append (sql, ", snippet (search, 3, char (57344), char (57345), '…', 16)"
-                          " FROM search JOIN documents d ON d.rowid = search.rowid " EFFECTIVE_JOINS
-                          " WHERE search MATCH ?");
-  else
-    g_string_append (sql, ", NULL FROM documents d " EFFECTIVE_JOINS " WHERE 1");
-  if (match != NULL)
-    g_ptr_array_add (args, g_strdup (match));
+    g_ptr_array_add (args, g_strdup (match));   /* ?1 */
 
   if (query->outlet != NULL)
     {
-      g_string_append (sql, " AND COALESCE (co.value, d.outlet) = ?");
       g_ptr_array_add (args, g_strdup (query->outlet));
+      g_string_append_printf (filters, " AND COALESCE (co.value, d.outlet) = ?%u", args->len);
     }
   /* EDTF values sort as text; comparing the prefix as long as the bound
    * makes "2019" include every day of 2019. */
   if (query->from != NULL)
     {
-      g_string_append (sql, " AND substr (COALESCE (cp.value, d.published), 1, length (?)) >= ?");
       g_ptr_array_add (args, g_strdup (query->from));
-      g_ptr_array_add (args, g_strdup (query->from));
+      g_string_append_printf (filters, " AND substr (COALESCE (cp.value, d.published), 1, length (?%u)) >= ?%u",
+                              args->len, args->len);
     }
   if (query->to != NULL)
     {
-      g_string_append (sql, " AND substr (COALESCE (cp.value, d.published), 1, length (?)) <= ?");
       g_ptr_array_add (args, g_strdup (query->to));
-      g_ptr_array_add (args, g_strdup (query->to));
+      g_string_append_printf (filters, " AND substr (COALESCE (cp.value, d.published), 1, length (?%u)) <= ?%u",
+                              args->len, args->len);
     }
   if (query->tag != NULL)
     {
-      g_string_append (sql, " AND EXISTS (SELECT 1 FROM tags t WHERE t.document = d.id AND t.tag = ?)");
       g_ptr_array_add (args, g_strdup (query->tag));
+      g_string_append_printf (filters, " AND EXISTS (SELECT 1 FROM tags t WHERE t.document = d.id AND t.tag = ?%u)",
+                              args->len);
     }
 
   switch (query->sort)
@@ -1128,24 +1125,51 @@ px_archive_query (PxArchive      *self,
     case PX_SORT_RELEVANCE:
       if (match != NULL)
         {
-          g_string_append (sql, " ORDER BY bm25 (search, 8.0, 4.0, 2.0, 1.0)");
+          order = "bm25 (search, 8.0, 4.0, 2.0, 1.0)";
           break;
         }
       G_GNUC_FALLTHROUGH;
     case PX_SORT_DATE:
     default:
-      g_string_append (sql, " ORDER BY COALESCE (cp.value, d.published) IS NULL,"
-                            " COALESCE (cp.value, d.published) DESC, 2");
+      order = "COALESCE (cp.value, d.published) IS NULL, COALESCE (cp.value, d.published) DESC,"
+              " COALESCE (ct.value, d.title)";
       break;
     case PX_SORT_OUTLET:
-      g_string_append (sql, " ORDER BY COALESCE (co.value, d.outlet) IS NULL, 3, 4 DESC");
+      order = "COALESCE (co.value, d.outlet) IS NULL, COALESCE (co.value, d.outlet),"
+              " COALESCE (cp.value, d.published) DESC";
       break;
     case PX_SORT_TITLE:
-      g_string_append (sql, " ORDER BY 2 COLLATE NOCASE");
+      order = "COALESCE (ct.value, d.title) COLLATE NOCASE";
       break;
     }
   if (query->limit > 0)
-    g_string_append_printf (sql, " LIMIT %u", query->limit);
+    limit = g_strdup_printf (" LIMIT %u", query->limit);
+
+  if (match == NULL)
+    g_string_append_printf (sql, "SELECT " EFFECTIVE_COLUMNS ", NULL FROM documents d " EFFECTIVE_JOINS
+                                 " WHERE 1%s ORDER BY %s%s",
+                            filters->str, order, limit ? limit : "");
+  else
+    {
+      /* Rank first, with no more than the order needs, then take the
+       * metadata and a snippet for the rows kept only: SQLite computes the
+       * result columns of every row it sorts, and a snippet of each of
+       * 100,000 matches cost four times the ranking. */
+      gboolean plain = filters->len == 0 && query->sort == PX_SORT_RELEVANCE;
+
+      g_string_append_printf (sql,
+                              "SELECT " EFFECTIVE_COLUMNS ", snippet (search, 3, char (57344), char (57345), '…', 16)"
+                              " FROM search JOIN documents d ON d.rowid = search.rowid " EFFECTIVE_JOINS
+                              " WHERE search MATCH ?1 AND search.rowid IN (");
+      if (plain)
+        g_string_append_printf (sql, "SELECT rowid FROM search WHERE search MATCH ?1 ORDER BY %s%s",
+                                order, limit ? limit : "");
+      else
+        g_string_append_printf (sql, "SELECT search.rowid FROM search JOIN documents d ON d.rowid = search.rowid "
+                                     EFFECTIVE_JOINS " WHERE search MATCH ?1%s ORDER BY %s%s",
+                                filters->str, order, limit ? limit : "");
+      g_string_append_printf (sql, ") ORDER BY %s", order);
+    }
 
   if (sqlite3_prepare_v2 (self->db, sql->str, -1, &stmt, NULL) != SQLITE_OK)
     {
@@ -1316,13 +1340,18 @@ px_archive_search (PxArchive   *self,
   if (match == NULL)
     return hits;
 
-  /* Weights: a match in the title or outlet counts more than in the body. */
+  /* Weights: a match in the title or outlet counts more than in the body.
+   * Ranked first, the snippets made for the kept rows only, as in
+   * px_archive_query(). */
   if (sqlite3_prepare_v2 (self->db,
                           "SELECT " EFFECTIVE_COLUMNS ", "
                           "  snippet (search, 3, char (57344), char (57345), '…', 16),"
                           "  bm25 (search, 8.0, 4.0, 2.0, 1.0) AS rank"
                           " FROM search JOIN documents d ON d.rowid = search.rowid " EFFECTIVE_JOINS
-                          " WHERE search MATCH ?1 ORDER BY rank LIMIT ?2",
+                          " WHERE search MATCH ?1 AND search.rowid IN"
+                          "  (SELECT rowid FROM search WHERE search MATCH ?1"
+                          "   ORDER BY bm25 (search, 8.0, 4.0, 2.0, 1.0) LIMIT ?2)"
+                          " ORDER BY rank",
                           -1, &stmt, NULL) != SQLITE_OK)
     {
       g_ptr_array_unref (hits);
