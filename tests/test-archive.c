@@ -691,6 +691,46 @@ test_import_cancelled (void)
   g_assert_cmpuint (px_archive_get_n_documents (archive), ==, 0);
 }
 
+/* A search gives snippets to its first rows at once, and to the others when
+ * a view asks for them. */
+static void
+test_snippets_on_demand (void)
+{
+  g_autofree char *src = generate (120);
+  g_autoptr(PxArchive) archive = new_archive (NULL);
+  g_autoptr(PxImportResult) result = import_paths (archive, src, NULL);
+  g_autoptr(PxDocumentList) list = px_document_list_new (archive);
+  g_autoptr(GError) error = NULL;
+  PxQuery query = { .text = "quay", .sort = PX_SORT_RELEVANCE };
+  g_autoptr(GPtrArray) rows = px_archive_query (archive, &query, &error);
+  PxDocumentInfo *info;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (rows->len, ==, 120);
+  g_assert_nonnull (((PxDocumentSummary *) rows->pdata[0])->snippet);
+  g_assert_null (((PxDocumentSummary *) rows->pdata[100])->snippet);
+
+  px_document_list_set_query (list, "quay");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 120);
+  info = g_list_model_get_item (G_LIST_MODEL (list), 100);
+  g_assert_nonnull (strstr (px_document_info_get_snippet (info), PX_SNIPPET_OPEN "quay" PX_SNIPPET_CLOSE));
+  g_object_unref (info);
+
+  /* parallax-cli's search ranks too, every hit with its snippet. */
+  {
+    g_autoptr(GPtrArray) hits = px_archive_search (archive, "quay repaired", 100, &error);
+
+    g_assert_cmpuint (hits->len, ==, 100);
+    for (guint i = 0; i < hits->len; i++)
+      {
+        const PxSearchHit *hit = g_ptr_array_index (hits, i);
+
+        g_assert_nonnull (hit->snippet);
+        g_assert_cmpfloat (hit->rank, ==, i + 1);
+      }
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -707,6 +747,7 @@ main (int   argc,
   g_test_add_func ("/Px/Archive/document-list", test_document_list);
   g_test_add_func ("/Px/Archive/import-async", test_import_async);
   g_test_add_func ("/Px/Archive/import-cancelled", test_import_cancelled);
+  g_test_add_func ("/Px/Archive/snippets-on-demand", test_snippets_on_demand);
 
   return g_test_run ();
 }

@@ -1056,6 +1056,76 @@ fts_query (const char *text)
   return g_string_free (query, FALSE);
 }
 
+/* Ranking by relevance stops being worth its time past this many matches. */
+#define MAX_RANKED 20000
+/* Rows of a result that get a snippet at once. */
+#define DEFAULT_SNIPPETS 50
+
+/* How many documents match, counting no further than @stop. */
+static guint
+count_matches (sqlite3    *db,
+               const char *match,
+               guint       stop)
+{
+  sqlite3_stmt *stmt = prepare_cached (db, "SELECT COUNT (*) FROM (SELECT 1 FROM search WHERE search MATCH ?1 LIMIT ?2)", NULL);
+  guint n = 0;
+
+  if (stmt == NULL)
+    return 0;
+  bind_text (stmt, 1, match);
+  sqlite3_bind_int (stmt, 2, stop);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    n = sqlite3_column_int (stmt, 0);
+  sqlite3_reset (stmt);
+
+  return n;
+}
+
+/* The body around the matches of @match in document @id, the matched
+ * words marked, or NULL when the body does not hold them. */
+static char *
+snippet_for (sqlite3    *db,
+             const char *match,
+             const char *id)
+{
+  sqlite3_stmt *stmt = prepare_cached (db,
+                                       "SELECT snippet (search, 3, char (57344), char (57345), '…', 16) FROM search"
+                                       " WHERE search MATCH ?1 AND search.rowid = (SELECT rowid FROM documents WHERE id = ?2)",
+                                       NULL);
+  char *snippet = NULL;
+
+  if (stmt == NULL)
+    return NULL;
+  bind_text (stmt, 1, match);
+  bind_text (stmt, 2, id);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    snippet = column_text (stmt, 0);
+  sqlite3_reset (stmt);
+
+  return snippet;
+}
+
+/**
+ * px_archive_get_snippet:
+ * @query: what the user typed, as px_archive_query() takes it
+ *
+ * Returns: (transfer full) (nullable): the snippet of document @id for
+ *   @query, for the rows px_archive_query() left without one
+ */
+char *
+px_archive_get_snippet (PxArchive  *self,
+                        const char *query,
+                        const char *id)
+{
+  g_autofree char *match = NULL;
+
+  g_return_val_if_fail (PX_IS_ARCHIVE (self), NULL);
+  g_return_val_if_fail (query != NULL && id != NULL, NULL);
+
+  match = fts_query (query);
+  return match != NULL ? snippet_for (self->db, match, id) : NULL;
+}
+
 /**
  * px_archive_query:
  *
@@ -1146,29 +1216,39 @@ px_archive_query (PxArchive      *self,
     limit = g_strdup_printf (" LIMIT %u", query->limit);
 
   if (match == NULL)
-    g_string_append_printf (sql, "SELECT " EFFECTIVE_COLUMNS ", NULL FROM documents d " EFFECTIVE_JOINS
+    g_string_append_printf (sql, "SELECT " EFFECTIVE_COLUMNS ", NULL, d.rowid FROM documents d " EFFECTIVE_JOINS
                                  " WHERE 1%s ORDER BY %s%s",
                             filters->str, order, limit ? limit : "");
   else
     {
-      /* Rank first, with no more than the order needs, then take the
-       * metadata and a snippet for the rows kept only: SQLite computes the
-       * result columns of every row it sorts, and a snippet of each of
-       * 100,000 matches cost four times the ranking. */
-      gboolean plain = filters->len == 0 && query->sort == PX_SORT_RELEVANCE;
+      /* Rank alone first, carrying the score out (an outer bm25() would
+       * run the full-text cursor again for every row kept: 18 s for a
+       * common phrase at 100,000 documents), then take the metadata of the
+       * kept rows. Snippets come after, for the first rows only. */
+      gboolean needs_joins = filters->len > 0 || query->sort != PX_SORT_RELEVANCE;
+      const char *rank_order = order;
 
-      g_string_append_printf (sql,
-                              "SELECT " EFFECTIVE_COLUMNS ", snippet (search, 3, char (57344), char (57345), '…', 16)"
-                              " FROM search JOIN documents d ON d.rowid = search.rowid " EFFECTIVE_JOINS
-                              " WHERE search MATCH ?1 AND search.rowid IN (");
-      if (plain)
-        g_string_append_printf (sql, "SELECT rowid FROM search WHERE search MATCH ?1 ORDER BY %s%s",
-                                order, limit ? limit : "");
+      /* A query nearly every document matches is not ranked: bm25 over
+       * 100,000 matches takes longer than a search may, and ranks nothing
+       * useful. The most recently imported come first. */
+      if (query->sort == PX_SORT_RELEVANCE && count_matches (self->db, match, MAX_RANKED + 1) > MAX_RANKED)
+        rank_order = "search.rowid DESC";
+
+      g_string_append_printf (sql, "WITH hits AS (SELECT search.rowid AS r, %s AS score FROM search",
+                              g_str_equal (rank_order, order) && query->sort == PX_SORT_RELEVANCE
+                              ? "bm25 (search, 8.0, 4.0, 2.0, 1.0)" : "0");
+      if (needs_joins)
+        g_string_append (sql, " JOIN documents d ON d.rowid = search.rowid " EFFECTIVE_JOINS);
+      g_string_append_printf (sql, " WHERE search MATCH ?1%s ORDER BY %s%s)",
+                              filters->str, query->sort == PX_SORT_RELEVANCE ? rank_order : order,
+                              limit ? limit : "");
+      g_string_append (sql, " SELECT " EFFECTIVE_COLUMNS ", NULL, d.rowid FROM hits"
+                            " CROSS JOIN documents d ON d.rowid = hits.r " EFFECTIVE_JOINS);
+      /* The kept rows in the ranking's order. */
+      if (query->sort == PX_SORT_RELEVANCE)
+        g_string_append (sql, " ORDER BY hits.score, hits.r DESC");
       else
-        g_string_append_printf (sql, "SELECT search.rowid FROM search JOIN documents d ON d.rowid = search.rowid "
-                                     EFFECTIVE_JOINS " WHERE search MATCH ?1%s ORDER BY %s%s",
-                                filters->str, order, limit ? limit : "");
-      g_string_append_printf (sql, ") ORDER BY %s", order);
+        g_string_append_printf (sql, " ORDER BY %s", order);
     }
 
   if (sqlite3_prepare_v2 (self->db, sql->str, -1, &stmt, NULL) != SQLITE_OK)
@@ -1201,6 +1281,16 @@ px_archive_query (PxArchive      *self,
       set_db_error (error, self->db, "list");
       return NULL;
     }
+
+  /* A view shows a few dozen rows: the others get their snippet when
+   * asked for it (px_archive_get_snippet). */
+  if (match != NULL)
+    for (guint i = 0; i < MIN (rows->len, query->snippets > 0 ? query->snippets : DEFAULT_SNIPPETS); i++)
+      {
+        PxDocumentSummary *row = g_ptr_array_index (rows, i);
+
+        row->snippet = snippet_for (self->db, match, row->id);
+      }
 
   return rows;
 }
@@ -1327,59 +1417,31 @@ px_archive_search (PxArchive   *self,
                    guint        limit,
                    GError     **error)
 {
-  g_autofree char *match = NULL;
+  PxQuery q = { .text = query, .sort = PX_SORT_RELEVANCE, .limit = limit, .snippets = limit };
+  g_autoptr(GPtrArray) rows = NULL;
   GPtrArray *hits;
-  sqlite3_stmt *stmt = NULL;
-  int rc;
 
   g_return_val_if_fail (PX_IS_ARCHIVE (self), NULL);
   g_return_val_if_fail (query != NULL, NULL);
 
+  rows = px_archive_query (self, &q, error);
+  if (rows == NULL)
+    return NULL;
+
   hits = g_ptr_array_new_with_free_func ((GDestroyNotify) px_search_hit_free);
-  match = fts_query (query);
-  if (match == NULL)
-    return hits;
-
-  /* Weights: a match in the title or outlet counts more than in the body.
-   * Ranked first, the snippets made for the kept rows only, as in
-   * px_archive_query(). */
-  if (sqlite3_prepare_v2 (self->db,
-                          "SELECT " EFFECTIVE_COLUMNS ", "
-                          "  snippet (search, 3, char (57344), char (57345), '…', 16),"
-                          "  bm25 (search, 8.0, 4.0, 2.0, 1.0) AS rank"
-                          " FROM search JOIN documents d ON d.rowid = search.rowid " EFFECTIVE_JOINS
-                          " WHERE search MATCH ?1 AND search.rowid IN"
-                          "  (SELECT rowid FROM search WHERE search MATCH ?1"
-                          "   ORDER BY bm25 (search, 8.0, 4.0, 2.0, 1.0) LIMIT ?2)"
-                          " ORDER BY rank",
-                          -1, &stmt, NULL) != SQLITE_OK)
+  for (guint i = 0; i < rows->len; i++)
     {
-      g_ptr_array_unref (hits);
-      set_db_error (error, self->db, "search");
-      return NULL;
-    }
-  bind_text (stmt, 1, match);
-  sqlite3_bind_int (stmt, 2, limit);
-
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
+      PxDocumentSummary *row = g_ptr_array_index (rows, i);
       PxSearchHit *hit = g_new0 (PxSearchHit, 1);
 
-      hit->id = column_text (stmt, 0);
-      hit->title = column_text (stmt, 1);
-      hit->outlet = column_text (stmt, 2);
-      hit->published = column_text (stmt, 3);
-      hit->snippet = column_text (stmt, 6);
-      hit->rank = sqlite3_column_double (stmt, 7);
+      hit->id = g_steal_pointer (&row->id);
+      hit->title = g_steal_pointer (&row->title);
+      hit->outlet = g_steal_pointer (&row->outlet);
+      hit->published = g_steal_pointer (&row->published);
+      hit->snippet = g_steal_pointer (&row->snippet);
+      /* The order is the ranking; its position is what scripts compare. */
+      hit->rank = i + 1;
       g_ptr_array_add (hits, hit);
-    }
-  sqlite3_finalize (stmt);
-
-  if (rc != SQLITE_DONE)
-    {
-      g_ptr_array_unref (hits);
-      set_db_error (error, self->db, "search");
-      return NULL;
     }
 
   return hits;

@@ -76,6 +76,7 @@ typedef struct
   const char *text;
   PxSort      sort;
   guint       limit;
+  guint       snippets;   /* rows that get a snippet at once; 0: the first 50 */
 } PxQuery;
 
 /* A search result: @snippet marks the matched words with U+E000 / U+E001
@@ -140,6 +141,9 @@ GPtrArray      *px_archive_list               (PxArchive           *self,
 GPtrArray      *px_archive_query              (PxArchive           *self,
                                                const PxQuery       *query,
                                                GError             **error);
+char           *px_archive_get_snippet        (PxArchive           *self,
+                                               const char          *query,
+                                               const char          *id);
 GPtrArray      *px_archive_list_tags          (PxArchive           *self,
                                                GError             **error);
 GPtrArray      *px_archive_list_outlets       (PxArchive           *self,

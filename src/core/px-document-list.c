@@ -247,7 +247,16 @@ get_item (GListModel *model,
 
   info = g_object_new (PX_TYPE_DOCUMENT_INFO, NULL);
   {
-    const PxDocumentSummary *row = g_ptr_array_index (self->rows, position);
+    PxDocumentSummary *row = g_ptr_array_index (self->rows, position);
+
+    /* Only the first rows of a search come with a snippet: the others
+     * get theirs when a view shows them ("" once looked for in vain). */
+    if (self->query != NULL && row->snippet == NULL)
+      {
+        row->snippet = px_archive_get_snippet (self->archive, self->query, row->id);
+        if (row->snippet == NULL)
+          row->snippet = g_strdup ("");
+      }
 
     info->id = g_strdup (row->id);
     info->title = g_strdup (row->title);
@@ -255,7 +264,7 @@ get_item (GListModel *model,
     info->published = g_strdup (row->published);
     info->path = g_strdup (row->path);
     info->format = g_strdup (row->format);
-    info->snippet = g_strdup (row->snippet);
+    info->snippet = row->snippet != NULL && *row->snippet != '\0' ? g_strdup (row->snippet) : NULL;
   }
 
   return info;
