@@ -679,7 +679,6 @@ import_cb (GObject      *object,
   g_autoptr(PxImportResult) imported = NULL;
   g_autoptr(GError) error = NULL;
   PxWindow *self = job->self;
-  gboolean was_empty;
 
   imported = px_archive_import_finish (PX_ARCHIVE (object), result, &error);
 
@@ -689,8 +688,6 @@ import_cb (GObject      *object,
 
   g_clear_object (&self->import_cancellable);
   gtk_revealer_set_reveal_child (self->import_revealer, FALSE);
-
-  was_empty = self->documents == NULL || g_list_model_get_n_items (G_LIST_MODEL (self->documents)) == 0;
 
   /* Even a cancelled or failed import may have stored some documents:
    * each one is complete, so show them. */
@@ -713,8 +710,9 @@ import_cb (GObject      *object,
   self->failures = imported->failures ? g_ptr_array_ref (imported->failures)
                                       : g_ptr_array_new_with_free_func ((GDestroyNotify) g_error_free);
 
-  if (was_empty && self->current_id == NULL &&
-      g_list_model_get_n_items (G_LIST_MODEL (self->documents)) > 0)
+  /* The reader shows the first document if it showed none (the list may
+   * have filled during the import already). */
+  if (self->current_id == NULL && g_list_model_get_n_items (G_LIST_MODEL (self->documents)) > 0)
     gtk_single_selection_set_selected (self->selection, 0);
 
   report_import (self, imported);
