@@ -609,6 +609,13 @@ test_document_list (void)
     g_assert_no_error (error);
     px_document_list_set_tag (list, "checked");
     g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 1);
+    {
+      g_autoptr(GPtrArray) tags = px_archive_list_tags (archive, &error);
+
+      g_assert_cmpuint (tags->len, ==, 1);
+      g_assert_cmpstr (((PxOutletCount *) tags->pdata[0])->outlet, ==, "checked");
+      g_assert_cmpuint (((PxOutletCount *) tags->pdata[0])->count, ==, 1);
+    }
     g_object_unref (info);
     px_document_list_set_tag (list, NULL);
   }

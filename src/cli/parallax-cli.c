@@ -271,18 +271,6 @@ open_archive (const char *path)
   return archive;
 }
 
-static void
-add_nullable (JsonBuilder *builder,
-              const char  *name,
-              const char  *value)
-{
-  json_builder_set_member_name (builder, name);
-  if (value != NULL)
-    json_builder_add_string_value (builder, value);
-  else
-    json_builder_add_null_value (builder);
-}
-
 static gboolean
 print_json (JsonBuilder *builder)
 {
@@ -380,8 +368,8 @@ cmd_import (int    argc,
           g_autofree char *path = colon ? g_strndup (failure->message, colon - failure->message) : NULL;
 
           json_builder_begin_object (builder);
-          add_nullable (builder, "path", path);
-          add_nullable (builder, "error", failure->message);
+          px_json_add_string (builder, "path", path);
+          px_json_add_string (builder, "error", failure->message);
           json_builder_end_object (builder);
         }
       json_builder_end_array (builder);
@@ -449,12 +437,12 @@ cmd_list (int    argc,
           const PxDocumentSummary *row = g_ptr_array_index (rows, i);
 
           json_builder_begin_object (builder);
-          add_nullable (builder, "id", row->id);
-          add_nullable (builder, "path", row->path);
-          add_nullable (builder, "format", row->format);
-          add_nullable (builder, "title", row->title);
-          add_nullable (builder, "outlet", row->outlet);
-          add_nullable (builder, "published", row->published);
+          px_json_add_string (builder, "id", row->id);
+          px_json_add_string (builder, "path", row->path);
+          px_json_add_string (builder, "format", row->format);
+          px_json_add_string (builder, "title", row->title);
+          px_json_add_string (builder, "outlet", row->outlet);
+          px_json_add_string (builder, "published", row->published);
           json_builder_end_object (builder);
         }
       json_builder_end_array (builder);
@@ -538,7 +526,7 @@ cmd_search (int    argc,
       g_autoptr(JsonBuilder) builder = json_builder_new ();
 
       json_builder_begin_object (builder);
-      add_nullable (builder, "query", query);
+      px_json_add_string (builder, "query", query);
       json_builder_set_member_name (builder, "results");
       json_builder_begin_array (builder);
       for (guint i = 0; i < hits->len; i++)
@@ -547,11 +535,11 @@ cmd_search (int    argc,
           g_autofree char *snippet = render_snippet (hit->snippet, "[", "]");
 
           json_builder_begin_object (builder);
-          add_nullable (builder, "id", hit->id);
-          add_nullable (builder, "title", hit->title);
-          add_nullable (builder, "outlet", hit->outlet);
-          add_nullable (builder, "published", hit->published);
-          add_nullable (builder, "snippet", snippet);
+          px_json_add_string (builder, "id", hit->id);
+          px_json_add_string (builder, "title", hit->title);
+          px_json_add_string (builder, "outlet", hit->outlet);
+          px_json_add_string (builder, "published", hit->published);
+          px_json_add_string (builder, "snippet", snippet);
           json_builder_set_member_name (builder, "rank");
           json_builder_add_double_value (builder, hit->rank);
           json_builder_end_object (builder);

@@ -1312,26 +1312,19 @@ px_archive_list (PxArchive   *self,
   return px_archive_query (self, &query, error);
 }
 
-/**
- * px_archive_list_tags:
- *
- * Returns: (transfer full) (element-type PxOutletCount): the tags in use,
- *   with their numbers of documents (PxOutletCount's @outlet is the tag)
- */
-GPtrArray *
-px_archive_list_tags (PxArchive  *self,
-                      GError    **error)
+/* Rows of (name, count) from @sql, as PxOutletCount. */
+static GPtrArray *
+list_counts (sqlite3     *db,
+             const char  *sql,
+             GError     **error)
 {
   GPtrArray *rows;
   sqlite3_stmt *stmt = NULL;
   int rc;
 
-  g_return_val_if_fail (PX_IS_ARCHIVE (self), NULL);
-
-  if (sqlite3_prepare_v2 (self->db, "SELECT tag, COUNT (*) FROM tags GROUP BY tag ORDER BY tag",
-                          -1, &stmt, NULL) != SQLITE_OK)
+  if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) != SQLITE_OK)
     {
-      set_db_error (error, self->db, "tags");
+      set_db_error (error, db, "list");
       return NULL;
     }
 
@@ -1349,11 +1342,26 @@ px_archive_list_tags (PxArchive  *self,
   if (rc != SQLITE_DONE)
     {
       g_ptr_array_unref (rows);
-      set_db_error (error, self->db, "tags");
+      set_db_error (error, db, "list");
       return NULL;
     }
 
   return rows;
+}
+
+/**
+ * px_archive_list_tags:
+ *
+ * Returns: (transfer full) (element-type PxOutletCount): the tags in use,
+ *   with their numbers of documents (PxOutletCount's @outlet is the tag)
+ */
+GPtrArray *
+px_archive_list_tags (PxArchive  *self,
+                      GError    **error)
+{
+  g_return_val_if_fail (PX_IS_ARCHIVE (self), NULL);
+
+  return list_counts (self->db, "SELECT tag, COUNT (*) FROM tags GROUP BY tag ORDER BY tag", error);
 }
 
 /**
@@ -1366,41 +1374,13 @@ GPtrArray *
 px_archive_list_outlets (PxArchive  *self,
                          GError    **error)
 {
-  GPtrArray *rows;
-  sqlite3_stmt *stmt = NULL;
-  int rc;
-
   g_return_val_if_fail (PX_IS_ARCHIVE (self), NULL);
 
-  if (sqlite3_prepare_v2 (self->db,
-                          "SELECT COALESCE (co.value, d.outlet) AS o, COUNT (*) FROM documents d"
-                          " LEFT JOIN corrections co ON co.document = d.id AND co.field = 'outlet'"
-                          " GROUP BY o ORDER BY COUNT (*) DESC, o",
-                          -1, &stmt, NULL) != SQLITE_OK)
-    {
-      set_db_error (error, self->db, "outlets");
-      return NULL;
-    }
-
-  rows = g_ptr_array_new_with_free_func ((GDestroyNotify) px_outlet_count_free);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      PxOutletCount *row = g_new0 (PxOutletCount, 1);
-
-      row->outlet = column_text (stmt, 0);
-      row->count = sqlite3_column_int (stmt, 1);
-      g_ptr_array_add (rows, row);
-    }
-  sqlite3_finalize (stmt);
-
-  if (rc != SQLITE_DONE)
-    {
-      set_db_error (error, self->db, "outlets");
-      g_ptr_array_unref (rows);
-      return NULL;
-    }
-
-  return rows;
+  return list_counts (self->db,
+                      "SELECT COALESCE (co.value, d.outlet) AS o, COUNT (*) FROM documents d"
+                      " LEFT JOIN corrections co ON co.document = d.id AND co.field = 'outlet'"
+                      " GROUP BY o ORDER BY COUNT (*) DESC, o",
+                      error);
 }
 
 /**

@@ -15,10 +15,11 @@
 #include "px-sentences.h"
 #include "px-timeline-entry.h"
 
-static void
-add_string (JsonBuilder *builder,
-            const char  *name,
-            const char  *value)
+/* A member that is a string or null: the contract's nullable strings. */
+void
+px_json_add_string (JsonBuilder *builder,
+                    const char  *name,
+                    const char  *value)
 {
   json_builder_set_member_name (builder, name);
   if (value != NULL)
@@ -76,8 +77,8 @@ add_derived_lists (JsonBuilder *builder,
       if (p->kind != PX_BLOCK_REMOVED)
         continue;
       json_builder_begin_object (builder);
-      add_string (builder, "text", p->text);
-      add_string (builder, "reason", p->reason);
+      px_json_add_string (builder, "text", p->text);
+      px_json_add_string (builder, "reason", p->reason);
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);
@@ -97,12 +98,12 @@ build_document (PxDocument *document,
   g_return_val_if_fail (PX_IS_DOCUMENT (document), NULL);
 
   json_builder_begin_object (builder);
-  add_string (builder, "path", px_document_get_path (document));
-  add_string (builder, "id", px_document_get_id (document));
-  add_string (builder, "format", px_format_to_string (px_document_get_format (document)));
-  add_string (builder, "title", px_document_get_title (document));
-  add_string (builder, "subtitle", px_document_get_subtitle (document));
-  add_string (builder, "outlet", px_document_get_outlet (document));
+  px_json_add_string (builder, "path", px_document_get_path (document));
+  px_json_add_string (builder, "id", px_document_get_id (document));
+  px_json_add_string (builder, "format", px_format_to_string (px_document_get_format (document)));
+  px_json_add_string (builder, "title", px_document_get_title (document));
+  px_json_add_string (builder, "subtitle", px_document_get_subtitle (document));
+  px_json_add_string (builder, "outlet", px_document_get_outlet (document));
 
   json_builder_set_member_name (builder, "authors");
   json_builder_begin_array (builder);
@@ -111,9 +112,9 @@ build_document (PxDocument *document,
     json_builder_add_string_value (builder, authors[i]);
   json_builder_end_array (builder);
 
-  add_string (builder, "published", px_document_get_published (document));
-  add_string (builder, "url", px_document_get_url (document));
-  add_string (builder, "language", px_document_get_language (document));
+  px_json_add_string (builder, "published", px_document_get_published (document));
+  px_json_add_string (builder, "url", px_document_get_url (document));
+  px_json_add_string (builder, "language", px_document_get_language (document));
 
   /* Where each metadata value came from. */
   json_builder_set_member_name (builder, "sources");
@@ -123,7 +124,7 @@ build_document (PxDocument *document,
       PxSource source = px_document_get_field_source (document, field);
 
       if (source != PX_SOURCE_NONE)
-        add_string (builder, px_field_to_string (field), px_source_to_string (source));
+        px_json_add_string (builder, px_field_to_string (field), px_source_to_string (source));
     }
   json_builder_end_object (builder);
 
@@ -141,10 +142,10 @@ build_document (PxDocument *document,
       const PxParagraph *p = g_ptr_array_index (paragraphs, i);
 
       json_builder_begin_object (builder);
-      add_string (builder, "kind", px_block_kind_to_string (p->kind));
-      add_string (builder, "text", p->text);
+      px_json_add_string (builder, "kind", px_block_kind_to_string (p->kind));
+      px_json_add_string (builder, "text", p->text);
       if (p->reason != NULL)
-        add_string (builder, "reason", p->reason);
+        px_json_add_string (builder, "reason", p->reason);
       if (p->line != 0)
         {
           json_builder_set_member_name (builder, "line");
@@ -164,13 +165,13 @@ build_document (PxDocument *document,
       json_builder_begin_object (builder);
       add_number (builder, "value", f->value);
       add_number (builder, "max", f->max);
-      add_string (builder, "qualifier", px_qualifier_to_string (f->qualifier));
-      add_string (builder, "subject", f->subject);
-      add_string (builder, "role", f->role);
-      add_string (builder, "attribution", f->attribution);
-      add_string (builder, "text", f->text);
+      px_json_add_string (builder, "qualifier", px_qualifier_to_string (f->qualifier));
+      px_json_add_string (builder, "subject", f->subject);
+      px_json_add_string (builder, "role", f->role);
+      px_json_add_string (builder, "attribution", f->attribution);
+      px_json_add_string (builder, "text", f->text);
       if (!storage)
-        add_string (builder, "sentence", f->sentence);
+        px_json_add_string (builder, "sentence", f->sentence);
       json_builder_set_member_name (builder, "paragraph");
       json_builder_add_int_value (builder, f->paragraph);
       json_builder_set_member_name (builder, "start");
@@ -189,10 +190,10 @@ build_document (PxDocument *document,
       const PxDateMention *d = g_ptr_array_index (dates, i);
 
       json_builder_begin_object (builder);
-      add_string (builder, "value", d->value);
-      add_string (builder, "text", d->text);
+      px_json_add_string (builder, "value", d->value);
+      px_json_add_string (builder, "text", d->text);
       if (!storage)
-        add_string (builder, "sentence", d->sentence);
+        px_json_add_string (builder, "sentence", d->sentence);
       json_builder_set_member_name (builder, "relative");
       json_builder_add_boolean_value (builder, d->relative);
       json_builder_set_member_name (builder, "paragraph");
@@ -237,12 +238,12 @@ px_json_timeline (GPtrArray *entries)
       const PxTimelineEntry *e = g_ptr_array_index (entries, i);
 
       json_builder_begin_object (builder);
-      add_string (builder, "value", e->value);
-      add_string (builder, "kind", px_timeline_kind_to_string (e->kind));
-      add_string (builder, "path", e->path);
-      add_string (builder, "outlet", e->outlet);
-      add_string (builder, "text", e->text);
-      add_string (builder, "sentence", e->sentence);
+      px_json_add_string (builder, "value", e->value);
+      px_json_add_string (builder, "kind", px_timeline_kind_to_string (e->kind));
+      px_json_add_string (builder, "path", e->path);
+      px_json_add_string (builder, "outlet", e->outlet);
+      px_json_add_string (builder, "text", e->text);
+      px_json_add_string (builder, "sentence", e->sentence);
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);

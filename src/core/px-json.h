@@ -19,6 +19,9 @@ JsonNode   *px_json_timeline    (GPtrArray  *entries);
 PxDocument *px_json_to_document (JsonNode   *node,
                                  GError    **error);
 char       *px_json_to_string   (JsonNode   *node);
+void        px_json_add_string  (JsonBuilder *builder,
+                                 const char  *name,
+                                 const char  *value);
 char       *px_json_to_compact_string (JsonNode *node);
 
 G_END_DECLS
