@@ -258,6 +258,27 @@ cmd_timeline (int    argc,
   return ok && result->failures->len == 0 ? EXIT_OK : EXIT_FAILED;
 }
 
+/* The archive a command named with --archive, opened; NULL with the exit
+ * status to return when it was not named or cannot be opened. */
+static PxArchive *
+require_archive (GOptionContext *context,
+                 const char     *path,
+                 int            *status)
+{
+  PxArchive *archive;
+
+  if (path == NULL)
+    {
+      *status = usage_error (context, _("--archive is required"));
+      return NULL;
+    }
+
+  archive = open_archive (path);
+  *status = EXIT_FAILED;
+
+  return archive;
+}
+
 static PxArchive *
 open_archive (const char *path)
 {
@@ -318,6 +339,7 @@ cmd_import (int    argc,
 {
   g_autoptr(GOptionContext) context = NULL;
   g_autoptr(PxArchive) archive = NULL;
+  int status;
   g_autoptr(PxImportResult) result = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *archive_path = NULL;
@@ -334,14 +356,12 @@ cmd_import (int    argc,
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   if (!g_option_context_parse (context, &argc, &argv, &error))
     return usage_error (context, error->message);
-  if (archive_path == NULL)
-    return usage_error (context, _("--archive is required"));
   if (paths == NULL)
     return usage_error (context, _("no PATH given"));
 
-  archive = open_archive (archive_path);
+  archive = require_archive (context, archive_path, &status);
   if (archive == NULL)
-    return EXIT_FAILED;
+    return status;
 
   result = px_archive_import (archive, (const char * const *) paths, NULL, NULL, NULL, &error);
   if (result == NULL)
@@ -395,6 +415,7 @@ cmd_list (int    argc,
 {
   g_autoptr(GOptionContext) context = NULL;
   g_autoptr(PxArchive) archive = NULL;
+  int status;
   g_autoptr(GPtrArray) rows = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *archive_path = NULL;
@@ -411,12 +432,10 @@ cmd_list (int    argc,
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   if (!g_option_context_parse (context, &argc, &argv, &error))
     return usage_error (context, error->message);
-  if (archive_path == NULL)
-    return usage_error (context, _("--archive is required"));
 
-  archive = open_archive (archive_path);
+  archive = require_archive (context, archive_path, &status);
   if (archive == NULL)
-    return EXIT_FAILED;
+    return status;
 
   rows = px_archive_list (archive, outlet, &error);
   if (rows == NULL)
@@ -485,6 +504,7 @@ cmd_search (int    argc,
 {
   g_autoptr(GOptionContext) context = NULL;
   g_autoptr(PxArchive) archive = NULL;
+  int status;
   g_autoptr(GPtrArray) hits = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *archive_path = NULL;
@@ -504,14 +524,12 @@ cmd_search (int    argc,
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   if (!g_option_context_parse (context, &argc, &argv, &error))
     return usage_error (context, error->message);
-  if (archive_path == NULL)
-    return usage_error (context, _("--archive is required"));
   if (words == NULL)
     return usage_error (context, _("no QUERY given"));
 
-  archive = open_archive (archive_path);
+  archive = require_archive (context, archive_path, &status);
   if (archive == NULL)
-    return EXIT_FAILED;
+    return status;
 
   query = g_strjoinv (" ", words);
   hits = px_archive_search (archive, query, MAX (limit, 1), &error);
@@ -568,6 +586,7 @@ cmd_reparse (int    argc,
 {
   g_autoptr(GOptionContext) context = NULL;
   g_autoptr(PxArchive) archive = NULL;
+  int status;
   g_autoptr(GError) error = NULL;
   g_autofree char *archive_path = NULL;
   gboolean all = FALSE;
@@ -582,12 +601,10 @@ cmd_reparse (int    argc,
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   if (!g_option_context_parse (context, &argc, &argv, &error))
     return usage_error (context, error->message);
-  if (archive_path == NULL)
-    return usage_error (context, _("--archive is required"));
 
-  archive = open_archive (archive_path);
+  archive = require_archive (context, archive_path, &status);
   if (archive == NULL)
-    return EXIT_FAILED;
+    return status;
 
   n = px_archive_reparse (archive, all, NULL, &error);
   if (error != NULL)

@@ -35,6 +35,7 @@
 #include "px-date-extractor.h"
 #include "px-figure-extractor.h"
 #include "px-json.h"
+#include "px-loader-private.h"
 #include "px-parser.h"
 #include "px-progress.h"
 #include "px-text-decoder.h"
@@ -733,24 +734,9 @@ import (PxArchive           *self,
     return NULL;
 
   total = files->len;
-  skip = g_new0 (gboolean, total);
-
-  /* Pass 1: every new text file's lines into the corpus, so that the
-   * parse can tell the site's furniture from the article. */
-  for (guint i = 0; i < total; i++)
-    {
-      GError *local_error = NULL;
-
-      if (g_cancellable_set_error_if_cancelled (cancellable, error))
-        goto cancelled;
-
-      if (!px_parser_prepare_file (parser, g_ptr_array_index (files, i), cancellable, &local_error))
-        {
-          skip[i] = TRUE;
-          g_ptr_array_add (result->failures, local_error);
-        }
-      px_progress_report (progress, i + 1, total * 3);
-    }
+  skip = _px_loader_prepare (parser, files, result->failures, cancellable, progress, error);
+  if (skip == NULL)
+    goto cancelled;
 
   /* Pass 2: documents are committed in batches (of BATCH_DOCUMENTS, or of
    * BATCH_USEC): a commit is all or nothing, so an interruption keeps every

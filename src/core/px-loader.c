@@ -16,6 +16,7 @@
 
 #include "px-loader.h"
 #include "px-parser.h"
+#include "px-loader-private.h"
 #include "px-progress.h"
 
 
@@ -143,6 +144,47 @@ px_loader_collect (const char * const  *paths,
   return TRUE;
 }
 
+/**
+ * _px_loader_prepare:
+ * @files: (element-type GFile): what is about to be parsed
+ * @failures: (element-type GError): where the files that cannot be read go
+ *
+ * Pass 1 of a load or an import: every text file's lines into @parser's
+ * corpus, so that the parse can tell the site's furniture from the
+ * article. It is the cheap part (read and decode): its progress counts as
+ * a third of the whole.
+ *
+ * Returns: (transfer full) (nullable): for each file, whether it failed;
+ *   %NULL when cancelled
+ */
+gboolean *
+_px_loader_prepare (PxParser         *parser,
+                    GPtrArray        *files,
+                    GPtrArray        *failures,
+                    GCancellable     *cancellable,
+                    const PxProgress *progress,
+                    GError          **error)
+{
+  g_autofree gboolean *failed = g_new0 (gboolean, MAX (files->len, 1));
+
+  for (guint i = 0; i < files->len; i++)
+    {
+      GError *local_error = NULL;
+
+      if (g_cancellable_set_error_if_cancelled (cancellable, error))
+        return NULL;
+
+      if (!px_parser_prepare_file (parser, g_ptr_array_index (files, i), cancellable, &local_error))
+        {
+          failed[i] = TRUE;
+          g_ptr_array_add (failures, local_error);
+        }
+      px_progress_report (progress, i + 1, files->len * 3);
+    }
+
+  return g_steal_pointer (&failed);
+}
+
 static PxLoadResult *
 load (const char * const  *paths,
       GCancellable        *cancellable,
@@ -159,23 +201,9 @@ load (const char * const  *paths,
     return NULL;
 
   total = files->len;
-  failed = g_new0 (gboolean, total);
-
-  /* Pass 1 is the cheap half (read and decode): count it as a third. */
-  for (guint i = 0; i < total; i++)
-    {
-      GError *local_error = NULL;
-
-      if (g_cancellable_set_error_if_cancelled (cancellable, error))
-        return NULL;
-
-      if (!px_parser_prepare_file (parser, g_ptr_array_index (files, i), cancellable, &local_error))
-        {
-          failed[i] = TRUE;
-          g_ptr_array_add (result->failures, local_error);
-        }
-      px_progress_report (progress, i + 1, total * 3);
-    }
+  failed = _px_loader_prepare (parser, files, result->failures, cancellable, progress, error);
+  if (failed == NULL)
+    return NULL;
 
   for (guint i = 0; i < total; i++)
     {
