@@ -863,27 +863,13 @@ px_archive_import (PxArchive           *self,
   return import (self, paths, cancellable, &p, error);
 }
 
-typedef struct
-{
-  GStrv      paths;
-  PxProgress progress;
-} ImportData;
-
-static void
-import_data_free (ImportData *data)
-{
-  g_strfreev (data->paths);
-  px_progress_clear (&data->progress);
-  g_free (data);
-}
-
 static void
 import_worker (GTask        *task,
                gpointer      source_object,
                gpointer      task_data,
                GCancellable *cancellable)
 {
-  ImportData *data = task_data;
+  PxPathsJob *data = task_data;
   GError *error = NULL;
   PxImportResult *result;
 
@@ -904,18 +890,14 @@ px_archive_import_async (PxArchive           *self,
                          gpointer             user_data)
 {
   g_autoptr(GTask) task = NULL;
-  ImportData *data;
 
   g_return_if_fail (PX_IS_ARCHIVE (self));
   g_return_if_fail (paths != NULL);
 
-  data = g_new0 (ImportData, 1);
-  data->paths = g_strdupv ((GStrv) paths);
-  px_progress_init (&data->progress, TRUE, progress, progress_data);
-
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, px_archive_import_async);
-  g_task_set_task_data (task, data, (GDestroyNotify) import_data_free);
+  g_task_set_task_data (task, _px_paths_job_new (paths, progress, progress_data),
+                        (GDestroyNotify) _px_paths_job_free);
   g_task_run_in_thread (task, import_worker);
 }
 

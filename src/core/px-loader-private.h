@@ -18,4 +18,17 @@ gboolean *_px_loader_prepare (PxParser         *parser,
                               const PxProgress *progress,
                               GError          **error);
 
+/* The data of a load or an import run in a worker: the paths, and where
+ * progress goes (the caller's context). */
+typedef struct
+{
+  GStrv      paths;
+  PxProgress progress;
+} PxPathsJob;
+
+PxPathsJob *_px_paths_job_new  (const char * const *paths,
+                                PxLoaderProgress    progress,
+                                gpointer            progress_data);
+void        _px_paths_job_free (PxPathsJob         *job);
+
 G_END_DECLS

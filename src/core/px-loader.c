@@ -251,18 +251,25 @@ px_loader_load (const char * const  *paths,
   return load (paths, cancellable, &p, error);
 }
 
-typedef struct
+PxPathsJob *
+_px_paths_job_new (const char * const *paths,
+                   PxLoaderProgress    progress,
+                   gpointer            progress_data)
 {
-  GStrv      paths;
-  PxProgress progress;
-} LoadData;
+  PxPathsJob *job = g_new0 (PxPathsJob, 1);
 
-static void
-load_data_free (LoadData *data)
+  job->paths = g_strdupv ((GStrv) paths);
+  px_progress_init (&job->progress, TRUE, progress, progress_data);
+
+  return job;
+}
+
+void
+_px_paths_job_free (PxPathsJob *job)
 {
-  g_strfreev (data->paths);
-  px_progress_clear (&data->progress);
-  g_free (data);
+  g_strfreev (job->paths);
+  px_progress_clear (&job->progress);
+  g_free (job);
 }
 
 static void
@@ -271,7 +278,7 @@ load_worker (GTask        *task,
              gpointer      task_data,
              GCancellable *cancellable)
 {
-  LoadData *data = task_data;
+  PxPathsJob *data = task_data;
   GError *error = NULL;
   PxLoadResult *result;
 
@@ -292,17 +299,13 @@ px_loader_load_async (const char * const  *paths,
                       gpointer             user_data)
 {
   g_autoptr(GTask) task = NULL;
-  LoadData *data;
 
   g_return_if_fail (paths != NULL);
 
-  data = g_new0 (LoadData, 1);
-  data->paths = g_strdupv ((GStrv) paths);
-  px_progress_init (&data->progress, TRUE, progress, progress_data);
-
   task = g_task_new (NULL, cancellable, callback, user_data);
   g_task_set_source_tag (task, px_loader_load_async);
-  g_task_set_task_data (task, data, (GDestroyNotify) load_data_free);
+  g_task_set_task_data (task, _px_paths_job_new (paths, progress, progress_data),
+                        (GDestroyNotify) _px_paths_job_free);
   g_task_run_in_thread (task, load_worker);
 }
 
