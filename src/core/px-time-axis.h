@@ -1,0 +1,85 @@
+/* px-time-axis.h: mapping time to pixels, and the ticks of a time axis
+ *
+ * Copyright 2026 The Parallax developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* Times are seconds since 1970-01-01 00:00 UTC, as doubles: a double holds
+ * whole seconds exactly for ±285 million years, and pixel maths wants
+ * floating point anyway. */
+
+typedef enum
+{
+  PX_TIME_UNIT_HOUR,
+  PX_TIME_UNIT_DAY,
+  PX_TIME_UNIT_MONTH,
+  PX_TIME_UNIT_YEAR,
+  PX_TIME_UNIT_DECADE,
+  PX_TIME_UNIT_CENTURY,
+  PX_TIME_UNIT_MILLENNIUM,
+} PxTimeUnit;
+
+/* A tick at @time. @label names it at the axis' step ("Feb", "25",
+ * "14:00", "1990"); a @major tick also starts the next coarser unit and
+ * @major_label gives that context ("1992", "Feb 1992", "25 Feb 1992"). */
+typedef struct
+{
+  double      time;
+  PxTimeUnit  unit;
+  gboolean    major;
+  char       *label;
+  char       *major_label;
+} PxTimeTick;
+
+static inline double
+px_time_to_x (double time,
+              double start,
+              double end,
+              double width)
+{
+  return (time - start) * width / (end - start);
+}
+
+static inline double
+px_x_to_time (double x,
+              double start,
+              double end,
+              double width)
+{
+  return start + x * (end - start) / width;
+}
+
+/* Ticks over [@start, @end] drawn @width pixels wide, with at least
+ * @min_spacing pixels between labelled ticks. The step is the finest of
+ * 1, 3, 6 hours; 1 day; 1, 3, 6 months; 1, 2, 5, 10, 20, 50, 100, 200,
+ * 500, 1000 years that keeps that spacing.
+ *
+ * Returns: (transfer full) (element-type PxTimeTick): ticks in time order. */
+GArray     *px_time_axis_ticks      (double      start,
+                                     double      end,
+                                     double      width,
+                                     double      min_spacing);
+
+/* The start of the @unit containing @time (days and hours in UTC). */
+double      px_time_floor           (double      time,
+                                     PxTimeUnit  unit);
+double      px_time_from_ymd        (int         year,
+                                     int         month,
+                                     int         day);
+
+/* A date for people at @unit's precision ("1992", "February 1992",
+ * "25 February 1992", "25 February 1992, 14:00"), in the user's locale. */
+char       *px_time_format          (double      time,
+                                     PxTimeUnit  unit);
+/* The EDTF of @time at @unit's precision ("1992", "1992-02",
+ * "1992-02-25"); decades and coarser give years. */
+char       *px_time_to_edtf         (double      time,
+                                     PxTimeUnit  unit);
+
+G_END_DECLS
