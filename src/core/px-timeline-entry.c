@@ -24,6 +24,8 @@ px_timeline_entry_new (const char     *value,
   PxTimelineEntry *self = g_new0 (PxTimelineEntry, 1);
 
   self->value = g_strdup (value);
+  self->document_id = g_strdup (px_document_get_id (document));
+  self->title = g_strdup (px_document_get_title (document));
   self->kind = kind;
   self->path = g_strdup (px_document_get_path (document));
   self->outlet = g_strdup (px_document_get_outlet (document));
@@ -42,6 +44,8 @@ px_timeline_entry_copy (const PxTimelineEntry *self)
 
   copy = g_new0 (PxTimelineEntry, 1);
   copy->value = g_strdup (self->value);
+  copy->document_id = g_strdup (self->document_id);
+  copy->title = g_strdup (self->title);
   copy->kind = self->kind;
   copy->path = g_strdup (self->path);
   copy->outlet = g_strdup (self->outlet);
@@ -58,6 +62,8 @@ px_timeline_entry_free (PxTimelineEntry *self)
     return;
 
   g_free (self->value);
+  g_free (self->document_id);
+  g_free (self->title);
   g_free (self->path);
   g_free (self->outlet);
   g_free (self->text);

@@ -19,10 +19,14 @@ typedef enum
 } PxTimelineKind;
 
 /* One mark on the timeline: when a document was published, or a date it
- * says something happened. @sentence is NULL for publication entries. */
+ * says something happened. @sentence is NULL for publication entries;
+ * @document_id is the archive id (the SHA-256 of the original) and
+ * @title the document's title, which a view shows beside the passage. */
 struct _PxTimelineEntry
 {
   char           *value;
+  char           *document_id;
+  char           *title;
   PxTimelineKind  kind;
   char           *path;
   char           *outlet;
