@@ -152,7 +152,7 @@ test_round_trip (void)
     g_autoptr(PxArchive) again = reopen (dir);
 
     g_assert_cmpuint (px_archive_get_n_documents (again), ==, 13);
-    g_assert_cmpint (px_archive_get_schema_version (again), ==, 2);
+    g_assert_cmpint (px_archive_get_schema_version (again), ==, 3);
   }
 }
 
@@ -365,7 +365,7 @@ test_migration (void)
     g_autoptr(PxDocument) document = NULL;
 
     g_assert_no_error (error);
-    g_assert_cmpint (px_archive_get_schema_version (archive), ==, 2);
+    g_assert_cmpint (px_archive_get_schema_version (archive), ==, 3);
     rows = px_archive_list (archive, NULL, &error);
     g_assert_cmpuint (rows->len, ==, 1);
     g_assert_cmpstr (((PxDocumentSummary *) rows->pdata[0])->title, ==, "A corrected title");
@@ -376,6 +376,30 @@ test_migration (void)
     g_assert_true (px_archive_add_tag (archive, "abc", "flood", &error));
     g_assert_true (px_archive_set_note (archive, "abc", "check the toll", &error));
     g_assert_no_error (error);
+    /* And what version 3 added: the state of views, and tags by document. */
+    g_assert_true (px_archive_add_tag (archive, "abc", "dam", &error));
+    g_assert_true (px_archive_set_view_state (archive, "timeline", "1 2", &error));
+    g_assert_no_error (error);
+  }
+  {
+    g_autoptr(PxArchive) archive = px_archive_open (folder, &error);
+    g_autoptr(GHashTable) tags = px_archive_get_document_tags (archive, &error);
+    g_autofree char *state = px_archive_get_view_state (archive, "timeline");
+    g_autofree char *missing = px_archive_get_view_state (archive, "nothing");
+    const char * const *abc;
+
+    g_assert_no_error (error);
+    g_assert_cmpstr (state, ==, "1 2");
+    g_assert_null (missing);
+    abc = g_hash_table_lookup (tags, "abc");
+    g_assert_nonnull (abc);
+    g_assert_cmpstr (abc[0], ==, "dam");
+    g_assert_cmpstr (abc[1], ==, "flood");
+    g_assert_null (abc[2]);
+    g_assert_true (px_archive_set_view_state (archive, "timeline", NULL, &error));
+    g_clear_pointer (&state, g_free);
+    state = px_archive_get_view_state (archive, "timeline");
+    g_assert_null (state);
   }
 
   /* An archive from a newer Parallax is refused, not damaged. */

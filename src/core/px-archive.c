@@ -109,6 +109,12 @@ static const char *migrations[] = {
   "  edited TEXT NOT NULL);"
   "CREATE INDEX documents_outlet ON documents (outlet);"
   "CREATE INDEX documents_published ON documents (published);",
+
+  /* 2 → 3: how the user last left each view (the timeline's period and
+   * lanes), so that it follows the archive, not the machine. */
+  "CREATE TABLE view_state ("
+  "  key TEXT PRIMARY KEY,"
+  "  value TEXT NOT NULL);",
 };
 
 #define SCHEMA_VERSION ((int) G_N_ELEMENTS (migrations))
@@ -1743,6 +1749,102 @@ px_archive_add_tag (PxArchive   *self,
 
   return require_document (self, id, error) &&
          run (self->db, "INSERT OR IGNORE INTO tags (document, tag) VALUES (?1, ?2)", args, 2, error);
+}
+
+/**
+ * px_archive_get_view_state:
+ *
+ * Returns: (transfer full) (nullable): what px_archive_set_view_state()
+ *   stored under @key, or NULL.
+ */
+char *
+px_archive_get_view_state (PxArchive  *self,
+                           const char *key)
+{
+  sqlite3_stmt *stmt = NULL;
+  char *value = NULL;
+
+  g_return_val_if_fail (PX_IS_ARCHIVE (self), NULL);
+  g_return_val_if_fail (key != NULL, NULL);
+
+  if (sqlite3_prepare_v2 (self->db, "SELECT value FROM view_state WHERE key = ?1", -1, &stmt, NULL) != SQLITE_OK)
+    return NULL;
+  bind_text (stmt, 1, key);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    value = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+
+  return value;
+}
+
+/* A NULL @value forgets @key. */
+gboolean
+px_archive_set_view_state (PxArchive   *self,
+                           const char  *key,
+                           const char  *value,
+                           GError     **error)
+{
+  const char *args[2] = { key, value };
+
+  g_return_val_if_fail (PX_IS_ARCHIVE (self), FALSE);
+  g_return_val_if_fail (key != NULL, FALSE);
+
+  if (value == NULL)
+    return run (self->db, "DELETE FROM view_state WHERE key = ?1", args, 1, error);
+
+  return run (self->db, "INSERT OR REPLACE INTO view_state (key, value) VALUES (?1, ?2)", args, 2, error);
+}
+
+/**
+ * px_archive_get_document_tags:
+ *
+ * Returns: (transfer full): a table from document id to a NULL-terminated
+ *   array of its tags, in tag order; documents without tags are absent.
+ */
+GHashTable *
+px_archive_get_document_tags (PxArchive  *self,
+                              GError    **error)
+{
+  g_autoptr(GHashTable) lists = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                       (GDestroyNotify) g_ptr_array_unref);
+  GHashTable *tags;
+  GHashTableIter iter;
+  gpointer key, value;
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (PX_IS_ARCHIVE (self), NULL);
+
+  if (sqlite3_prepare_v2 (self->db, "SELECT document, tag FROM tags ORDER BY document, tag", -1, &stmt, NULL) != SQLITE_OK)
+    {
+      set_db_error (error, self->db, "read");
+      return NULL;
+    }
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      const char *id = (const char *) sqlite3_column_text (stmt, 0);
+      GPtrArray *list = g_hash_table_lookup (lists, id);
+
+      if (list == NULL)
+        {
+          list = g_ptr_array_new_null_terminated (1, g_free, TRUE);
+          g_hash_table_insert (lists, g_strdup (id), list);
+        }
+      g_ptr_array_add (list, g_strdup ((const char *) sqlite3_column_text (stmt, 1)));
+    }
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      set_db_error (error, self->db, "read");
+      return NULL;
+    }
+
+  tags = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_strfreev);
+  g_hash_table_iter_init (&iter, lists);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    g_hash_table_insert (tags, g_strdup (key), g_ptr_array_steal (value, NULL));
+
+  return tags;
 }
 
 gboolean

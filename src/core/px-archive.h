@@ -180,6 +180,15 @@ gboolean        px_archive_set_note           (PxArchive           *self,
                                                const char          *id,
                                                const char          *note,
                                                GError             **error);
+/* How the user left a view, kept with the archive. */
+char           *px_archive_get_view_state     (PxArchive           *self,
+                                               const char          *key);
+gboolean        px_archive_set_view_state     (PxArchive           *self,
+                                               const char          *key,
+                                               const char          *value,
+                                               GError             **error);
+GHashTable     *px_archive_get_document_tags  (PxArchive           *self,
+                                               GError             **error);
 guint           px_archive_reparse            (PxArchive           *self,
                                                gboolean             all,
                                                GCancellable        *cancellable,
