@@ -1,5 +1,433 @@
-/* px-time-axis.c: stub, being written */
+/* px-time-axis.c
+ *
+ * Copyright 2026 The Parallax developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "px-time-axis"
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+#include <math.h>
+
 #include "px-time-axis.h"
+
+#define DAY (86400.0)
+
+/* Days since 1970-01-01 of a proleptic Gregorian date, and back (Howard
+ * Hinnant's algorithms). GDateTime stops at years 1 and 9999; a timeline of
+ * history should not, and these are exact for any year. */
+static gint64
+days_from_civil (gint64 y,
+                 int    m,
+                 int    d)
+{
+  gint64 era, yoe, doy, doe;
+
+  y -= m <= 2;
+  era = (y >= 0 ? y : y - 399) / 400;
+  yoe = y - era * 400;
+  doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+  doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+
+  return era * 146097 + doe - 719468;
+}
+
+static void
+civil_from_days (gint64  z,
+                 gint64 *year,
+                 int    *month,
+                 int    *day)
+{
+  gint64 era, doe, yoe, doy, mp, y;
+  int m;
+
+  z += 719468;
+  era = (z >= 0 ? z : z - 146096) / 146097;
+  doe = z - era * 146097;
+  yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+  y = yoe + era * 400;
+  doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+  mp = (5 * doy + 2) / 153;
+  m = (int) (mp < 10 ? mp + 3 : mp - 9);
+
+  *year = y + (m <= 2);
+  *month = m;
+  *day = (int) (doy - (153 * mp + 2) / 5 + 1);
+}
+
+typedef struct
+{
+  gint64 year;
+  int    month;
+  int    day;
+  int    hour;
+  int    minute;
+} Civil;
+
+static Civil
+to_civil (double time)
+{
+  Civil c;
+  double days = floor (time / DAY);
+  double seconds = time - days * DAY;
+
+  civil_from_days ((gint64) days, &c.year, &c.month, &c.day);
+  c.hour = (int) (seconds / 3600);
+  c.minute = (int) (fmod (seconds, 3600) / 60);
+
+  return c;
+}
+
+static gint64
+floor_div (gint64 a,
+           gint64 b)
+{
+  return a >= 0 ? a / b : -((-a + b - 1) / b);
+}
+
+double
+px_time_from_ymd (int year,
+                  int month,
+                  int day)
+{
+  /* Months and days overflow as mktime()'s do: month 13 is January of the
+   * next year, which is what callers stepping through time want. */
+  gint64 m0 = (gint64) month - 1;
+  gint64 y = year + floor_div (m0, 12);
+  int m = (int) (m0 - floor_div (m0, 12) * 12) + 1;
+
+  return (double) (days_from_civil (y, m, 1) + day - 1) * DAY;
+}
+
+static double
+year_start (gint64 year)
+{
+  return (double) days_from_civil (year, 1, 1) * DAY;
+}
+
+double
+px_time_floor (double     time,
+               PxTimeUnit unit)
+{
+  Civil c = to_civil (time);
+
+  switch (unit)
+    {
+    case PX_TIME_UNIT_HOUR:
+      return floor (time / 3600) * 3600;
+    case PX_TIME_UNIT_DAY:
+      return floor (time / DAY) * DAY;
+    case PX_TIME_UNIT_MONTH:
+      return (double) days_from_civil (c.year, c.month, 1) * DAY;
+    case PX_TIME_UNIT_YEAR:
+      return year_start (c.year);
+    case PX_TIME_UNIT_DECADE:
+      return year_start (floor_div (c.year, 10) * 10);
+    case PX_TIME_UNIT_CENTURY:
+      return year_start (floor_div (c.year, 100) * 100);
+    case PX_TIME_UNIT_MILLENNIUM:
+    default:
+      return year_start (floor_div (c.year, 1000) * 1000);
+    }
+}
+
+/* GDateTime for what it can hold, so month names follow the locale. */
+static char *
+format_civil (const Civil *c,
+              const char  *format)
+{
+  g_autoptr(GDateTime) dt = NULL;
+
+  if (c->year < 1 || c->year > 9999)
+    return NULL;
+  dt = g_date_time_new_utc ((int) c->year, c->month, c->day, c->hour, c->minute, 0);
+
+  return dt != NULL ? g_date_time_format (dt, format) : NULL;
+}
+
+static char *
+format_year (gint64 year)
+{
+  /* Astronomical year 0 is 1 BCE. */
+  if (year <= 0)
+    return g_strdup_printf (_("%" G_GINT64_FORMAT " BCE"), 1 - year);
+
+  return g_strdup_printf ("%" G_GINT64_FORMAT, year);
+}
+
+char *
+px_time_format (double     time,
+                PxTimeUnit unit)
+{
+  Civil c = to_civil (time);
+  char *text = NULL;
+
+  switch (unit)
+    {
+    case PX_TIME_UNIT_HOUR:
+      /* Translators: a date and time, see g_date_time_format() */
+      text = format_civil (&c, _("%-d %B %Y, %H:%M"));
+      break;
+    case PX_TIME_UNIT_DAY:
+      /* Translators: a date, see g_date_time_format() */
+      text = format_civil (&c, _("%-d %B %Y"));
+      break;
+    case PX_TIME_UNIT_MONTH:
+      /* Translators: a month and year, see g_date_time_format() */
+      text = format_civil (&c, _("%B %Y"));
+      break;
+    case PX_TIME_UNIT_DECADE:
+      /* Translators: a decade, as in "the 1990s" */
+      return c.year > 0 ? g_strdup_printf (_("%" G_GINT64_FORMAT "s"), floor_div (c.year, 10) * 10)
+                        : format_year (c.year);
+    case PX_TIME_UNIT_YEAR:
+    case PX_TIME_UNIT_CENTURY:
+    case PX_TIME_UNIT_MILLENNIUM:
+    default:
+      return format_year (c.year);
+    }
+
+  if (text == NULL)
+    {
+      g_autofree char *year = format_year (c.year);
+
+      text = unit == PX_TIME_UNIT_MONTH ? g_strdup_printf ("%s-%02d", year, c.month)
+                                        : g_strdup_printf ("%s-%02d-%02d", year, c.month, c.day);
+    }
+
+  return text;
+}
+
+char *
+px_time_to_edtf (double     time,
+                 PxTimeUnit unit)
+{
+  Civil c = to_civil (time);
+  g_autofree char *year = c.year < 0 ? g_strdup_printf ("-%04" G_GINT64_FORMAT, -c.year)
+                                     : g_strdup_printf ("%04" G_GINT64_FORMAT, c.year);
+
+  switch (unit)
+    {
+    case PX_TIME_UNIT_HOUR:
+      return g_strdup_printf ("%s-%02d-%02dT%02d:00:00Z", year, c.month, c.day, c.hour);
+    case PX_TIME_UNIT_DAY:
+      return g_strdup_printf ("%s-%02d-%02d", year, c.month, c.day);
+    case PX_TIME_UNIT_MONTH:
+      return g_strdup_printf ("%s-%02d", year, c.month);
+    default:
+      return g_steal_pointer (&year);
+    }
+}
+
+/* Ticks */
+
+typedef struct
+{
+  PxTimeUnit unit;      /* what a step counts */
+  int        count;     /* how many of them */
+  PxTimeUnit context;   /* the coarser unit whose starts are major ticks */
+  double     approx;    /* the step in seconds, for choosing */
+} Step;
+
+#define MONTH (30.436875 * DAY)
+#define YEAR (365.2425 * DAY)
+
+static const Step steps[] = {
+  { PX_TIME_UNIT_HOUR, 1, PX_TIME_UNIT_DAY, 3600 },
+  { PX_TIME_UNIT_HOUR, 3, PX_TIME_UNIT_DAY, 3 * 3600 },
+  { PX_TIME_UNIT_HOUR, 6, PX_TIME_UNIT_DAY, 6 * 3600 },
+  { PX_TIME_UNIT_HOUR, 12, PX_TIME_UNIT_DAY, 12 * 3600 },
+  { PX_TIME_UNIT_DAY, 1, PX_TIME_UNIT_MONTH, DAY },
+  { PX_TIME_UNIT_DAY, 2, PX_TIME_UNIT_MONTH, 2 * DAY },
+  { PX_TIME_UNIT_DAY, 7, PX_TIME_UNIT_MONTH, 7 * DAY },
+  { PX_TIME_UNIT_DAY, 14, PX_TIME_UNIT_MONTH, 14 * DAY },
+  { PX_TIME_UNIT_MONTH, 1, PX_TIME_UNIT_YEAR, MONTH },
+  { PX_TIME_UNIT_MONTH, 3, PX_TIME_UNIT_YEAR, 3 * MONTH },
+  { PX_TIME_UNIT_MONTH, 6, PX_TIME_UNIT_YEAR, 6 * MONTH },
+  { PX_TIME_UNIT_YEAR, 1, PX_TIME_UNIT_DECADE, YEAR },
+  { PX_TIME_UNIT_YEAR, 2, PX_TIME_UNIT_DECADE, 2 * YEAR },
+  { PX_TIME_UNIT_YEAR, 5, PX_TIME_UNIT_DECADE, 5 * YEAR },
+  { PX_TIME_UNIT_YEAR, 10, PX_TIME_UNIT_CENTURY, 10 * YEAR },
+  { PX_TIME_UNIT_YEAR, 20, PX_TIME_UNIT_CENTURY, 20 * YEAR },
+  { PX_TIME_UNIT_YEAR, 50, PX_TIME_UNIT_CENTURY, 50 * YEAR },
+  { PX_TIME_UNIT_YEAR, 100, PX_TIME_UNIT_MILLENNIUM, 100 * YEAR },
+  { PX_TIME_UNIT_YEAR, 200, PX_TIME_UNIT_MILLENNIUM, 200 * YEAR },
+  { PX_TIME_UNIT_YEAR, 500, PX_TIME_UNIT_MILLENNIUM, 500 * YEAR },
+  { PX_TIME_UNIT_YEAR, 1000, PX_TIME_UNIT_MILLENNIUM, 1000 * YEAR },
+  { PX_TIME_UNIT_YEAR, 2000, PX_TIME_UNIT_MILLENNIUM, 2000 * YEAR },
+};
+
+static void
+clear_tick (gpointer data)
+{
+  PxTimeTick *tick = data;
+
+  g_free (tick->label);
+  g_free (tick->major_label);
+}
+
+static char *
+tick_label (const Civil *c,
+            const Step  *step)
+{
+  switch (step->unit)
+    {
+    case PX_TIME_UNIT_HOUR:
+      return g_strdup_printf ("%02d:%02d", c->hour, c->minute);
+    case PX_TIME_UNIT_DAY:
+      return g_strdup_printf ("%d", c->day);
+    case PX_TIME_UNIT_MONTH:
+      {
+        /* Translators: an abbreviated month on the time axis, see g_date_time_format() */
+        char *text = format_civil (c, _("%b"));
+
+        return text != NULL ? text : g_strdup_printf ("%02d", c->month);
+      }
+    default:
+      return format_year (c->year);
+    }
+}
+
+static char *
+major_label (double      time,
+             const Step *step)
+{
+  switch (step->context)
+    {
+    case PX_TIME_UNIT_DAY:
+      return px_time_format (time, PX_TIME_UNIT_DAY);
+    case PX_TIME_UNIT_MONTH:
+      return px_time_format (time, PX_TIME_UNIT_MONTH);
+    case PX_TIME_UNIT_YEAR:
+      return px_time_format (time, PX_TIME_UNIT_YEAR);
+    case PX_TIME_UNIT_DECADE:
+      return px_time_format (time, PX_TIME_UNIT_DECADE);
+    default:
+      return NULL;
+    }
+}
+
+/* The first tick at or after @time for @step, and the one after a tick. */
+static double
+step_time (const Civil *c,
+           const Step  *step,
+           gint64       index)
+{
+  switch (step->unit)
+    {
+    case PX_TIME_UNIT_HOUR:
+      return (double) days_from_civil (c->year, c->month, c->day) * DAY + (double) index * 3600 * step->count;
+    case PX_TIME_UNIT_MONTH:
+      return px_time_from_ymd ((int) c->year, (int) (1 + index * step->count), 1);
+    case PX_TIME_UNIT_YEAR:
+    default:
+      return year_start (index * step->count);
+    }
+}
+
+GArray *
+px_time_axis_ticks (double start,
+                    double end,
+                    double width,
+                    double min_spacing)
+{
+  GArray *ticks = g_array_new (FALSE, TRUE, sizeof (PxTimeTick));
+  const Step *step = &steps[G_N_ELEMENTS (steps) - 1];
+  double seconds_per_pixel;
+  guint limit;
+
+  g_array_set_clear_func (ticks, clear_tick);
+
+  if (!(end > start) || !(width > 0) || !isfinite (start) || !isfinite (end))
+    return ticks;
+
+  seconds_per_pixel = (end - start) / width;
+  for (guint i = 0; i < G_N_ELEMENTS (steps); i++)
+    if (steps[i].approx / seconds_per_pixel >= MAX (min_spacing, 1))
+      {
+        step = &steps[i];
+        break;
+      }
+
+  /* However wide the window, never more ticks than could be labelled. */
+  limit = (guint) (width / MAX (min_spacing, 1)) + 4;
+
+  if (step->unit == PX_TIME_UNIT_DAY)
+    {
+      /* Days restart at the first of each month, so the labels line up
+       * with the months: 1, 8, 15, 22 for weeks. */
+      double month = px_time_floor (start, PX_TIME_UNIT_MONTH);
+
+      while (month <= end && ticks->len < limit * 2)
+        {
+          Civil mc = to_civil (month);
+          double next_month = px_time_from_ymd ((int) mc.year, mc.month + 1, 1);
+
+          for (int day = 1; ; day += step->count)
+            {
+              double t = month + (day - 1) * DAY;
+              PxTimeTick tick = { 0 };
+              Civil c;
+
+              /* A last tick too close to the next month's first is dropped. */
+              if (t + step->count * DAY * 0.5 > next_month && day != 1)
+                break;
+              if (t > end)
+                break;
+              if (t < start)
+                continue;
+              c = to_civil (t);
+              tick.time = t;
+              tick.unit = PX_TIME_UNIT_DAY;
+              tick.major = day == 1;
+              tick.label = tick_label (&c, step);
+              tick.major_label = tick.major ? major_label (t, step) : NULL;
+              g_array_append_val (ticks, tick);
+            }
+          month = next_month;
+        }
+
+      return ticks;
+    }
+
+  {
+    Civil first = to_civil (start);
+    gint64 index;
+
+    switch (step->unit)
+      {
+      case PX_TIME_UNIT_HOUR:
+        index = floor_div ((gint64) ((start - px_time_floor (start, PX_TIME_UNIT_DAY)) / 3600), step->count);
+        break;
+      case PX_TIME_UNIT_MONTH:
+        index = floor_div (first.month - 1, step->count);
+        break;
+      default:
+        index = floor_div (first.year, step->count);
+        break;
+      }
+
+    for (guint n = 0; n < limit * 2; n++, index++)
+      {
+        double t = step_time (&first, step, index);
+        PxTimeTick tick = { 0 };
+        Civil c;
+
+        if (t > end)
+          break;
+        if (t < start)
+          continue;
+        c = to_civil (t);
+        tick.time = t;
+        tick.unit = step->unit;
+        tick.major = px_time_floor (t, step->context) == t;
+        tick.label = tick_label (&c, step);
+        tick.major_label = tick.major ? major_label (t, step) : NULL;
+        g_array_append_val (ticks, tick);
+      }
+  }
+
+  return ticks;
+}

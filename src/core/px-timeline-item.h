@@ -19,7 +19,7 @@ G_DECLARE_FINAL_TYPE (PxTimelineItem, px_timeline_item, PX, TIMELINE_ITEM, GObje
 /* PxTimelineModel is a GListModel of these, made on demand, so a list of a
  * million entries costs objects only for the rows on screen. Properties:
  * "value" (EDTF), "kind" (PxTimelineKind as int), "outlet", "text",
- * "sentence", "document-id", "position" (index of the entry). */
+ * "sentence", "title", "document-id", "position" (index of the entry). */
 PxTimelineItem        *px_timeline_item_new             (const PxTimelineEntry *entry,
                                                          guint                  position);
 const PxTimelineEntry *px_timeline_item_get_entry       (PxTimelineItem        *self);

@@ -17,9 +17,11 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (PxTimelineModel, px_timeline_model, PX, TIMELINE_MODEL, GObject)
 
-/* What the lanes stand for. A document with several tags puts its marks
- * in each tag's lane; one without an outlet (or a tag) gets a lane of its
- * own, named after its file, because two unknown sources are not one. */
+/* What the lanes stand for. Outlets are matched ignoring case. A document
+ * without an outlet gets a lane of its own, named after its title (else
+ * its file), because two unknown sources are not one source. A document
+ * with several tags puts its marks in each tag's lane; untagged documents
+ * share one lane. */
 typedef enum
 {
   PX_TIMELINE_LANE_BY_OUTLET,
@@ -87,6 +89,9 @@ PxTimelineModel       *px_timeline_model_new_for_entries (GPtrArray        *entr
                                                           PxTimelineLaneBy  lane_by,
                                                           GHashTable       *tags);
 
+/* The model is also a GListModel of PxTimelineItem: the entries it was
+ * built from, in time order, for list views (made on demand). */
+
 /* Building by hand (benchmarks, tests): lanes first, then marks. */
 guint                  px_timeline_model_add_lane        (PxTimelineModel  *self,
                                                           const char       *label);
@@ -112,6 +117,11 @@ const PxTimelineMark  *px_timeline_model_get_mark        (PxTimelineModel  *self
 GPtrArray             *px_timeline_model_get_entries     (PxTimelineModel  *self);
 const PxTimelineEntry *px_timeline_model_get_entry       (PxTimelineModel  *self,
                                                           guint32           id);
+/* The first mark made from entry @entry; FALSE when its date could not
+ * be placed. */
+gboolean               px_timeline_model_find_entry_mark (PxTimelineModel  *self,
+                                                          guint32           entry,
+                                                          guint32          *mark);
 /* The earliest start and latest end of all marks; FALSE when empty. */
 gboolean               px_timeline_model_get_bounds      (PxTimelineModel  *self,
                                                           double           *start,

@@ -1,0 +1,757 @@
+/* test-timeline.c: dates on the time line, the axis, the visible range, and
+ * the marks model (culling, clustering, hit testing, keyboard moves)
+ *
+ * Copyright 2026 The Parallax developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <locale.h>
+#include <math.h>
+#include <string.h>
+
+#include "px-core.h"
+
+#define DAY 86400.0
+
+static double
+ymd (int y, int m, int d)
+{
+  return px_time_from_ymd (y, m, d);
+}
+
+/* Calendar */
+
+static void
+test_calendar (void)
+{
+  g_assert_cmpfloat (ymd (1970, 1, 1), ==, 0);
+  g_assert_cmpfloat (ymd (2000, 3, 1), ==, 951868800);
+  g_assert_cmpfloat (ymd (1992, 2, 25), ==, 698976000);
+  /* Leap years: 2000 had a 29 February, 1900 did not. */
+  g_assert_cmpfloat (ymd (2000, 3, 1) - ymd (2000, 2, 28), ==, 2 * DAY);
+  g_assert_cmpfloat (ymd (1900, 3, 1) - ymd (1900, 2, 28), ==, DAY);
+  /* Months overflow into years, both ways. */
+  g_assert_cmpfloat (ymd (1992, 13, 1), ==, ymd (1993, 1, 1));
+  g_assert_cmpfloat (ymd (1992, 0, 1), ==, ymd (1991, 12, 1));
+  g_assert_cmpfloat (ymd (1992, -11, 1), ==, ymd (1991, 1, 1));
+  /* Beyond what GDateTime holds. */
+  g_assert_cmpfloat (ymd (-500, 1, 1), <, ymd (1, 1, 1));
+  g_assert_cmpfloat (ymd (12000, 1, 1) - ymd (11999, 1, 1), ==, 365 * DAY);
+
+  g_assert_cmpfloat (px_time_floor (ymd (1992, 2, 25) + 5000, PX_TIME_UNIT_DAY), ==, ymd (1992, 2, 25));
+  g_assert_cmpfloat (px_time_floor (ymd (1992, 2, 25) + 5000, PX_TIME_UNIT_HOUR), ==, ymd (1992, 2, 25) + 3600);
+  g_assert_cmpfloat (px_time_floor (ymd (1992, 2, 25), PX_TIME_UNIT_MONTH), ==, ymd (1992, 2, 1));
+  g_assert_cmpfloat (px_time_floor (ymd (1992, 2, 25), PX_TIME_UNIT_YEAR), ==, ymd (1992, 1, 1));
+  g_assert_cmpfloat (px_time_floor (ymd (1992, 2, 25), PX_TIME_UNIT_DECADE), ==, ymd (1990, 1, 1));
+  g_assert_cmpfloat (px_time_floor (ymd (1992, 2, 25), PX_TIME_UNIT_CENTURY), ==, ymd (1900, 1, 1));
+  g_assert_cmpfloat (px_time_floor (ymd (-45, 6, 1), PX_TIME_UNIT_DECADE), ==, ymd (-50, 1, 1));
+
+  {
+    g_autofree char *day = px_time_format (ymd (1992, 2, 25), PX_TIME_UNIT_DAY);
+    g_autofree char *month = px_time_format (ymd (1992, 2, 25), PX_TIME_UNIT_MONTH);
+    g_autofree char *year = px_time_format (ymd (1992, 2, 25), PX_TIME_UNIT_YEAR);
+    g_autofree char *bce = px_time_format (ymd (-43, 3, 15), PX_TIME_UNIT_YEAR);
+    g_autofree char *edtf = px_time_to_edtf (ymd (1992, 2, 25), PX_TIME_UNIT_DAY);
+    g_autofree char *edtf_month = px_time_to_edtf (ymd (1992, 2, 25), PX_TIME_UNIT_MONTH);
+
+    g_assert_cmpstr (day, ==, "25 February 1992");
+    g_assert_cmpstr (month, ==, "February 1992");
+    g_assert_cmpstr (year, ==, "1992");
+    g_assert_cmpstr (bce, ==, "44 BCE");
+    g_assert_cmpstr (edtf, ==, "1992-02-25");
+    g_assert_cmpstr (edtf_month, ==, "1992-02");
+  }
+}
+
+/* EDTF precision to extent */
+
+typedef struct
+{
+  const char *edtf;
+  double      start;
+  double      end;
+  int         precision;
+  int         flags;
+} ExtentCase;
+
+static void
+test_edtf_extent (void)
+{
+  const ExtentCase cases[] = {
+    { "1992-02-25", ymd (1992, 2, 25), ymd (1992, 2, 26), PX_EDTF_PRECISION_DAY, 0 },
+    { "1992-02", ymd (1992, 2, 1), ymd (1992, 3, 1), PX_EDTF_PRECISION_MONTH, 0 },
+    { "1992", ymd (1992, 1, 1), ymd (1993, 1, 1), PX_EDTF_PRECISION_YEAR, 0 },
+    { "199X", ymd (1990, 1, 1), ymd (2000, 1, 1), PX_EDTF_PRECISION_DECADE, 0 },
+    { "19XX", ymd (1900, 1, 1), ymd (2000, 1, 1), PX_EDTF_PRECISION_CENTURY, 0 },
+    { "1992-XX", ymd (1992, 1, 1), ymd (1993, 1, 1), PX_EDTF_PRECISION_YEAR, 0 },
+    { "1992-02-XX", ymd (1992, 2, 1), ymd (1992, 3, 1), PX_EDTF_PRECISION_MONTH, 0 },
+    { "1992-21", ymd (1992, 3, 1), ymd (1992, 6, 1), PX_EDTF_PRECISION_SEASON, 0 },
+    { "1992-24", ymd (1992, 12, 1), ymd (1993, 3, 1), PX_EDTF_PRECISION_SEASON, 0 },
+    { "2024~", ymd (2024, 1, 1), ymd (2025, 1, 1), PX_EDTF_PRECISION_YEAR, PX_EDTF_APPROXIMATE },
+    { "1992-02?", ymd (1992, 2, 1), ymd (1992, 3, 1), PX_EDTF_PRECISION_MONTH, PX_EDTF_UNCERTAIN },
+    { "1992%", ymd (1992, 1, 1), ymd (1993, 1, 1), PX_EDTF_PRECISION_YEAR, PX_EDTF_APPROXIMATE | PX_EDTF_UNCERTAIN },
+    { "1992-02-25T14:30:00Z", ymd (1992, 2, 25) + 14 * 3600 + 30 * 60, ymd (1992, 2, 25) + 14 * 3600 + 31 * 60,
+      PX_EDTF_PRECISION_TIME, 0 },
+    { "1992-02-25T14:30:00+02:00", ymd (1992, 2, 25) + 12 * 3600 + 30 * 60, ymd (1992, 2, 25) + 12 * 3600 + 31 * 60,
+      PX_EDTF_PRECISION_TIME, 0 },
+    { "1992-02-25/1992-02-26", ymd (1992, 2, 25), ymd (1992, 2, 27), PX_EDTF_PRECISION_DAY, PX_EDTF_INTERVAL },
+    { "1988/1994", ymd (1988, 1, 1), ymd (1995, 1, 1), PX_EDTF_PRECISION_YEAR, PX_EDTF_INTERVAL },
+    { "2020-09-27/2020-11", ymd (2020, 9, 27), ymd (2020, 12, 1), PX_EDTF_PRECISION_MONTH, PX_EDTF_INTERVAL },
+    { "2010-02/..", ymd (2010, 2, 1), ymd (2010, 3, 29), PX_EDTF_PRECISION_MONTH, PX_EDTF_INTERVAL | PX_EDTF_OPEN_END },
+    { "../2010", ymd (2009, 1, 1), ymd (2011, 1, 1), PX_EDTF_PRECISION_YEAR, PX_EDTF_INTERVAL | PX_EDTF_OPEN_START },
+    { "1992~/1993", ymd (1992, 1, 1), ymd (1994, 1, 1), PX_EDTF_PRECISION_YEAR, PX_EDTF_INTERVAL | PX_EDTF_APPROXIMATE },
+    { "-0044-03-15", ymd (-44, 3, 15), ymd (-44, 3, 16), PX_EDTF_PRECISION_DAY, 0 },
+  };
+  const char *refused[] = {
+    "", "XXXX-02-25", "1992-02-30", "1992-13", "1992-00", "92", "1992-2", "1X92", "1992/1990",
+    "1992/1993/1994", "/", "../..", "1992-02-25T25:00", "yesterday", "1992-02-25junk", "2023-02-29",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      PxEdtfExtent extent;
+
+      g_test_message ("%s", cases[i].edtf);
+      g_assert_true (px_edtf_get_extent (cases[i].edtf, &extent));
+      g_assert_cmpfloat (extent.start, ==, cases[i].start);
+      g_assert_cmpfloat (extent.end, ==, cases[i].end);
+      g_assert_cmpint (extent.precision, ==, cases[i].precision);
+      g_assert_cmpint (extent.flags, ==, cases[i].flags);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (refused); i++)
+    {
+      PxEdtfExtent extent;
+
+      g_test_message ("refused: %s", refused[i]);
+      g_assert_false (px_edtf_get_extent (refused[i], &extent));
+    }
+  g_assert_false (px_edtf_get_extent (NULL, &(PxEdtfExtent) { 0 }));
+}
+
+/* Mapping and ticks */
+
+static void
+test_mapping (void)
+{
+  double start = ymd (1990, 1, 1), end = ymd (2000, 1, 1);
+
+  g_assert_cmpfloat (px_time_to_x (start, start, end, 1000), ==, 0);
+  g_assert_cmpfloat (px_time_to_x (end, start, end, 1000), ==, 1000);
+  g_assert_cmpfloat_with_epsilon (px_time_to_x (ymd (1995, 1, 1), start, end, 1000), 500, 0.5);
+  for (double x = -100; x <= 1100; x += 37.5)
+    g_assert_cmpfloat_with_epsilon (px_time_to_x (px_x_to_time (x, start, end, 1000), start, end, 1000),
+                                    x, 1e-6);
+  /* Two days a pixel apart stay a pixel apart even far from 1970. */
+  g_assert_cmpfloat_with_epsilon (px_time_to_x (ymd (9000, 1, 2), ymd (9000, 1, 1), ymd (9000, 1, 11), 10),
+                                  1, 1e-9);
+}
+
+typedef struct
+{
+  double      span;
+  PxTimeUnit  unit;
+  const char *first_label;   /* of the first tick, starting at 1 January 1992 */
+} TickCase;
+
+static void
+test_ticks (void)
+{
+  const TickCase cases[] = {
+    { 6 * 3600, PX_TIME_UNIT_HOUR, "00:00" },
+    { 3 * DAY, PX_TIME_UNIT_HOUR, "00:00" },
+    { 20 * DAY, PX_TIME_UNIT_DAY, "1" },
+    { 200 * DAY, PX_TIME_UNIT_DAY, "1" },
+    { 2 * 365 * DAY, PX_TIME_UNIT_MONTH, "Jan" },
+    { 12 * 365 * DAY, PX_TIME_UNIT_YEAR, "1992" },
+    { 300 * 365 * DAY, PX_TIME_UNIT_YEAR, NULL },
+    { 9000 * 365.25 * DAY, PX_TIME_UNIT_YEAR, NULL },
+  };
+
+  for (guint c = 0; c < G_N_ELEMENTS (cases); c++)
+    {
+      double start = ymd (1992, 1, 1), end = start + cases[c].span;
+      g_autoptr(GArray) ticks = px_time_axis_ticks (start, end, 1000, 60);
+      guint majors = 0;
+
+      g_test_message ("span %g days", cases[c].span / DAY);
+      g_assert_cmpuint (ticks->len, >=, 2);
+      g_assert_cmpuint (ticks->len, <=, 1000 / 60 + 2);
+      g_assert_cmpint (g_array_index (ticks, PxTimeTick, 0).unit, ==, cases[c].unit);
+      if (cases[c].first_label != NULL)
+        g_assert_cmpstr (g_array_index (ticks, PxTimeTick, 0).label, ==, cases[c].first_label);
+      for (guint i = 0; i < ticks->len; i++)
+        {
+          const PxTimeTick *tick = &g_array_index (ticks, PxTimeTick, i);
+
+          g_assert_cmpfloat (tick->time, >=, start);
+          g_assert_cmpfloat (tick->time, <=, end);
+          g_assert_nonnull (tick->label);
+          g_assert_cmpstr (tick->label, !=, "");
+          majors += tick->major;
+          if (i > 0)
+            {
+              const PxTimeTick *prev = &g_array_index (ticks, PxTimeTick, i - 1);
+              double gap = px_time_to_x (tick->time, start, end, 1000) - px_time_to_x (prev->time, start, end, 1000);
+
+              /* Calendar steps are uneven (a day step restarts each
+               * month), but never closer than half the asked spacing. */
+              g_assert_cmpfloat (gap, >=, 30);
+            }
+        }
+      /* Every scale finer than centuries marks where its context starts. */
+      if (cases[c].span < 100 * 365 * DAY)
+        g_assert_cmpuint (majors, >=, 1);
+    }
+
+  /* Months: the first of the year is major, with the year as context. */
+  {
+    g_autoptr(GArray) ticks = px_time_axis_ticks (ymd (1991, 11, 15), ymd (1992, 11, 15), 1200, 60);
+    gboolean seen = FALSE;
+
+    for (guint i = 0; i < ticks->len; i++)
+      {
+        const PxTimeTick *tick = &g_array_index (ticks, PxTimeTick, i);
+
+        if (tick->time == ymd (1992, 1, 1))
+          {
+            g_assert_true (tick->major);
+            g_assert_cmpstr (tick->major_label, ==, "1992");
+            seen = TRUE;
+          }
+        else
+          g_assert_false (tick->major);
+      }
+    g_assert_true (seen);
+  }
+
+  /* Days: weeks restart each month at 1, 8, 15, 22. */
+  {
+    g_autoptr(GArray) ticks = px_time_axis_ticks (ymd (1992, 2, 1), ymd (1992, 4, 1), 600, 60);
+    g_autoptr(GString) days = g_string_new (NULL);
+
+    for (guint i = 0; i < ticks->len; i++)
+      g_string_append_printf (days, "%s ", g_array_index (ticks, PxTimeTick, i).label);
+    g_assert_cmpstr (days->str, ==, "1 8 15 22 1 8 15 22 1 ");
+    g_assert_cmpstr (g_array_index (ticks, PxTimeTick, 4).major_label, ==, "March 1992");
+  }
+
+  /* Nonsense in, nothing out. */
+  {
+    g_autoptr(GArray) none = px_time_axis_ticks (10, 5, 1000, 60);
+    g_autoptr(GArray) nan = px_time_axis_ticks (NAN, 5, 1000, 60);
+    g_autoptr(GArray) narrow = px_time_axis_ticks (0, 1e9, 0, 60);
+
+    g_assert_cmpuint (none->len, ==, 0);
+    g_assert_cmpuint (nan->len, ==, 0);
+    g_assert_cmpuint (narrow->len, ==, 0);
+  }
+}
+
+/* The visible range */
+
+static void
+count_changes (PxTimeRange *range,
+               guint       *count)
+{
+  (*count)++;
+}
+
+static void
+test_range (void)
+{
+  g_autoptr(PxTimeRange) range = px_time_range_new ();
+  g_autofree char *text = NULL;
+  guint changes = 0;
+  double anchor, ratio;
+
+  g_signal_connect (range, "changed", G_CALLBACK (count_changes), &changes);
+
+  px_time_range_set (range, ymd (1990, 1, 1), ymd (2000, 1, 1));
+  g_assert_cmpuint (changes, ==, 1);
+  px_time_range_set (range, ymd (1990, 1, 1), ymd (2000, 1, 1));
+  g_assert_cmpuint (changes, ==, 1);
+
+  /* Zooming keeps the anchor at its place on screen. */
+  anchor = ymd (1992, 2, 25);
+  ratio = (anchor - px_time_range_get_start (range)) / px_time_range_get_span (range);
+  px_time_range_zoom (range, anchor, 4);
+  g_assert_cmpuint (changes, ==, 2);
+  g_assert_cmpfloat_with_epsilon (px_time_range_get_span (range), (ymd (2000, 1, 1) - ymd (1990, 1, 1)) / 4, 1);
+  g_assert_cmpfloat_with_epsilon ((anchor - px_time_range_get_start (range)) / px_time_range_get_span (range),
+                                  ratio, 1e-9);
+
+  /* Never finer than an hour nor wider than ten thousand years. */
+  px_time_range_zoom (range, anchor, 1e12);
+  g_assert_cmpfloat_with_epsilon (px_time_range_get_span (range), PX_TIME_RANGE_MIN_SPAN, 1e-3);
+  px_time_range_zoom (range, anchor, 1e-12);
+  g_assert_cmpfloat_with_epsilon (px_time_range_get_span (range), PX_TIME_RANGE_MAX_SPAN, 1e3);
+
+  /* Panning moves by a fraction of the span. */
+  px_time_range_set (range, ymd (1990, 1, 1), ymd (1991, 1, 1));
+  px_time_range_pan (range, -1);
+  g_assert_cmpfloat (px_time_range_get_start (range), ==, ymd (1990, 1, 1) - 365 * DAY);
+
+  /* Fitting leaves a margin, and widens a single instant to a day. */
+  px_time_range_fit (range, ymd (1992, 1, 1), ymd (1993, 1, 1), 0.05);
+  g_assert_cmpfloat (px_time_range_get_start (range), <, ymd (1992, 1, 1));
+  g_assert_cmpfloat (px_time_range_get_end (range), >, ymd (1993, 1, 1));
+  px_time_range_fit (range, ymd (1992, 2, 25), ymd (1992, 2, 25), 0);
+  g_assert_cmpfloat_with_epsilon (px_time_range_get_span (range), DAY, 1e-3);
+
+  /* Stored and read back; anything else is refused without harm. */
+  px_time_range_set (range, -12345.5, 67890.25);
+  text = px_time_range_to_string (range);
+  px_time_range_set (range, 0, DAY);
+  g_assert_true (px_time_range_set_from_string (range, text));
+  g_assert_cmpfloat (px_time_range_get_start (range), ==, -12345.5);
+  g_assert_cmpfloat (px_time_range_get_end (range), ==, 67890.25);
+  {
+    const char *bad[] = { "", "1", "1 ", "2 1", "nan 5", "1 inf", "1 2 3", "a b", "1e400 1e401" };
+
+    for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+      g_assert_false (px_time_range_set_from_string (range, bad[i]));
+    g_assert_false (px_time_range_set_from_string (range, NULL));
+    g_assert_cmpfloat (px_time_range_get_start (range), ==, -12345.5);
+  }
+}
+
+/* The model */
+
+static PxTimelineEntry *
+entry (const char     *value,
+       PxTimelineKind  kind,
+       const char     *id,
+       const char     *outlet,
+       const char     *text,
+       const char     *sentence)
+{
+  PxTimelineEntry *e = g_new0 (PxTimelineEntry, 1);
+
+  e->value = g_strdup (value);
+  e->kind = kind;
+  e->document_id = g_strdup (id);
+  e->path = g_strdup_printf ("/tmp/%s.txt", id);
+  e->title = g_strdup_printf ("Report %s", id);
+  e->outlet = g_strdup (outlet);
+  e->text = g_strdup (text);
+  e->sentence = g_strdup (sentence);
+
+  return e;
+}
+
+/* Three sources dating one night three ways, plus other dates. */
+static GPtrArray *
+make_entries (void)
+{
+  GPtrArray *entries = g_ptr_array_new_with_free_func ((GDestroyNotify) px_timeline_entry_free);
+
+  g_ptr_array_add (entries, entry ("1992-02-25/1992-02-26", PX_TIMELINE_EVENT, "a", "North Wire",
+                                   "the night from 25 to 26 February", "On the night from 25 to 26 February the dam gave way."));
+  g_ptr_array_add (entries, entry ("1992-02", PX_TIMELINE_EVENT, "b", "south herald",
+                                   "February 1992", "The dam failed in February 1992."));
+  g_ptr_array_add (entries, entry ("1992~", PX_TIMELINE_EVENT, "c", NULL,
+                                   "32 years ago", "The dam failed 32 years ago."));
+  g_ptr_array_add (entries, entry ("1994-03-01", PX_TIMELINE_EVENT, "b", "South Herald",
+                                   "March 1, 1994", "An inquiry opened on March 1, 1994."));
+  g_ptr_array_add (entries, entry ("2021-02-26", PX_TIMELINE_PUBLISHED, "a", "North Wire", "Report a", NULL));
+  g_ptr_array_add (entries, entry ("2022-02-28", PX_TIMELINE_PUBLISHED, "b", "SOUTH HERALD", "Report b", NULL));
+  g_ptr_array_add (entries, entry ("2024~", PX_TIMELINE_PUBLISHED, "c", NULL, "Report c", NULL));
+  g_ptr_array_add (entries, entry ("XXXX-02-25", PX_TIMELINE_EVENT, "d", NULL, "25 February", "It was on 25 February."));
+  g_ptr_array_add (entries, entry ("2023", PX_TIMELINE_EVENT, "d", NULL, "2023", "Rebuilt in 2023."));
+
+  return entries;
+}
+
+static void
+test_model_lanes (void)
+{
+  g_autoptr(GPtrArray) entries = make_entries ();
+  g_autoptr(PxTimelineModel) model = px_timeline_model_new_for_entries (entries, PX_TIMELINE_LANE_BY_OUTLET, NULL);
+  g_autoptr(GHashTable) tags = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, (GDestroyNotify) g_strfreev);
+  g_autoptr(PxTimelineModel) by_tag = NULL;
+  guint32 mark;
+  double start, end;
+
+  /* Outlets ignoring case, named outlets first; each unknown source apart. */
+  g_assert_cmpuint (px_timeline_model_get_n_lanes (model), ==, 4);
+  g_assert_cmpstr (px_timeline_model_get_lane_label (model, 0), ==, "North Wire");
+  g_assert_cmpstr (px_timeline_model_get_lane_label (model, 1), ==, "south herald");
+  g_assert_cmpstr (px_timeline_model_get_lane_label (model, 2), ==, "Report c");
+  g_assert_cmpstr (px_timeline_model_get_lane_label (model, 3), ==, "Report d");
+  /* The date with no year is listed but not placed. */
+  g_assert_cmpuint (px_timeline_model_get_n_marks (model), ==, 8);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 9);
+  g_assert_false (px_timeline_model_find_entry_mark (model, 7, &mark));
+  g_assert_true (px_timeline_model_find_entry_mark (model, 5, &mark));
+  g_assert_cmpstr (px_timeline_model_get_entry (model, mark)->value, ==, "2022-02-28");
+  g_assert_cmpuint (px_timeline_model_get_mark (model, mark)->lane, ==, 1);
+  g_assert_cmpuint (px_timeline_model_get_mark (model, mark)->kind, ==, PX_TIMELINE_PUBLISHED);
+
+  g_assert_true (px_timeline_model_get_bounds (model, &start, &end));
+  g_assert_cmpfloat (start, ==, ymd (1992, 1, 1));
+  g_assert_cmpfloat (end, ==, ymd (2025, 1, 1));
+
+  /* The list view's items. */
+  {
+    g_autoptr(PxTimelineItem) item = g_list_model_get_item (G_LIST_MODEL (model), 1);
+    g_autofree char *text = NULL;
+    int kind;
+
+    g_assert_true (PX_IS_TIMELINE_ITEM (item));
+    g_object_get (item, "text", &text, "kind", &kind, NULL);
+    g_assert_cmpstr (text, ==, "February 1992");
+    g_assert_cmpint (kind, ==, PX_TIMELINE_EVENT);
+    g_assert_cmpuint (px_timeline_item_get_position (item), ==, 1);
+    g_assert_null (g_list_model_get_item (G_LIST_MODEL (model), 9));
+  }
+
+  /* By tag: a document in two tags is in two lanes; the untagged share one. */
+  g_hash_table_insert (tags, "a", g_strsplit ("dam,inquiry", ",", -1));
+  g_hash_table_insert (tags, "b", g_strsplit ("dam", ",", -1));
+  by_tag = px_timeline_model_new_for_entries (entries, PX_TIMELINE_LANE_BY_TAG, tags);
+  g_assert_cmpuint (px_timeline_model_get_n_lanes (by_tag), ==, 3);
+  g_assert_cmpstr (px_timeline_model_get_lane_label (by_tag, 0), ==, "dam");
+  g_assert_cmpstr (px_timeline_model_get_lane_label (by_tag, 1), ==, "inquiry");
+  g_assert_cmpstr (px_timeline_model_get_lane_label (by_tag, 2), ==, "No tag");
+  g_assert_cmpuint (px_timeline_model_get_n_marks (by_tag), ==, 10);
+
+  /* One passage once, however many lanes show it. */
+  {
+    g_autoptr(GArray) found = px_timeline_model_find (by_tag, ymd (1992, 2, 25), ymd (1992, 2, 27), PX_TIMELINE_EVENT);
+
+    g_assert_cmpuint (found->len, ==, 3);
+  }
+}
+
+static void
+test_model_find (void)
+{
+  g_autoptr(GPtrArray) entries = make_entries ();
+  g_autoptr(PxTimelineModel) model = px_timeline_model_new_for_entries (entries, PX_TIMELINE_LANE_BY_OUTLET, NULL);
+  g_autoptr(GArray) night = NULL;
+  g_autoptr(GArray) all = NULL;
+  g_autoptr(GArray) published = NULL;
+  g_autoptr(GHashTable) values = g_hash_table_new (g_str_hash, g_str_equal);
+
+  /* Selecting the night finds every source that dates it, however coarsely. */
+  night = px_timeline_model_find (model, ymd (1992, 2, 25), ymd (1992, 2, 27), PX_TIMELINE_EVENT);
+  g_assert_cmpuint (night->len, ==, 3);
+  for (guint i = 0; i < night->len; i++)
+    g_hash_table_add (values, px_timeline_model_get_entry (model, g_array_index (night, guint32, i))->value);
+  g_assert_true (g_hash_table_contains (values, "1992-02-25/1992-02-26"));
+  g_assert_true (g_hash_table_contains (values, "1992-02"));
+  g_assert_true (g_hash_table_contains (values, "1992~"));
+  /* In lane order. */
+  g_assert_cmpstr (px_timeline_model_get_entry (model, g_array_index (night, guint32, 0))->outlet, ==, "North Wire");
+
+  /* Ends are exclusive: the day after the night finds no day-precise mark. */
+  {
+    g_autoptr(GArray) after = px_timeline_model_find (model, ymd (1992, 2, 27), ymd (1992, 2, 28), PX_TIMELINE_EVENT);
+
+    g_assert_cmpuint (after->len, ==, 2);
+  }
+
+  all = px_timeline_model_find (model, ymd (1900, 1, 1), ymd (2100, 1, 1), -1);
+  g_assert_cmpuint (all->len, ==, 8);
+  published = px_timeline_model_find (model, ymd (1900, 1, 1), ymd (2100, 1, 1), PX_TIMELINE_PUBLISHED);
+  g_assert_cmpuint (published->len, ==, 3);
+}
+
+/* A model of @n random marks in @lanes lanes over 1980–2020, and the same
+ * marks for a brute-force check. */
+static PxTimelineModel *
+random_model (guint   n,
+              guint   lanes,
+              guint32 seed,
+              GArray *extents)
+{
+  PxTimelineModel *model = px_timeline_model_new ();
+  g_autoptr(GRand) rand = g_rand_new_with_seed (seed);
+
+  for (guint l = 0; l < lanes; l++)
+    {
+      g_autofree char *label = g_strdup_printf ("Lane %u", l);
+
+      px_timeline_model_add_lane (model, label);
+    }
+  for (guint i = 0; i < n; i++)
+    {
+      PxEdtfExtent extent = { 0 };
+      double day = floor (g_rand_double_range (rand, ymd (1980, 1, 1), ymd (2020, 1, 1)) / DAY) * DAY;
+      int kind = g_rand_int_range (rand, 0, 10);
+
+      extent.start = day;
+      extent.end = day + DAY;
+      extent.precision = PX_EDTF_PRECISION_DAY;
+      if (kind == 0)
+        {
+          extent.end = day + 365 * DAY;
+          extent.precision = PX_EDTF_PRECISION_YEAR;
+        }
+      else if (kind == 1)
+        {
+          extent.end = day + g_rand_int_range (rand, 2, 4000) * DAY;
+          extent.flags = PX_EDTF_INTERVAL;
+        }
+      px_timeline_model_add_extent (model, g_rand_int_range (rand, 0, lanes),
+                                    g_rand_boolean (rand) ? PX_TIMELINE_EVENT : PX_TIMELINE_PUBLISHED,
+                                    &extent, i);
+      if (extents != NULL)
+        g_array_append_val (extents, extent);
+    }
+
+  return model;
+}
+
+static void
+test_layout_culls_and_counts (void)
+{
+  /* Whatever the zoom, the shapes account for exactly the marks that meet
+   * the view: culling by binary search loses none and adds none. */
+  const double views[][2] = {
+    { ymd (1970, 1, 1), ymd (2030, 1, 1) },
+    { ymd (1995, 1, 1), ymd (1996, 1, 1) },
+    { ymd (1995, 6, 1), ymd (1995, 7, 1) },
+    { ymd (1995, 6, 10), ymd (1995, 6, 11) },
+    { ymd (2019, 12, 1), ymd (2021, 1, 1) },
+  };
+  g_autoptr(GArray) extents = g_array_new (FALSE, FALSE, sizeof (PxEdtfExtent));
+  g_autoptr(PxTimelineModel) model = random_model (20000, 5, 42, extents);
+
+  for (guint v = 0; v < G_N_ELEMENTS (views); v++)
+    {
+      double start = views[v][0], end = views[v][1];
+      g_autoptr(GArray) shapes = px_timeline_model_layout (model, start, end, 1000, 12);
+      guint expected = 0, counted = 0;
+
+      for (guint i = 0; i < extents->len; i++)
+        {
+          const PxEdtfExtent *e = &g_array_index (extents, PxEdtfExtent, i);
+
+          expected += e->end > start && e->start < end;
+        }
+      for (guint i = 0; i < shapes->len; i++)
+        {
+          const PxTimelineShape *shape = &g_array_index (shapes, PxTimelineShape, i);
+
+          counted += shape->count;
+          g_assert_cmpuint (shape->count, >=, 1);
+          g_assert_cmpfloat (shape->end, >, start);
+          g_assert_cmpfloat (shape->start, <, end);
+          g_assert_cmpfloat (shape->x0, <=, shape->x1);
+          if (shape->count > 1)
+            g_assert_true (shape->flags & PX_TIMELINE_SHAPE_CLUSTER);
+          if (!(shape->flags & PX_TIMELINE_SHAPE_SPAN))
+            /* A cluster is never wider than a mark: it merges one pixel column. */
+            g_assert_cmpfloat (shape->x1 - shape->x0, <, 12 + 1e-6);
+          if (i > 0)
+            {
+              const PxTimelineShape *prev = &g_array_index (shapes, PxTimelineShape, i - 1);
+
+              g_assert_cmpint (prev->lane * 2 + prev->kind, <=, shape->lane * 2 + shape->kind);
+              if (prev->lane == shape->lane && prev->kind == shape->kind)
+                g_assert_cmpfloat (prev->x0, <=, shape->x0);
+            }
+        }
+      g_test_message ("view %u: %u shapes for %u marks", v, shapes->len, expected);
+      g_assert_cmpuint (counted, ==, expected);
+      /* Merging bounds the work: at most a few shapes per mark width. */
+      if (v == 0)
+        g_assert_cmpuint (shapes->len, <, 10 * 2 * 1000 / 12 * 3);
+    }
+}
+
+static void
+test_layout_shapes (void)
+{
+  g_autoptr(PxTimelineModel) model = px_timeline_model_new ();
+  guint lane = px_timeline_model_add_lane (model, "One");
+  g_autoptr(GArray) wide = NULL;
+  g_autoptr(GArray) close = NULL;
+  const PxTimelineShape *s;
+
+  px_timeline_model_add_mark (model, lane, PX_TIMELINE_EVENT, "1992-02-25", 0);
+  px_timeline_model_add_mark (model, lane, PX_TIMELINE_EVENT, "1992-02-26", 1);
+  px_timeline_model_add_mark (model, lane, PX_TIMELINE_EVENT, "1992", 2);
+  px_timeline_model_add_mark (model, lane, PX_TIMELINE_EVENT, "1992", 3);
+  px_timeline_model_add_mark (model, lane, PX_TIMELINE_EVENT, "1992-06-01", 4);
+  px_timeline_model_add_mark (model, lane, PX_TIMELINE_PUBLISHED, "2000-01-01", 5);
+
+  /* Over forty years, 1000 px: the two days merge, the year is a point
+   * too (25 px a year is narrower than a 30 px mark). */
+  wide = px_timeline_model_layout (model, ymd (1980, 1, 1), ymd (2020, 1, 1), 1000, 30);
+  g_assert_cmpuint (wide->len, ==, 2);
+  s = &g_array_index (wide, PxTimelineShape, 0);
+  g_assert_cmpuint (s->kind, ==, PX_TIMELINE_PUBLISHED);
+  g_assert_cmpuint (s->count, ==, 1);
+  g_assert_cmpfloat_with_epsilon (s->x0, px_time_to_x (ymd (2000, 1, 1) + DAY / 2, ymd (1980, 1, 1), ymd (2020, 1, 1), 1000), 1e-6);
+  s = &g_array_index (wide, PxTimelineShape, 1);
+  g_assert_cmpuint (s->kind, ==, PX_TIMELINE_EVENT);
+  g_assert_cmpuint (s->count, ==, 5);
+  g_assert_true (s->flags & PX_TIMELINE_SHAPE_CLUSTER);
+  g_assert_cmpfloat (s->start, ==, ymd (1992, 1, 1));
+  g_assert_cmpfloat (s->end, ==, ymd (1993, 1, 1));
+
+  /* Over 1992 at 1000 px: the year is a band of two reports; the two
+   * adjacent days (2.7 px apart) merge; June stands alone. */
+  close = px_timeline_model_layout (model, ymd (1992, 1, 1), ymd (1993, 1, 1), 1000, 12);
+  g_assert_cmpuint (close->len, ==, 3);
+  s = &g_array_index (close, PxTimelineShape, 0);
+  g_assert_true (s->flags & PX_TIMELINE_SHAPE_SPAN);
+  g_assert_cmpuint (s->count, ==, 2);
+  g_assert_cmpint (s->precision, ==, PX_EDTF_PRECISION_YEAR);
+  s = &g_array_index (close, PxTimelineShape, 1);
+  g_assert_cmpuint (s->count, ==, 2);
+  g_assert_cmpfloat (s->start, ==, ymd (1992, 2, 25));
+  g_assert_cmpfloat (s->end, ==, ymd (1992, 2, 27));
+  s = &g_array_index (close, PxTimelineShape, 2);
+  g_assert_cmpuint (s->count, ==, 1);
+  g_assert_false (s->flags & PX_TIMELINE_SHAPE_CLUSTER);
+
+  /* Hit testing: the point wins over the band beneath it; between marks,
+   * the band; outside everything, nothing. */
+  {
+    double x_day = px_time_to_x (ymd (1992, 2, 25), ymd (1992, 1, 1), ymd (1993, 1, 1), 1000);
+    double x_june = px_time_to_x (ymd (1992, 6, 1) + DAY / 2, ymd (1992, 1, 1), ymd (1993, 1, 1), 1000);
+
+    g_assert_cmpint (px_timeline_shapes_hit (close, lane, PX_TIMELINE_EVENT, x_day + 1, 6), ==, 1);
+    g_assert_cmpint (px_timeline_shapes_hit (close, lane, PX_TIMELINE_EVENT, x_june + 4, 6), ==, 2);
+    g_assert_cmpint (px_timeline_shapes_hit (close, lane, PX_TIMELINE_EVENT, 800, 6), ==, 0);
+    g_assert_cmpint (px_timeline_shapes_hit (close, lane, PX_TIMELINE_PUBLISHED, 800, 6), ==, -1);
+    g_assert_cmpint (px_timeline_shapes_hit (close, 7, PX_TIMELINE_EVENT, 800, 6), ==, -1);
+  }
+}
+
+static void
+test_moves (void)
+{
+  g_autoptr(PxTimelineModel) model = px_timeline_model_new ();
+  g_autoptr(GArray) shapes = NULL;
+  const char *lanes[] = { "A", "B", "C" };
+  int i;
+
+  for (guint l = 0; l < G_N_ELEMENTS (lanes); l++)
+    px_timeline_model_add_lane (model, lanes[l]);
+  /* A: events in 1990, 1995, 2000; B: nothing; C: published 1996, 2010. */
+  px_timeline_model_add_mark (model, 0, PX_TIMELINE_EVENT, "1990-01-01", 0);
+  px_timeline_model_add_mark (model, 0, PX_TIMELINE_EVENT, "1995-01-01", 1);
+  px_timeline_model_add_mark (model, 0, PX_TIMELINE_EVENT, "2000-01-01", 2);
+  px_timeline_model_add_mark (model, 2, PX_TIMELINE_PUBLISHED, "1996-01-01", 3);
+  px_timeline_model_add_mark (model, 2, PX_TIMELINE_PUBLISHED, "2010-01-01", 4);
+  shapes = px_timeline_model_layout (model, ymd (1985, 1, 1), ymd (2015, 1, 1), 900, 12);
+  g_assert_cmpuint (shapes->len, ==, 5);
+
+#define MARK(i) (px_timeline_model_get_mark (model, g_array_index (shapes, PxTimelineShape, (i)).mark)->payload)
+
+  i = px_timeline_shapes_move (shapes, -1, PX_TIMELINE_MOVE_NEXT);
+  g_assert_cmpuint (MARK (i), ==, 0);
+  i = px_timeline_shapes_move (shapes, i, PX_TIMELINE_MOVE_NEXT);
+  g_assert_cmpuint (MARK (i), ==, 1);
+  i = px_timeline_shapes_move (shapes, i, PX_TIMELINE_MOVE_LAST);
+  g_assert_cmpuint (MARK (i), ==, 2);
+  /* The end of a row holds. */
+  g_assert_cmpint (px_timeline_shapes_move (shapes, i, PX_TIMELINE_MOVE_NEXT), ==, i);
+  i = px_timeline_shapes_move (shapes, i, PX_TIMELINE_MOVE_FIRST);
+  g_assert_cmpuint (MARK (i), ==, 0);
+  g_assert_cmpint (px_timeline_shapes_move (shapes, i, PX_TIMELINE_MOVE_PREVIOUS), ==, i);
+  /* Down skips the empty lane and lands on the nearest mark in time. */
+  i = px_timeline_shapes_move (shapes, 1, PX_TIMELINE_MOVE_DOWN);
+  g_assert_cmpuint (MARK (i), ==, 3);
+  g_assert_cmpint (px_timeline_shapes_move (shapes, i, PX_TIMELINE_MOVE_DOWN), ==, i);
+  i = px_timeline_shapes_move (shapes, px_timeline_shapes_move (shapes, i, PX_TIMELINE_MOVE_NEXT), PX_TIMELINE_MOVE_UP);
+  g_assert_cmpuint (MARK (i), ==, 2);
+  g_assert_cmpint (px_timeline_shapes_move (shapes, i, PX_TIMELINE_MOVE_UP), ==, i);
+
+#undef MARK
+
+  {
+    g_autoptr(GArray) empty = g_array_new (FALSE, FALSE, sizeof (PxTimelineShape));
+
+    g_assert_cmpint (px_timeline_shapes_move (empty, -1, PX_TIMELINE_MOVE_NEXT), ==, -1);
+  }
+}
+
+/* The reference corpus: how each source dates the night of February 1992. */
+static void
+test_seeds (void)
+{
+  const char *dir = g_getenv ("PX_SEEDS_DIR");
+  const char *paths[] = { dir, NULL };
+  g_autoptr(PxLoadResult) result = NULL;
+  g_autoptr(GPtrArray) entries = NULL;
+  g_autoptr(PxTimelineModel) model = NULL;
+  g_autoptr(GArray) night = NULL;
+  g_autoptr(GHashTable) sources = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GError) error = NULL;
+  guint published = 0;
+  PxEdtfExtent extent;
+
+  if (dir == NULL || !g_file_test (dir, G_FILE_TEST_IS_DIR))
+    {
+      g_test_skip ("the seeds folder is not there");
+      return;
+    }
+
+  result = px_loader_load (paths, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  entries = px_timeline_build (result->documents);
+  model = px_timeline_model_new_for_entries (entries, PX_TIMELINE_LANE_BY_OUTLET, NULL);
+
+  /* Five documents, five lanes: three outlets and two unknown sources. */
+  g_assert_cmpuint (px_timeline_model_get_n_lanes (model), ==, 5);
+
+  /* The reports were published from 2021 to 2024. */
+  for (guint i = 0; i < entries->len; i++)
+    {
+      const PxTimelineEntry *e = g_ptr_array_index (entries, i);
+
+      if (e->kind != PX_TIMELINE_PUBLISHED)
+        continue;
+      published++;
+      g_assert_true (px_edtf_get_extent (e->value, &extent));
+      g_assert_cmpfloat (extent.start, >=, ymd (2021, 1, 1));
+      g_assert_cmpfloat (extent.end, <=, ymd (2025, 1, 1));
+    }
+  g_assert_cmpuint (published, ==, 4);
+
+  /* The night of 25 to 26 February 1992, as each source dates it. */
+  night = px_timeline_model_find (model, ymd (1992, 2, 25), ymd (1992, 2, 27), PX_TIMELINE_EVENT);
+  for (guint i = 0; i < night->len; i++)
+    {
+      const PxTimelineEntry *e = px_timeline_model_get_entry (model, g_array_index (night, guint32, i));
+      const PxTimelineMark *mark = px_timeline_model_get_mark (model, g_array_index (night, guint32, i));
+
+      g_hash_table_add (sources, (gpointer) px_timeline_model_get_lane_label (model, mark->lane));
+      g_assert_nonnull (e->sentence);
+      g_assert_true (px_edtf_get_extent (e->value, &extent));
+      g_assert_cmpfloat (extent.start, <=, ymd (1992, 2, 25));
+      g_assert_cmpfloat (extent.end, >=, ymd (1992, 2, 26));
+    }
+  /* A day-precise night in two sources, the month in a third, the year
+   * in a fourth. */
+  g_assert_cmpuint (g_hash_table_size (sources), >=, 4);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  setlocale (LC_ALL, "C.UTF-8");
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/Px/Timeline/calendar", test_calendar);
+  g_test_add_func ("/Px/Timeline/edtf-extent", test_edtf_extent);
+  g_test_add_func ("/Px/Timeline/mapping", test_mapping);
+  g_test_add_func ("/Px/Timeline/ticks", test_ticks);
+  g_test_add_func ("/Px/Timeline/range", test_range);
+  g_test_add_func ("/Px/Timeline/model-lanes", test_model_lanes);
+  g_test_add_func ("/Px/Timeline/model-find", test_model_find);
+  g_test_add_func ("/Px/Timeline/layout-culls-and-counts", test_layout_culls_and_counts);
+  g_test_add_func ("/Px/Timeline/layout-shapes", test_layout_shapes);
+  g_test_add_func ("/Px/Timeline/moves", test_moves);
+  g_test_add_func ("/Px/Timeline/seeds", test_seeds);
+
+  return g_test_run ();
+}
