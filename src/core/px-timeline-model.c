@@ -15,22 +15,33 @@
 #include "px-timeline-item.h"
 #include "px-timeline-model.h"
 
-/* Each lane and kind (a "row") keeps its marks in three tiers by duration:
- * up to a day, up to about a year, and longer. Within a tier the marks are
- * sorted by start in parallel flat arrays, and the tier knows its longest
- * mark, so the first mark that can reach into a view is found by binary
- * search for start >= view start - longest. Tiers keep that bound tight: a
- * decade-long interval must not make every day-precise mark before it a
- * candidate. */
-#define N_TIERS 3
+/* Each lane and kind (a "row") keeps its marks in tiers by duration, each
+ * about four times the last: up to a day, a week, a month, a season, a
+ * year, four years, and longer. Within a tier the marks are sorted by
+ * start in parallel flat arrays (read in order, never through the mark
+ * table, so a frame does not pay a cache miss per mark), and the tier
+ * knows its shortest and longest mark:
+ *  - the first mark that can reach into a view is found by binary search
+ *    for start >= view start - longest, so a decade-long interval does not
+ *    make every day before it a candidate;
+ *  - at most one tier is mixed at a given zoom; in the others every mark
+ *    is a point, or every mark a band, and a run of marks that fall into
+ *    one cluster is counted by binary search rather than one by one. */
+#define N_TIERS 7
 
-static const double tier_limits[N_TIERS] = { 86400.0, 400 * 86400.0, G_MAXDOUBLE };
+#define DAY (86400.0)
+
+static const double tier_limits[N_TIERS] = {
+  DAY, 8 * DAY, 32 * DAY, 100 * DAY, 367 * DAY, 1500 * DAY, G_MAXDOUBLE
+};
 
 typedef struct
 {
   GArray *starts;   /* double */
   GArray *ends;     /* double */
   GArray *ids;      /* guint32 */
+  GArray *flags;    /* guint8, PxEdtfFlags */
+  double  shortest;
   double  longest;
 } Tier;
 
@@ -68,6 +79,7 @@ clear_rows (PxTimelineModel *self)
           g_array_unref (row->tiers[t].starts);
           g_array_unref (row->tiers[t].ends);
           g_array_unref (row->tiers[t].ids);
+          g_array_unref (row->tiers[t].flags);
         }
     }
   g_array_set_size (self->rows, 0);
@@ -290,13 +302,19 @@ ensure_index (PxTimelineModel *self)
           tier->starts = g_array_sized_new (FALSE, FALSE, sizeof (double), counts[k]);
           tier->ends = g_array_sized_new (FALSE, FALSE, sizeof (double), counts[k]);
           tier->ids = g_array_sized_new (FALSE, FALSE, sizeof (guint32), counts[k]);
+          tier->flags = g_array_sized_new (FALSE, FALSE, sizeof (guint8), counts[k]);
           tier->longest = 0;
+          tier->shortest = G_MAXDOUBLE;
           for (guint i = 0; i < counts[k]; i++)
             {
+              guint8 flags = g_array_index (self->marks, PxTimelineMark, keys[k][i].id).flags;
+
               g_array_append_val (tier->starts, keys[k][i].start);
               g_array_append_val (tier->ends, keys[k][i].end);
               g_array_append_val (tier->ids, keys[k][i].id);
+              g_array_append_val (tier->flags, flags);
               tier->longest = MAX (tier->longest, keys[k][i].end - keys[k][i].start);
+              tier->shortest = MIN (tier->shortest, keys[k][i].end - keys[k][i].start);
             }
           g_free (keys[k]);
         }
@@ -623,11 +641,14 @@ px_timeline_model_get_bounds (PxTimelineModel *self,
 
 /* Layout */
 
+/* Marks merge per column of one mark's width. Columns are counted from
+ * the epoch, not from the view's left edge, so that panning does not make
+ * clusters form and break apart. */
 typedef struct
 {
   PxTimelineShape shape;
   gboolean        open;
-  double          first_x;
+  double          column;
 } Cluster;
 
 static void
@@ -637,10 +658,7 @@ flush_cluster (Cluster *cluster,
   if (!cluster->open)
     return;
   if (cluster->shape.count > 1)
-    {
-      cluster->shape.flags |= PX_TIMELINE_SHAPE_CLUSTER;
-      cluster->shape.precision = 0;
-    }
+    cluster->shape.flags |= PX_TIMELINE_SHAPE_CLUSTER;
   g_array_append_val (out, cluster->shape);
   cluster->open = FALSE;
 }
@@ -662,6 +680,29 @@ compare_shapes_x (gconstpointer a,
 }
 
 static void
+start_cluster (Cluster         *cluster,
+               PxTimelineModel *self,
+               guint32          id,
+               double           column,
+               double           x0,
+               double           x1,
+               double           start,
+               double           end,
+               guint            lane,
+               guint            kind,
+               guint8           flags,
+               guint8           edtf_flags)
+{
+  cluster->open = TRUE;
+  cluster->column = column;
+  cluster->shape = (PxTimelineShape) {
+    .x0 = x0, .x1 = x1, .start = start, .end = end, .mark = id, .count = 1,
+    .lane = lane, .kind = kind, .flags = flags, .edtf_flags = edtf_flags,
+    .precision = g_array_index (self->marks, PxTimelineMark, id).precision,
+  };
+}
+
+static void
 layout_tier (PxTimelineModel *self,
              const Tier      *tier,
              guint            lane,
@@ -675,144 +716,158 @@ layout_tier (PxTimelineModel *self,
   const double *starts = (const double *) tier->starts->data;
   const double *ends = (const double *) tier->ends->data;
   const guint32 *ids = (const guint32 *) tier->ids->data;
+  const guint8 *flags = (const guint8 *) tier->flags->data;
   double spp = (end - start) / width;
-  /* Every mark of this tier is narrower than a mark at this zoom, so runs
-   * of them can be counted by binary search instead of one by one: this is
-   * what keeps "fit all" on a million marks cheap. */
+  double column_width = mark_size * spp;
   gboolean all_points = tier->longest / spp < mark_size;
+  gboolean all_spans = tier->shortest / spp >= mark_size;
   guint n = tier->starts->len;
   guint hi = lower_bound (starts, 0, n, end);
   guint i = lower_bound (starts, 0, hi, start - tier->longest);
   double clip_lo = -2 * mark_size, clip_hi = width + 2 * mark_size;
-  Cluster cluster = { 0 };
-  int last_span = -1;
+  Cluster points = { 0 }, spans = { 0 };
 
   while (i < hi)
     {
-      const PxTimelineMark *mark;
-      double x0, x1, xc;
+      double x0, x1, xc, column;
 
-      if (ends[i] <= start && ends[i] != starts[i])
+      if (ends[i] <= start)
         {
           i++;
           continue;
         }
-      mark = &g_array_index (self->marks, PxTimelineMark, ids[i]);
       x0 = (starts[i] - start) / spp;
       x1 = (ends[i] - start) / spp;
 
       if (x1 - x0 >= mark_size)
         {
-          PxTimelineShape *prev = last_span >= 0 ? &g_array_index (out, PxTimelineShape, last_span) : NULL;
-          double cx0 = MAX (x0, clip_lo), cx1 = MIN (x1, clip_hi);
-
-          /* Spans covering the same pixels are one band with a count. */
-          if (prev != NULL && fabs (prev->x0 - cx0) < 1 && fabs (prev->x1 - cx1) < 1)
+          /* Bands that start in one column are one band over their
+           * union, with a count; those that start left of the view all
+           * start, as drawn, at its edge. */
+          column = floor (MAX (starts[i], start + clip_lo * spp) / column_width);
+          if (spans.open && column == spans.column)
             {
-              prev->count++;
-              prev->flags |= PX_TIMELINE_SHAPE_CLUSTER;
-              prev->edtf_flags &= mark->flags;
+              spans.shape.x1 = MAX (spans.shape.x1, MIN (x1, clip_hi));
+              spans.shape.end = MAX (spans.shape.end, ends[i]);
+              spans.shape.count++;
+              spans.shape.edtf_flags &= flags[i];
+              i++;
+              continue;
             }
-          else
-            {
-              PxTimelineShape shape = { 0 };
-
-              shape.x0 = cx0;
-              shape.x1 = cx1;
-              shape.start = starts[i];
-              shape.end = ends[i];
-              shape.mark = ids[i];
-              shape.count = 1;
-              shape.lane = lane;
-              shape.kind = kind;
-              shape.flags = PX_TIMELINE_SHAPE_SPAN;
-              shape.edtf_flags = mark->flags;
-              shape.precision = mark->precision;
-              g_array_append_val (out, shape);
-              last_span = out->len - 1;
-            }
+          flush_cluster (&spans, out);
+          start_cluster (&spans, self, ids[i], column, MAX (x0, clip_lo), MIN (x1, clip_hi),
+                         starts[i], ends[i], lane, kind, PX_TIMELINE_SHAPE_SPAN, flags[i]);
           i++;
+
+          if (all_spans && starts[i - 1] >= start)
+            {
+              guint j = lower_bound (starts, i, hi, (column + 1) * column_width);
+              double last_end = spans.shape.end;
+              guint8 common = spans.shape.edtf_flags;
+
+              for (guint k = i; k < j; k++)
+                {
+                  last_end = MAX (last_end, ends[k]);
+                  common &= flags[k];
+                }
+              spans.shape.count += j - i;
+              spans.shape.end = last_end;
+              spans.shape.x1 = MIN ((last_end - start) / spp, clip_hi);
+              spans.shape.edtf_flags = common;
+              i = j;
+            }
           continue;
         }
 
       xc = (x0 + x1) / 2;
-      if (cluster.open && xc - cluster.first_x < mark_size)
+      column = floor ((starts[i] / 2 + ends[i] / 2) / column_width);
+      if (points.open && column == points.column)
         {
-          cluster.shape.x1 = xc;
-          cluster.shape.count++;
-          cluster.shape.end = MAX (cluster.shape.end, ends[i]);
-          cluster.shape.edtf_flags &= mark->flags;
+          points.shape.x1 = xc;
+          points.shape.count++;
+          points.shape.end = MAX (points.shape.end, ends[i]);
+          points.shape.edtf_flags &= flags[i];
           i++;
           continue;
         }
 
-      flush_cluster (&cluster, out);
-      cluster.open = TRUE;
-      cluster.first_x = xc;
-      cluster.shape = (PxTimelineShape) {
-        .x0 = xc, .x1 = xc, .start = starts[i], .end = ends[i], .mark = ids[i], .count = 1,
-        .lane = lane, .kind = kind, .flags = 0, .edtf_flags = mark->flags, .precision = mark->precision,
-      };
+      flush_cluster (&points, out);
+      start_cluster (&points, self, ids[i], column, xc, xc, starts[i], ends[i], lane, kind, 0, flags[i]);
       i++;
 
       if (all_points && starts[i - 1] >= start)
         {
           /* Any mark starting before this time has its centre within the
-           * cluster, whatever its (short) duration. */
-          double limit = start + (xc + mark_size) * spp - tier->longest;
+           * column, whatever its (short) duration. */
+          double limit = (column + 1) * column_width - tier->longest / 2;
           guint j = lower_bound (starts, i, hi, limit);
 
           if (j > i)
             {
-              cluster.shape.count += j - i;
-              cluster.shape.x1 = MAX (cluster.shape.x1, (starts[j - 1] - start) / spp);
-              cluster.shape.end = MAX (cluster.shape.end, ends[j - 1]);
-              cluster.shape.edtf_flags = 0;
+              guint8 common = points.shape.edtf_flags;
+
+              for (guint k = i; k < j; k++)
+                common &= flags[k];
+              points.shape.count += j - i;
+              points.shape.x1 = MAX (points.shape.x1, (starts[j - 1] - start) / spp);
+              points.shape.end = MAX (points.shape.end, ends[j - 1]);
+              points.shape.edtf_flags = common;
               i = j;
             }
         }
     }
-  flush_cluster (&cluster, out);
+  flush_cluster (&points, out);
+  flush_cluster (&spans, out);
 }
 
-/* The tiers cluster apart, so a day and a year that are both points at
+/* The tiers cluster apart, so a day and a month that are both points at
  * this zoom can sit on the same pixels: merge such neighbours, keeping a
- * cluster no wider than a mark. */
+ * cluster of points no wider than a mark. */
+static void
+merge_into (PxTimelineShape       *into,
+            const PxTimelineShape *shape)
+{
+  if (shape->start < into->start)
+    {
+      into->start = shape->start;
+      into->mark = shape->mark;
+      into->precision = shape->precision;
+    }
+  into->x1 = MAX (into->x1, shape->x1);
+  into->end = MAX (into->end, shape->end);
+  into->count += shape->count;
+  into->flags |= PX_TIMELINE_SHAPE_CLUSTER;
+  into->edtf_flags &= shape->edtf_flags;
+}
+
 static void
 merge_points (GArray *row,
+              double  start,
+              double  spp,
               double  mark_size,
               GArray *out)
 {
-  int last = -1;
+  double column_width = mark_size * spp;
+  double last_column[2] = { NAN, NAN };
+  int last[2] = { -1, -1 };
 
   for (guint i = 0; i < row->len; i++)
     {
       const PxTimelineShape *shape = &g_array_index (row, PxTimelineShape, i);
-      PxTimelineShape *prev;
+      guint span = (shape->flags & PX_TIMELINE_SHAPE_SPAN) != 0;
+      /* A band's column is that of its start; a point's that of its
+       * first member's centre, which is x0. */
+      double column = floor ((span ? MAX (shape->start, start + shape->x0 * spp) : start + shape->x0 * spp)
+                             / column_width);
 
-      if (shape->flags & PX_TIMELINE_SHAPE_SPAN)
+      if (last[span] >= 0 && column == last_column[span])
         {
-          g_array_append_vals (out, shape, 1);
-          continue;
-        }
-      prev = last >= 0 ? &g_array_index (out, PxTimelineShape, last) : NULL;
-      if (prev != NULL && shape->x1 - prev->x0 < mark_size)
-        {
-          if (shape->start < prev->start)
-            {
-              prev->start = shape->start;
-              prev->mark = shape->mark;
-            }
-          prev->x1 = MAX (prev->x1, shape->x1);
-          prev->end = MAX (prev->end, shape->end);
-          prev->count += shape->count;
-          prev->flags |= PX_TIMELINE_SHAPE_CLUSTER;
-          prev->edtf_flags &= shape->edtf_flags;
-          prev->precision = 0;
+          merge_into (&g_array_index (out, PxTimelineShape, last[span]), shape);
           continue;
         }
       g_array_append_vals (out, shape, 1);
-      last = out->len - 1;
+      last[span] = out->len - 1;
+      last_column[span] = column;
     }
 }
 
@@ -841,7 +896,7 @@ px_timeline_model_layout (PxTimelineModel *self,
       for (guint t = N_TIERS; t-- > 0; )
         layout_tier (self, &row->tiers[t], r / 2, r % 2, start, end, width, mark_size, row_shapes);
       g_array_sort (row_shapes, compare_shapes_x);
-      merge_points (row_shapes, mark_size, shapes);
+      merge_points (row_shapes, start, (end - start) / width, mark_size, shapes);
     }
 
   return shapes;
