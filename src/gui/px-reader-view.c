@@ -42,6 +42,8 @@ struct _PxReaderView
   GStrv           highlight_terms;    /* the search's words, marked in the text */
   int             first_match;        /* buffer offset, or -1 */
   guint           n_matches;
+  int             passage_start;      /* buffer offsets of the revealed passage, or -1 */
+  int             passage_end;
   guint           scroll_id;
 
   /* Template Widgets */
@@ -81,7 +83,7 @@ static GParamSpec *properties [N_PROPS];
 static guint signals [N_SIGNALS];
 
 static const char *tag_names[PX_READER_N_TAGS] = {
-  "heading", "quote", "caption", "removed", "removed-reason", "figure", "date", "match",
+  "heading", "quote", "caption", "removed", "removed-reason", "figure", "date", "match", "passage",
 };
 
 /* Auxiliary methods */
@@ -656,7 +658,91 @@ update_matches (PxReaderView *self)
     }
 }
 
-/* Brings the first match into view, once the new text is laid out. */
+static void
+apply_passage (PxReaderView *self)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->text_view);
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  gtk_text_buffer_remove_tag (buffer, self->tags[PX_READER_TAG_PASSAGE], &start, &end);
+
+  if (self->passage_start < 0 || self->passage_end > gtk_text_iter_get_offset (&end))
+    return;
+
+  gtk_text_buffer_get_iter_at_offset (buffer, &start, self->passage_start);
+  gtk_text_buffer_get_iter_at_offset (buffer, &end, self->passage_end);
+  gtk_text_buffer_apply_tag (buffer, self->tags[PX_READER_TAG_PASSAGE], &start, &end);
+}
+
+/* Where @text is in the buffer. The sentence a date came from was taken
+ * from repaired text, and a long one was cut to a window around the date:
+ * if the whole is not found, look for its beginning, then for a window
+ * from its middle, and mark from there to the end of the sentence. */
+static gboolean
+find_passage (PxReaderView *self,
+              const char   *text,
+              GtkTextIter  *match_start,
+              GtkTextIter  *match_end)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->text_view);
+  GtkTextSearchFlags flags = GTK_TEXT_SEARCH_TEXT_ONLY | GTK_TEXT_SEARCH_CASE_INSENSITIVE;
+  g_autofree char *collapsed = NULL;
+  glong length;
+  GtkTextIter start;
+
+  /* Whitespace as one space: lines of the original were joined. */
+  {
+    GString *str = g_string_new (NULL);
+    gboolean space = FALSE;
+
+    for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+      {
+        gunichar c = g_utf8_get_char (p);
+
+        if (g_unichar_isspace (c))
+          {
+            space = str->len > 0;
+            continue;
+          }
+        if (space)
+          g_string_append_c (str, ' ');
+        space = FALSE;
+        g_string_append_unichar (str, c);
+      }
+    collapsed = g_string_free (str, FALSE);
+  }
+  length = g_utf8_strlen (collapsed, -1);
+
+  gtk_text_buffer_get_start_iter (buffer, &start);
+  if (length > 0 && gtk_text_iter_forward_search (&start, collapsed, flags, match_start, match_end, NULL))
+    return TRUE;
+
+  for (glong window = MIN (length, 60); window >= 12; window /= 2)
+    {
+      for (glong from = 0; from + window <= length; from += MAX (window, length / 4))
+        {
+          const char *begin = g_utf8_offset_to_pointer (collapsed, from);
+          const char *stop = g_utf8_offset_to_pointer (begin, window);
+          g_autofree char *part = g_strndup (begin, stop - begin);
+
+          gtk_text_buffer_get_start_iter (buffer, &start);
+          if (gtk_text_iter_forward_search (&start, part, flags, match_start, match_end, NULL))
+            {
+              if (!gtk_text_iter_starts_sentence (match_start))
+                gtk_text_iter_backward_sentence_start (match_start);
+              if (!gtk_text_iter_ends_sentence (match_end))
+                gtk_text_iter_forward_sentence_end (match_end);
+              return TRUE;
+            }
+        }
+    }
+
+  return FALSE;
+}
+
+/* Brings the revealed passage, or else the first match, into view once
+ * the new text is laid out. */
 static gboolean
 scroll_to_match_cb (gpointer data)
 {
@@ -669,12 +755,14 @@ scroll_to_match_cb (gpointer data)
   double x, y;
   int wx, wy;
 
+  int target = self->passage_start >= 0 ? self->passage_start : self->first_match;
+
   self->scroll_id = 0;
 
-  if (self->first_match < 0 || viewport == NULL)
+  if (target < 0 || viewport == NULL)
     return G_SOURCE_REMOVE;
 
-  gtk_text_buffer_get_iter_at_offset (buffer, &iter, self->first_match);
+  gtk_text_buffer_get_iter_at_offset (buffer, &iter, target);
   gtk_text_view_get_iter_location (self->text_view, &iter, &rect);
   gtk_text_view_buffer_to_window_coords (self->text_view, GTK_TEXT_WINDOW_WIDGET, rect.x, rect.y, &wx, &wy);
   if (!gtk_widget_translate_coordinates (GTK_WIDGET (self->text_view), viewport, wx, wy, &x, &y))
@@ -694,7 +782,7 @@ static void
 queue_scroll_to_match (PxReaderView *self)
 {
   g_clear_handle_id (&self->scroll_id, g_source_remove);
-  if (self->first_match >= 0)
+  if (self->first_match >= 0 || self->passage_start >= 0)
     self->scroll_id = g_timeout_add (50, scroll_to_match_cb, self);
 }
 
@@ -710,6 +798,7 @@ update_colors (PxReaderView *self)
   GdkRGBA dim_fg;
   GdkRGBA removed_bg;
   GdkRGBA match_bg = { 0.973f, 0.894f, 0.361f, 1.f };
+  GdkRGBA passage_bg;
 
   gtk_style_context_lookup_color (context, "accent_bg_color", &accent);
   gtk_style_context_lookup_color (context, "view_bg_color", &view_bg);
@@ -726,6 +815,8 @@ update_colors (PxReaderView *self)
     }
   gtk_style_context_lookup_color (context, "px_date_color", &date_fg);
   gtk_style_context_lookup_color (context, "px_match_bg_color", &match_bg);
+  if (!gtk_style_context_lookup_color (context, "px_passage_bg_color", &passage_bg))
+    passage_bg = (GdkRGBA) { accent.red, accent.green, accent.blue, 0.18f };
   if (!gtk_style_context_lookup_color (context, "px_removed_bg_color", &removed_bg))
     removed_bg = (GdkRGBA) { view_fg.red, view_fg.green, view_fg.blue, 0.05f };
 
@@ -739,6 +830,10 @@ update_colors (PxReaderView *self)
                 NULL);
   g_object_set (self->tags[PX_READER_TAG_CAPTION], "foreground-rgba", &dim_fg, NULL);
   g_object_set (self->tags[PX_READER_TAG_MATCH], "background-rgba", &match_bg, NULL);
+  g_object_set (self->tags[PX_READER_TAG_PASSAGE],
+                "background-rgba", &passage_bg,
+                "overline-rgba", &accent,
+                NULL);
   g_object_set (self->tags[PX_READER_TAG_REMOVED],
                 "foreground-rgba", &dim_fg,
                 "paragraph-background-rgba", &removed_bg,
@@ -795,6 +890,15 @@ create_tags (PxReaderView *self)
                                 "overline", PANGO_OVERLINE_SINGLE,
                                 "underline", PANGO_UNDERLINE_SINGLE,
                                 NULL);
+
+  /* The passage a timeline opened the document at: under a search's
+   * matches, and overlined as well as shaded. */
+  self->tags[PX_READER_TAG_PASSAGE] =
+    gtk_text_buffer_create_tag (buffer, tag_names[PX_READER_TAG_PASSAGE],
+                                "overline", PANGO_OVERLINE_SINGLE,
+                                NULL);
+  gtk_text_tag_set_priority (self->tags[PX_READER_TAG_PASSAGE],
+                             gtk_text_tag_get_priority (self->tags[PX_READER_TAG_MATCH]));
 
   for (guint i = 0; i < PX_READER_N_TAGS; i++)
     g_object_ref (self->tags[i]);
@@ -1004,6 +1108,8 @@ px_reader_view_init (PxReaderView *self)
   self->line_menu = g_menu_new ();
   self->line_menu_kind = -1;
   self->first_match = -1;
+  self->passage_start = -1;
+  self->passage_end = -1;
   gtk_text_view_set_extra_menu (self->text_view, G_MENU_MODEL (self->line_menu));
 
   {
@@ -1089,9 +1195,18 @@ px_reader_view_set_document (PxReaderView *self,
 
   g_set_object (&self->document, document);
 
+  /* The new text has no passage marked (an edit of the same document
+   * keeps it where it was, as the cursor). */
+  if (!same_document)
+    {
+      self->passage_start = -1;
+      self->passage_end = -1;
+    }
+
   update_header (self);
   update_text (self);
   update_matches (self);
+  apply_passage (self);
   update_removed_bar (self);
   px_metadata_panel_set_document (self->metadata_panel, document);
 
@@ -1164,6 +1279,35 @@ px_reader_view_set_highlight (PxReaderView *self,
   self->highlight_terms = g_steal_pointer (&terms);
   update_matches (self);
   queue_scroll_to_match (self);
+}
+
+/* Marks the passage @text (a sentence of the document) and brings it into
+ * view, with the cursor at its start, so that keyboard and screen-reader
+ * users land on it too. Returns FALSE when the text is not found (the
+ * document was re-parsed since): the document is shown from the top. */
+gboolean
+px_reader_view_reveal_text (PxReaderView *self,
+                            const char   *text)
+{
+  GtkTextBuffer *buffer;
+  GtkTextIter start, end;
+
+  g_return_val_if_fail (PX_IS_READER_VIEW (self), FALSE);
+
+  buffer = gtk_text_view_get_buffer (self->text_view);
+  self->passage_start = -1;
+  self->passage_end = -1;
+
+  if (self->document != NULL && text != NULL && *text != '\0' && find_passage (self, text, &start, &end))
+    {
+      self->passage_start = gtk_text_iter_get_offset (&start);
+      self->passage_end = gtk_text_iter_get_offset (&end);
+      gtk_text_buffer_place_cursor (buffer, &start);
+    }
+
+  apply_passage (self);
+  queue_scroll_to_match (self);
+  return self->passage_start >= 0;
 }
 
 /* Private API, for tests */
@@ -1255,4 +1399,18 @@ _px_reader_view_get_n_matches (PxReaderView *self)
   g_return_val_if_fail (PX_IS_READER_VIEW (self), 0);
 
   return self->n_matches;
+}
+
+gboolean
+_px_reader_view_get_passage (PxReaderView *self,
+                             int          *start,
+                             int          *end)
+{
+  g_return_val_if_fail (PX_IS_READER_VIEW (self), FALSE);
+
+  if (start != NULL)
+    *start = self->passage_start;
+  if (end != NULL)
+    *end = self->passage_end;
+  return self->passage_start >= 0;
 }

@@ -25,5 +25,7 @@ void        px_reader_view_set_show_removed  (PxReaderView *self,
                                               gboolean      show_removed);
 void        px_reader_view_set_highlight     (PxReaderView *self,
                                               const char   *query);
+gboolean    px_reader_view_reveal_text       (PxReaderView *self,
+                                              const char   *text);
 
 G_END_DECLS

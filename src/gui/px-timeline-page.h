@@ -34,5 +34,7 @@ void       px_timeline_page_set_archive (PxTimelinePage *self,
                                          PxArchive      *archive);
 /* Rebuild after an import or a correction, keeping the view. */
 void       px_timeline_page_reload      (PxTimelinePage *self);
+/* Forgets the period chosen on the axis (and emits "period-changed"). */
+void       px_timeline_page_clear_period (PxTimelinePage *self);
 
 G_END_DECLS

@@ -418,6 +418,31 @@ show_failures_action (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* The period bar's button: the timeline forgets its period, and the list
+ * shows every date again. */
+static void
+clear_period_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *param)
+{
+  PxWindow *self = PX_WINDOW (widget);
+
+  px_timeline_page_clear_period (self->timeline_page);
+  _px_window_set_period (self, NULL, NULL);
+}
+
+/* Alt+1, Alt+2: the pages of the view switcher, in order. */
+static void
+show_view_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *param)
+{
+  PxWindow *self = PX_WINDOW (widget);
+
+  if (self->archive != NULL)
+    _px_window_set_view (self, g_variant_get_string (param, NULL));
+}
+
 void
 _px_window_class_actions_init (GtkWidgetClass *widget_class)
 {
@@ -434,6 +459,8 @@ _px_window_class_actions_init (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.restore-to-article", NULL, restore_to_article_action);
   gtk_widget_class_install_action (widget_class, "win.toggle-line", NULL, toggle_line_action);
   gtk_widget_class_install_action (widget_class, "win.undo-line", NULL, undo_line_action);
+  gtk_widget_class_install_action (widget_class, "win.clear-period", NULL, clear_period_action);
+  gtk_widget_class_install_action (widget_class, "win.show-view", "s", show_view_action);
   gtk_widget_class_install_property_action (widget_class, "win.toggle-removed", "show-removed");
   gtk_widget_class_install_property_action (widget_class, "win.sort", "sort");
   gtk_widget_class_install_property_action (widget_class, "win.show-details", "show-details");
@@ -451,4 +478,6 @@ _px_window_class_actions_init (GtkWidgetClass *widget_class)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_m, GDK_CONTROL_MASK, "win.toggle-line", NULL);
   /* Editable fields (the search, the details) undo their own typing first. */
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "win.undo-line", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_ALT_MASK, "win.show-view", "s", "documents");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_2, GDK_ALT_MASK, "win.show-view", "s", "timeline");
 }

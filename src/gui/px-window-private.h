@@ -9,6 +9,7 @@
 #include "px-core.h"
 #include "px-metadata-panel.h"
 #include "px-reader-view.h"
+#include "px-timeline-page.h"
 #include "px-window.h"
 
 G_BEGIN_DECLS
@@ -23,6 +24,7 @@ typedef enum
   PX_READER_TAG_FIGURE,
   PX_READER_TAG_DATE,
   PX_READER_TAG_MATCH,
+  PX_READER_TAG_PASSAGE,
   PX_READER_N_TAGS
 } PxReaderTag;
 
@@ -43,6 +45,8 @@ struct _PxWindow
   GtkStack             *main_stack;
   AdwStatusPage        *no_results_page;
   GtkListBox           *outlet_list;
+  GtkLabel             *period_label;
+  GtkRevealer          *period_revealer;
   GtkProgressBar       *progress_bar;
   PxReaderView         *reader;
   GMenu                *recent_section;
@@ -51,8 +55,11 @@ struct _PxWindow
   GtkSearchEntry       *search_entry;
   GtkSingleSelection   *selection;
   GtkToggleButton      *sidebar_button;
+  AdwViewSwitcherBar   *switcher_bar;
   AdwViewSwitcherTitle *switcher_title;
+  PxTimelinePage       *timeline_page;
   AdwToastOverlay      *toast_overlay;
+  AdwViewStack         *view_stack;
   AdwStatusPage        *welcome_page;
   GtkListBox           *welcome_recent_list;
   GtkWidget            *welcome_recent_box;
@@ -64,6 +71,8 @@ struct _PxWindow
   PxDocumentList       *documents;
   PxSort                sort;               /* the list's order outside searches */
   char                 *current_id;         /* the document the reader shows */
+  char                 *period_from;        /* the timeline's period filter, EDTF days */
+  char                 *period_to;
   GCancellable         *import_cancellable; /* of the import under way */
   GPtrArray            *failures;           /* GError, from the last import */
   char                 *last_toast;
@@ -116,6 +125,17 @@ gboolean            _px_window_select_outlet      (PxWindow     *self,
                                                    const char   *outlet);
 const char         *_px_window_get_current_id     (PxWindow     *self);
 GtkDropTarget      *_px_window_get_drop_target    (PxWindow     *self);
+PxTimelinePage     *_px_window_get_timeline_page  (PxWindow     *self);
+const char         *_px_window_get_view           (PxWindow     *self);
+void                _px_window_set_view           (PxWindow     *self,
+                                                   const char   *name);
+void                _px_window_open_passage       (PxWindow     *self,
+                                                   const char   *id,
+                                                   const char   *text);
+void                _px_window_set_period         (PxWindow     *self,
+                                                   const char   *from,
+                                                   const char   *to);
+const char         *_px_window_get_period_text    (PxWindow     *self);
 const char         *_px_window_get_subtitle       (PxWindow     *self);
 
 GtkTextBuffer      *_px_reader_view_get_buffer    (PxReaderView *self);
@@ -130,6 +150,11 @@ void                _px_reader_view_place_cursor_in_paragraph (PxReaderView *sel
 PxMetadataPanel    *_px_reader_view_get_metadata_panel (PxReaderView *self);
 GMenuModel         *_px_reader_view_get_line_menu (PxReaderView *self);
 guint               _px_reader_view_get_n_matches (PxReaderView *self);
+/* The passage px_reader_view_reveal_text() marked, as buffer offsets;
+ * FALSE when none. */
+gboolean            _px_reader_view_get_passage   (PxReaderView *self,
+                                                   int          *start,
+                                                   int          *end);
 
 AdwEntryRow        *_px_metadata_panel_get_row    (PxMetadataPanel *self,
                                                    PxField          field);

@@ -5,7 +5,9 @@
  *
  * The archive's main window: outlets on the left, the documents of the
  * chosen outlet (or the hits of a search) in the middle, the reader with
- * the document's editable details on the right. The window owns the
+ * the document's editable details on the right; and, as a second page,
+ * the archive's timeline, which opens documents at a passage and filters
+ * the list to a period. The window owns the
  * archive it shows; every edit goes to the archive first and the views
  * are then read back from it, so what is shown is what is stored.
  */
@@ -19,6 +21,7 @@
 #include "px-document-row.h"
 #include "px-metadata-panel.h"
 #include "px-reader-view.h"
+#include "px-timeline-page.h"
 #include "px-window.h"
 #include "px-window-private.h"
 
@@ -137,7 +140,8 @@ update_title (PxWindow *self)
     guint n = px_archive_get_n_documents (self->archive);
     gboolean filtered = self->documents != NULL &&
                         (px_document_list_get_query (self->documents) != NULL ||
-                         px_document_list_get_outlet (self->documents) != NULL);
+                         px_document_list_get_outlet (self->documents) != NULL ||
+                         self->period_from != NULL || self->period_to != NULL);
 
     if (filtered)
       {
@@ -196,10 +200,16 @@ update_pages (PxWindow *self)
   if (self->archive == NULL)
     {
       gtk_stack_set_visible_child_name (self->main_stack, "welcome");
+      adw_view_switcher_title_set_view_switcher_enabled (self->switcher_title, FALSE);
+      adw_view_switcher_bar_set_reveal (self->switcher_bar, FALSE);
       return;
     }
 
   gtk_stack_set_visible_child_name (self->main_stack, "archive");
+  adw_view_switcher_title_set_view_switcher_enabled (self->switcher_title, TRUE);
+  /* Narrow, the header bar has no room for the switcher: it moves down. */
+  adw_view_switcher_bar_set_reveal (self->switcher_bar,
+                                    adw_view_switcher_title_get_title_visible (self->switcher_title));
 
   /* An empty archive explains how to fill it; a search or an outlet that
    * finds nothing says so in the list's place and keeps the sidebar. */
@@ -211,7 +221,9 @@ update_pages (PxWindow *self)
   if (self->documents != NULL && g_list_model_get_n_items (G_LIST_MODEL (self->documents)) == 0)
     {
       adw_status_page_set_description (self->no_results_page,
-                                       px_document_list_get_outlet (self->documents) != NULL
+                                       self->period_from != NULL || self->period_to != NULL
+                                       ? _("No document shown here was published in this period. Clear the period, or choose another on the timeline.")
+                                       : px_document_list_get_outlet (self->documents) != NULL
                                        ? _("No document of this outlet matches. Try other words, or choose All Documents.")
                                        : _("No document matches. Try other words."));
       gtk_stack_set_visible_child_name (self->list_stack, "no-results");
@@ -375,6 +387,8 @@ _px_window_reload_all (PxWindow *self)
 {
   if (self->documents != NULL)
     px_document_list_reload (self->documents);
+  /* Imports and corrections move, add and re-date marks. */
+  px_timeline_page_reload (self->timeline_page);
   reload_outlets (self);
   list_changed (self);
   update_title (self);
@@ -488,6 +502,9 @@ set_archive (PxWindow  *self,
   g_clear_pointer (&self->undo_id, g_free);
   g_clear_pointer (&self->current_id, g_free);
   px_reader_view_set_document (self->reader, NULL);
+  g_clear_pointer (&self->period_from, g_free);
+  g_clear_pointer (&self->period_to, g_free);
+  gtk_revealer_set_reveal_child (self->period_revealer, FALSE);
 
   self->updating_selection = TRUE;
   gtk_single_selection_set_model (self->selection, NULL);
@@ -508,6 +525,8 @@ set_archive (PxWindow  *self,
       self->updating_selection = FALSE;
       remember_archive (self);
     }
+
+  px_timeline_page_set_archive (self->timeline_page, archive);
 
   reload_outlets (self);
   update_recent (self);
@@ -923,6 +942,33 @@ drop_cb (PxWindow      *self,
   return TRUE;
 }
 
+/* The timeline's "open-passage": read the document at that passage. */
+static void
+open_passage_cb (PxWindow       *self,
+                 const char     *id,
+                 const char     *text,
+                 PxTimelinePage *page)
+{
+  _px_window_open_passage (self, id, text);
+}
+
+static void
+period_changed_cb (PxWindow       *self,
+                   const char     *from,
+                   const char     *to,
+                   PxTimelinePage *page)
+{
+  _px_window_set_period (self, from, to);
+}
+
+static void
+title_visible_cb (PxWindow             *self,
+                  GParamSpec           *pspec,
+                  AdwViewSwitcherTitle *title)
+{
+  update_pages (self);
+}
+
 /* GObject overrides */
 
 static void
@@ -938,6 +984,8 @@ px_window_dispose (GObject *object)
   g_clear_object (&self->documents);
   g_clear_object (&self->archive);
   g_clear_pointer (&self->current_id, g_free);
+  g_clear_pointer (&self->period_from, g_free);
+  g_clear_pointer (&self->period_to, g_free);
   g_clear_pointer (&self->failures, g_ptr_array_unref);
   g_clear_pointer (&self->last_toast, g_free);
   g_clear_pointer (&self->undo_id, g_free);
@@ -1039,6 +1087,7 @@ px_window_class_init (PxWindowClass *klass)
 
   g_type_ensure (PX_TYPE_DOCUMENT_INFO);
   g_type_ensure (PX_TYPE_READER_VIEW);
+  g_type_ensure (PX_TYPE_TIMELINE_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/parallax/Parallax/px-window.ui");
   gtk_widget_class_bind_template_child (widget_class, PxWindow, docs_stack);
@@ -1051,6 +1100,8 @@ px_window_class_init (PxWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PxWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, PxWindow, no_results_page);
   gtk_widget_class_bind_template_child (widget_class, PxWindow, outlet_list);
+  gtk_widget_class_bind_template_child (widget_class, PxWindow, period_label);
+  gtk_widget_class_bind_template_child (widget_class, PxWindow, period_revealer);
   gtk_widget_class_bind_template_child (widget_class, PxWindow, progress_bar);
   gtk_widget_class_bind_template_child (widget_class, PxWindow, reader);
   gtk_widget_class_bind_template_child (widget_class, PxWindow, recent_section);
@@ -1059,8 +1110,11 @@ px_window_class_init (PxWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PxWindow, search_entry);
   gtk_widget_class_bind_template_child (widget_class, PxWindow, selection);
   gtk_widget_class_bind_template_child (widget_class, PxWindow, sidebar_button);
+  gtk_widget_class_bind_template_child (widget_class, PxWindow, switcher_bar);
   gtk_widget_class_bind_template_child (widget_class, PxWindow, switcher_title);
+  gtk_widget_class_bind_template_child (widget_class, PxWindow, timeline_page);
   gtk_widget_class_bind_template_child (widget_class, PxWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, PxWindow, view_stack);
   gtk_widget_class_bind_template_child (widget_class, PxWindow, welcome_page);
   gtk_widget_class_bind_template_child (widget_class, PxWindow, welcome_recent_box);
   gtk_widget_class_bind_template_child (widget_class, PxWindow, welcome_recent_list);
@@ -1072,6 +1126,8 @@ px_window_class_init (PxWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, search_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, apply_correction_cb);
+  gtk_widget_class_bind_template_callback (widget_class, open_passage_cb);
+  gtk_widget_class_bind_template_callback (widget_class, period_changed_cb);
 
   _px_window_class_actions_init (widget_class);
 }
@@ -1108,6 +1164,9 @@ px_window_init (PxWindow *self)
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->selection, "notify::selected-item",
                            G_CALLBACK (selection_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->switcher_title, "notify::title-visible",
+                           G_CALLBACK (title_visible_cb), self,
                            G_CONNECT_SWAPPED);
 
   /* Files and folders dropped anywhere on the window are imported (or,
@@ -1396,4 +1455,110 @@ _px_window_get_subtitle (PxWindow *self)
   g_return_val_if_fail (PX_IS_WINDOW (self), NULL);
 
   return adw_view_switcher_title_get_subtitle (self->switcher_title);
+}
+
+PxTimelinePage *
+_px_window_get_timeline_page (PxWindow *self)
+{
+  g_return_val_if_fail (PX_IS_WINDOW (self), NULL);
+
+  return self->timeline_page;
+}
+
+/* "documents" or "timeline". */
+const char *
+_px_window_get_view (PxWindow *self)
+{
+  g_return_val_if_fail (PX_IS_WINDOW (self), NULL);
+
+  return adw_view_stack_get_visible_child_name (self->view_stack);
+}
+
+void
+_px_window_set_view (PxWindow   *self,
+                     const char *name)
+{
+  g_return_if_fail (PX_IS_WINDOW (self));
+  g_return_if_fail (name != NULL);
+
+  adw_view_stack_set_visible_child_name (self->view_stack, name);
+}
+
+/* Shows document @id on the Documents page with the passage @text (may be
+ * NULL) marked and in view. A list filtered so that it hides the document
+ * keeps its filter: the reader shows the document all the same. */
+void
+_px_window_open_passage (PxWindow   *self,
+                         const char *id,
+                         const char *text)
+{
+  g_return_if_fail (PX_IS_WINDOW (self));
+  g_return_if_fail (id != NULL);
+
+  if (self->archive == NULL)
+    return;
+
+  adw_view_stack_set_visible_child_name (self->view_stack, "documents");
+  _px_window_show_document (self, id);
+  select_id (self, self->current_id);
+
+  if (self->current_id == NULL)
+    return;
+
+  if (text != NULL && !px_reader_view_reveal_text (self->reader, text))
+    _px_window_show_toast (self, _("The passage is no longer in this document; it may have been corrected since"));
+
+  gtk_widget_grab_focus (GTK_WIDGET (_px_reader_view_get_text_view (self->reader)));
+}
+
+/* Filters the document list to those published within [@from, @to]
+ * (EDTF days; both NULL: no filter) and says so above the list. */
+void
+_px_window_set_period (PxWindow   *self,
+                       const char *from,
+                       const char *to)
+{
+  g_return_if_fail (PX_IS_WINDOW (self));
+
+  if (g_strcmp0 (from, self->period_from) == 0 && g_strcmp0 (to, self->period_to) == 0)
+    return;
+
+  g_free (self->period_from);
+  g_free (self->period_to);
+  self->period_from = g_strdup (from);
+  self->period_to = g_strdup (to);
+
+  if (from != NULL || to != NULL)
+    {
+      g_autofree char *from_text = NULL;
+      g_autofree char *to_text = NULL;
+      g_autofree char *text = NULL;
+      PxEdtfExtent extent;
+
+      from_text = from && px_edtf_get_extent (from, &extent)
+                  ? px_time_format (extent.start, PX_TIME_UNIT_DAY) : g_strdup (from ? from : "…");
+      to_text = to && px_edtf_get_extent (to, &extent)
+                ? px_time_format (extent.start, PX_TIME_UNIT_DAY) : g_strdup (to ? to : "…");
+      /* Translators: the period filter above the document list, "Published between 1 March 2019 and 31 March 2019" */
+      text = g_strdup_printf (_("Published between %s and %s"), from_text, to_text);
+      gtk_label_set_label (self->period_label, text);
+    }
+  gtk_revealer_set_reveal_child (self->period_revealer, from != NULL || to != NULL);
+
+  if (self->documents != NULL)
+    {
+      px_document_list_set_date_range (self->documents, from, to);
+      list_changed (self);
+    }
+}
+
+/* What the period bar says, or NULL when the list is not filtered by date. */
+const char *
+_px_window_get_period_text (PxWindow *self)
+{
+  g_return_val_if_fail (PX_IS_WINDOW (self), NULL);
+
+  if (!gtk_revealer_get_reveal_child (self->period_revealer))
+    return NULL;
+  return gtk_label_get_label (self->period_label);
 }
