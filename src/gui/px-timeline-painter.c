@@ -841,7 +841,7 @@ draw_labels (cairo_t               *cr,
 
   cairo_save (cr);
   cairo_rectangle (cr, 0, PX_TIMELINE_AXIS_HEIGHT, PX_TIMELINE_LABEL_WIDTH,
-                   paint->height - PX_TIMELINE_AXIS_HEIGHT);
+                   MIN (paint->height, lane_top (paint, n_lanes)) - PX_TIMELINE_AXIS_HEIGHT);
   cairo_clip (cr);
   set_color (cr, &p->label_background, 1);
   cairo_paint (cr);
@@ -1020,7 +1020,8 @@ format_period (double start,
                double end)
 {
   g_autofree char *a = px_time_format (start, PX_TIME_UNIT_DAY);
-  g_autofree char *b = px_time_format (end, PX_TIME_UNIT_DAY);
+  /* The end is an instant just past the last day shown. */
+  g_autofree char *b = px_time_format (end - 1, PX_TIME_UNIT_DAY);
 
   /* TRANSLATORS: a period, from the first date to the second */
   return g_strdup_printf (_("%s – %s"), a ? a : "?", b ? b : "?");
@@ -1244,11 +1245,13 @@ px_timeline_painter_export (PxTimelineModel  *model,
   status = cairo_status (cr);
   cairo_destroy (cr);
 
+  /* An image is written out whole; the vector surfaces write as they
+   * finish. */
+  if (status == CAIRO_STATUS_SUCCESS && format == PX_TIMELINE_FORMAT_PNG)
+    status = cairo_surface_write_to_png_stream (surface, write_cb, &closure);
   cairo_surface_finish (surface);
   if (status == CAIRO_STATUS_SUCCESS)
     status = cairo_surface_status (surface);
-  if (status == CAIRO_STATUS_SUCCESS && format == PX_TIMELINE_FORMAT_PNG)
-    status = cairo_surface_write_to_png_stream (surface, write_cb, &closure);
   cairo_surface_destroy (surface);
 
   if (status == CAIRO_STATUS_SUCCESS && svg != NULL)
