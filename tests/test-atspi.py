@@ -2,7 +2,9 @@
 # test-atspi.py: drives Parallax the way a screen-reader user would, through
 # the accessibility tree only (no coordinates): import a folder, search,
 # open a hit, correct its outlet in the Details panel, and check that the
-# window shows the new outlet everywhere.
+# window shows the new outlet everywhere. Then, on the sample archive (an
+# invented event), open the Timeline, choose a date in its table, read how
+# each source dates it in the passages panel, and open one passage.
 #
 # Run by run-atspi.sh inside its own D-Bus session, under an X server:
 #   run-atspi.sh PARALLAX PARALLAX-CLI tests/test-atspi.py
@@ -25,6 +27,7 @@ except ImportError:
 
 PARALLAX, PARALLAX_CLI = sys.argv[1], sys.argv[2]
 TIMEOUT = 20
+SAMPLE_DIR = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "data", "sample")
 
 # Invented documents: a flood in an invented town, three outlets.
 DOCUMENTS = {
@@ -113,7 +116,20 @@ def rows(app):
     return [item for item in lst if item is not None and item.getRole() == pyatspi.ROLE_LIST_ITEM] if lst else []
 
 
-def main():
+def wait_for_app(app_process):
+    def running_app():
+        if app_process.poll() is not None:
+            raise SystemExit(f"parallax exited with status {app_process.returncode}")
+        return next((a for a in pyatspi.Registry.getDesktop(0) if a is not None and a.name == "parallax"), None)
+    return wait_for("the application", running_app, timeout=40)
+
+
+def cells(row):
+    """The texts of a table row's cells, in column order."""
+    return [cell[0].name if cell.childCount else cell.name for cell in row if cell is not None]
+
+
+def test_import_search_edit():
     tmp = tempfile.mkdtemp(prefix="px-test-atspi-")
     archive = os.path.join(tmp, "archive")
     docs = os.path.join(tmp, "docs")
@@ -211,6 +227,84 @@ def main():
         except subprocess.TimeoutExpired:
             app_process.kill()
         shutil.rmtree(tmp, ignore_errors=True)
+
+
+def test_timeline_passages():
+    tmp = tempfile.mkdtemp(prefix="px-test-atspi-")
+    archive = os.path.join(tmp, "archive")
+    subprocess.run([PARALLAX_CLI, "init", archive], check=True, stdout=subprocess.DEVNULL)
+    subprocess.run([PARALLAX_CLI, "import", "--archive", archive, SAMPLE_DIR], check=True, stdout=subprocess.DEVNULL)
+
+    env = dict(os.environ)
+    env["XDG_DATA_HOME"] = os.path.join(tmp, "data")
+    env.pop("GTK_A11Y", None)
+    app_process = subprocess.Popen([PARALLAX, archive], env=env)
+
+    try:
+        step("the sample archive opens")
+        app = wait_for_app(app_process)
+        wait_for("the document list", lambda: len(rows(app)) > 3)
+
+        step("switch to the Timeline page")
+        tab = wait_for("the Timeline tab", lambda: find(app, pyatspi.ROLE_PAGE_TAB, "Timeline"))
+        click(tab)
+        wait_for("the Timeline tab selected", lambda: tab.getState().contains(pyatspi.STATE_SELECTED))
+
+        step("the table of dates lists every entry, the screen-reader route")
+        table = wait_for("the table of dates", lambda: find(app, pyatspi.ROLE_TREE_TABLE, "Dates") or
+                         find(app, pyatspi.ROLE_TABLE, "Dates"))
+        body = wait_for("the table's rows", lambda: find(table, pyatspi.ROLE_LIST, "Dates"))
+        wait_for("rows of dates", lambda: body.childCount > 5)
+        table_rows = [row for row in body if row is not None]
+        contents = [cells(row) for row in table_rows]
+        # Choose an event date that more than one source gives.
+        dates = [c[0] for c in contents if len(c) == 4 and c[1] == "Event"]
+        shared = next((d for d in dates if dates.count(d) > 1), None)
+        assert shared is not None, f"no event date given by two sources in {contents}"
+        index = next(i for i, c in enumerate(contents) if c[0] == shared and c[1] == "Event")
+
+        step(f"choose the row of {shared}: the passages panel lists how each source dates it")
+        assert body.querySelection().selectChild(index), "the row could not be chosen"
+        passages = wait_for("the passages panel", lambda: find(app, pyatspi.ROLE_LIST, "Passages"))
+        items = wait_for("passages", lambda: [i for i in passages if i is not None and i.getRole() == pyatspi.ROLE_LIST_ITEM])
+        names = [item.name for item in items]
+        sources = {name.split(": ", 1)[0] for name in names}
+        assert len(sources) > 1, f"passages from one source only: {names}"
+        assert all("“" in name and " In “" in name for name in names), names
+        heading = wait_for("the panel's heading",
+                           lambda: next((l for l in labels(app) if l.startswith(shared) and "passages from" in l), None))
+        assert f"from {len(sources)} sources" in heading, (heading, sources)
+        # Each source's own words for the date lead its row.
+        written = {name.split("“", 1)[1].split("”", 1)[0] for name in names}
+        assert len(written) > 1 or len(sources) > 1, names
+
+        step("open the first passage: the Documents page shows its document")
+        first = items[0]
+        title = first.name.rsplit(" In “", 1)[1].rstrip("”")
+        extents = wait_for("the passage on screen", lambda: (lambda e: e if e.height > 0 else None)(
+            first.queryComponent().getExtents(pyatspi.WINDOW_COORDS)))
+        pyatspi.Registry.generateMouseEvent(extents.x + 40, extents.y + min(extents.height // 2, 12), "b1c")
+        documents_tab = find(app, pyatspi.ROLE_PAGE_TAB, "Documents")
+        wait_for("the Documents page", lambda: documents_tab.getState().contains(pyatspi.STATE_SELECTED))
+        wait_for("the document in the reader", lambda: find(app, pyatspi.ROLE_LABEL, title))
+
+        print("PASS: /atspi/timeline-passages", flush=True)
+        return 0
+    except AssertionError as error:
+        print(f"FAIL: /atspi/timeline-passages: {error}", flush=True)
+        return 1
+    finally:
+        app_process.terminate()
+        try:
+            app_process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            app_process.kill()
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
+def main():
+    status = test_import_search_edit()
+    return test_timeline_passages() or status
 
 
 if __name__ == "__main__":

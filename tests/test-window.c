@@ -1302,6 +1302,106 @@ test_figure_highlight_pixels (void)
 }
 
 
+static gboolean
+timeline_loaded (gpointer data)
+{
+  PxTimelinePage *page = data;
+
+  return !_px_timeline_page_is_loading (page) && _px_timeline_page_get_model (page) != NULL;
+}
+
+static GtkListBoxRow *
+passage_row (PxTimelinePage *page,
+             int             index)
+{
+  return gtk_list_box_get_row_at_index (_px_timeline_page_get_passages (page), index);
+}
+
+/* The sample archive's timeline: a date's passages come from several
+ * sources, each opens its document at the passage, a period filters the
+ * list, and the view is remembered with the archive. */
+static void
+test_timeline (void)
+{
+  Fixture f;
+  PxWindow *window;
+  PxTimelinePage *page;
+  const char *sample = g_getenv ("PX_SAMPLE_DIR");
+  const char *paths[] = { sample, NULL };
+  g_autoptr(GHashTable) sources = g_hash_table_new (g_str_hash, g_str_equal);
+  GtkListBoxRow *row;
+  PxEdtfExtent extent;
+  guint all_rows;
+  int start, end;
+
+  if (sample == NULL || !g_file_test (sample, G_FILE_TEST_IS_DIR))
+    {
+      g_test_skip ("no sample folder");
+      return;
+    }
+
+  fixture_init (&f);
+  window = new_window ();
+  g_assert_true (_px_window_open_archive (window, f.archive));
+  _px_window_import (window, paths);
+  wait_until (not_importing, window);
+  all_rows = n_rows (window);
+  g_assert_cmpuint (all_rows, >, 3);
+
+  page = _px_window_get_timeline_page (window);
+  _px_window_set_view (window, "timeline");
+  g_assert_cmpstr (_px_window_get_view (window), ==, "timeline");
+  wait_until (timeline_loaded, page);
+  g_assert_cmpuint (px_timeline_model_get_n_marks (_px_timeline_page_get_model (page)), >, 0);
+
+  /* A day several sources give, and those that only give its month or year. */
+  g_assert_true (px_edtf_get_extent ("2019-03-13", &extent));
+  _px_timeline_page_show_period (page, extent.start, extent.end);
+  g_assert_true (g_str_has_prefix (_px_timeline_page_get_heading (page), "13 March 2019 · "));
+  for (int i = 0; (row = passage_row (page, i)) != NULL; i++)
+    g_hash_table_add (sources, g_object_get_data (G_OBJECT (row), "source"));
+  g_assert_cmpuint (g_hash_table_size (sources), >, 1);
+
+  /* Opening a passage reads its document there. */
+  row = passage_row (page, 0);
+  g_assert_nonnull (g_object_get_data (G_OBJECT (row), "sentence"));
+  g_signal_emit_by_name (_px_timeline_page_get_passages (page), "row-activated", row);
+  g_assert_cmpstr (_px_window_get_view (window), ==, "documents");
+  g_assert_cmpstr (_px_window_get_current_id (window), ==, g_object_get_data (G_OBJECT (row), "document-id"));
+  g_assert_true (_px_reader_view_get_passage (_px_window_get_reader (window), &start, &end));
+  g_assert_cmpint (end, >, start);
+  /* Drawn, and scrolled to the passage. */
+  wait_for_draw (GTK_WIDGET (_px_window_get_reader (window)));
+  spin (200);
+
+  /* A period on the axis filters the list, and the bar clears it. */
+  _px_window_set_period (window, "2019-03-14", "2019-03-15");
+  g_assert_cmpuint (n_rows (window), <, all_rows);
+  g_assert_nonnull (_px_window_get_period_text (window));
+  g_assert_nonnull (strstr (_px_window_get_period_text (window), "14 March 2019"));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.clear-period", NULL);
+  g_assert_cmpuint (n_rows (window), ==, all_rows);
+  g_assert_null (_px_window_get_period_text (window));
+
+  /* The view goes with the archive: the table, here. */
+  g_object_set (page, "view", "list", NULL);
+  destroy_window (window);
+
+  window = new_window ();
+  g_assert_true (_px_window_open_archive (window, f.archive));
+  page = _px_window_get_timeline_page (window);
+  {
+    g_autofree char *view = NULL;
+
+    g_object_get (page, "view", &view, NULL);
+    g_assert_cmpstr (view, ==, "list");
+  }
+  wait_until (timeline_loaded, page);
+  destroy_window (window);
+
+  fixture_clear (&f);
+}
+
 /* fontconfig (Debian 12) leaks a little the first time each font is
  * loaded, which valgrind reports as definite. tests/parallax.supp hides
  * it when pango measures a layout; load the reader's fonts that way up
@@ -1368,6 +1468,7 @@ main (int   argc,
   g_test_add_func ("/window/cancel-import", test_cancel_import);
   g_test_add_func ("/window/toggle-removed", test_toggle_removed);
   g_test_add_func ("/window/figure-highlight-pixels", test_figure_highlight_pixels);
+  g_test_add_func ("/window/timeline", test_timeline);
 
   status = g_test_run ();
   remove_folder (data_home);

@@ -830,10 +830,8 @@ update_colors (PxReaderView *self)
                 NULL);
   g_object_set (self->tags[PX_READER_TAG_CAPTION], "foreground-rgba", &dim_fg, NULL);
   g_object_set (self->tags[PX_READER_TAG_MATCH], "background-rgba", &match_bg, NULL);
-  g_object_set (self->tags[PX_READER_TAG_PASSAGE],
-                "background-rgba", &passage_bg,
-                "overline-rgba", &accent,
-                NULL);
+  /* No "overline-rgba": GTK 4.8's text layout frees that colour twice. */
+  g_object_set (self->tags[PX_READER_TAG_PASSAGE], "background-rgba", &passage_bg, NULL);
   g_object_set (self->tags[PX_READER_TAG_REMOVED],
                 "foreground-rgba", &dim_fg,
                 "paragraph-background-rgba", &removed_bg,

@@ -19,6 +19,7 @@
 #include "px-timeline.h"
 #include "px-timeline-page.h"
 #include "px-timeline-painter.h"
+#include "px-window-private.h"
 
 /* How long the view must stay put before it is written to the archive. */
 #define SAVE_DELAY_MS 500
@@ -1349,6 +1350,25 @@ px_timeline_page_init (PxTimelinePage *self)
 
   gtk_list_box_set_header_func (self->passages_list, passages_header_func, NULL, NULL);
 
+  /* GTK 4.8 leaves the drop-down's own button nameless. */
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->lanes_dropdown));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_TOGGLE_BUTTON (child))
+      gtk_accessible_update_property (GTK_ACCESSIBLE (child),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, _("Lanes"),
+                                      -1);
+
+  /* GTK 4.8 exports the column view's rows in an inner list named after
+   * its type: give it the table's name, for screen readers. */
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->column_view));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_LIST_VIEW (child))
+      gtk_accessible_update_property (GTK_ACCESSIBLE (child),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, _("Dates"),
+                                      -1);
+
   /* Global to the window, but only while the page is mapped: the
    * shortcuts work wherever the keyboard is on the Timeline page, and
    * nowhere else. */
@@ -1444,6 +1464,51 @@ px_timeline_page_clear_period (PxTimelinePage *self)
   g_return_if_fail (PX_IS_TIMELINE_PAGE (self));
 
   px_timeline_clear_selection (self->timeline);
+}
+
+/* Private API, for tests */
+
+PxTimelineModel *
+_px_timeline_page_get_model (PxTimelinePage *self)
+{
+  g_return_val_if_fail (PX_IS_TIMELINE_PAGE (self), NULL);
+
+  return self->model;
+}
+
+/* What choosing a mark over [@start, @end) does. */
+void
+_px_timeline_page_show_period (PxTimelinePage *self,
+                               double          start,
+                               double          end)
+{
+  g_return_if_fail (PX_IS_TIMELINE_PAGE (self));
+
+  show_passages (self, start, end);
+}
+
+GtkListBox *
+_px_timeline_page_get_passages (PxTimelinePage *self)
+{
+  g_return_val_if_fail (PX_IS_TIMELINE_PAGE (self), NULL);
+
+  return self->passages_list;
+}
+
+const char *
+_px_timeline_page_get_heading (PxTimelinePage *self)
+{
+  g_return_val_if_fail (PX_IS_TIMELINE_PAGE (self), NULL);
+
+  return gtk_label_get_label (self->passages_heading);
+}
+
+gboolean
+_px_timeline_page_is_loading (PxTimelinePage *self)
+{
+  g_return_val_if_fail (PX_IS_TIMELINE_PAGE (self), FALSE);
+
+  return self->load_cancellable != NULL;
 }
 
 /* ------------------------------------------------------------------ */

@@ -156,6 +156,14 @@ gboolean            _px_reader_view_get_passage   (PxReaderView *self,
                                                    int          *start,
                                                    int          *end);
 
+PxTimelineModel    *_px_timeline_page_get_model   (PxTimelinePage *self);
+void                _px_timeline_page_show_period (PxTimelinePage *self,
+                                                   double          start,
+                                                   double          end);
+GtkListBox         *_px_timeline_page_get_passages (PxTimelinePage *self);
+const char         *_px_timeline_page_get_heading (PxTimelinePage *self);
+gboolean            _px_timeline_page_is_loading  (PxTimelinePage *self);
+
 AdwEntryRow        *_px_metadata_panel_get_row    (PxMetadataPanel *self,
                                                    PxField          field);
 GtkLabel           *_px_metadata_panel_get_source_label (PxMetadataPanel *self,
