@@ -191,13 +191,16 @@ px_timeline_paint_shape_bounds (const PxTimelinePaint *paint,
 
   if (shape->count > 1 && (shape->flags & PX_TIMELINE_SHAPE_CLUSTER))
     {
-      /* The pill grows to hold its count (see draw_shape()); the digits'
-       * width is estimated here, which is enough for a ring around it. */
-      double w = MAX (x1 - x0, count_digits (shape->count) * 7.0 + 8.0);
-      double xc = (x0 + x1) / 2;
+      /* A pill may grow to hold its count (see draw_shape()); the
+       * digits' width is estimated here, enough for a ring around it. */
+      if (!(shape->flags & PX_TIMELINE_SHAPE_SPAN))
+        {
+          double w = MAX (MAX (x1 - x0, PX_TIMELINE_MARK_SIZE), count_digits (shape->count) * 6.5 + 6.0);
+          double xc = (x0 + x1) / 2;
 
-      x0 = xc - w / 2;
-      x1 = xc + w / 2;
+          x0 = xc - w / 2;
+          x1 = xc + w / 2;
+        }
       half = PILL_HALF;
     }
   else if (x1 - x0 < PX_TIMELINE_MARK_SIZE)
@@ -505,17 +508,34 @@ point_path (cairo_t        *cr,
     }
 }
 
-static gboolean
-is_point (double          x0,
-          double          x1,
-          const PxTimelineShape *shape)
+/* The width of a cluster's pill: its extent, at least a mark, grown to
+ * hold the count when the neighbours leave room. */
+static double
+pill_width (Digits                *digits,
+            const PxTimelineShape *shape,
+            double                 x0,
+            double                 x1,
+            double                 room_x0,
+            double                 room_x1,
+            char                   text[16],
+            gboolean              *with_text)
 {
-  return x1 - x0 < PX_TIMELINE_MARK_SIZE
-         && !(shape->count > 1 && (shape->flags & PX_TIMELINE_SHAPE_CLUSTER));
+  double xc = (x0 + x1) / 2;
+  double w = MAX (x1 - x0, PX_TIMELINE_MARK_SIZE);
+  double text_w;
+
+  format_count (text, 16, shape->count);
+  text_w = digits_measure (digits, text) + 6;
+  if (text_w > w && xc - text_w / 2 >= room_x0 && xc + text_w / 2 <= room_x1)
+    w = text_w;
+  *with_text = text_w <= w + 0.5;
+  return w;
 }
 
 /* Points with no soft edges are filled together, a row at a time (see
- * draw_row()); everything else is drawn here. */
+ * draw_row()); everything else is drawn here. A cluster's pill may grow
+ * into [@room_x0, @room_x1] to hold its count; when its neighbours leave
+ * no room, the count is left to the tooltip rather than drawn over them. */
 static void
 draw_shape (cairo_t                 *cr,
             const PxTimelinePalette *palette,
@@ -523,7 +543,9 @@ draw_shape (cairo_t                 *cr,
             const PxTimelineShape   *shape,
             double                   x0,
             double                   x1,
-            double                   cy)
+            double                   cy,
+            double                   room_x0,
+            double                   room_x1)
 {
   const GdkRGBA *c = shape->kind == PX_TIMELINE_PUBLISHED ? &palette->published : &palette->event;
   gboolean soft = (shape->edtf_flags & (PX_EDTF_APPROXIMATE | PX_EDTF_UNCERTAIN)) != 0;
@@ -533,16 +555,42 @@ draw_shape (cairo_t                 *cr,
   if (shape->count > 1 && (shape->flags & PX_TIMELINE_SHAPE_CLUSTER))
     {
       char text[16];
-      double xc = (x0 + x1) / 2;
-      double w;
+      double text_w;
 
       format_count (text, sizeof text, shape->count);
-      w = MAX (x1 - x0, digits_measure (digits, text) + 10);
-      band_path (cr, shape->kind, xc - w / 2, xc + w / 2, cy, PILL_HALF);
-      set_color (cr, c, 1);
-      cairo_fill (cr);
-      set_color (cr, &palette->on_mark, 1);
-      digits_show (cr, digits, text, xc, cy);
+      text_w = digits_measure (digits, text) + 6;
+
+      if (shape->flags & PX_TIMELINE_SHAPE_SPAN)
+        {
+          /* Merged bands stay a band, so that the points over them show;
+           * the count sits at its start. */
+          band_path (cr, shape->kind, x0, x1, cy, BAND_HALF);
+          set_color (cr, c, 0.4);
+          cairo_fill_preserve (cr);
+          set_color (cr, c, 1);
+          cairo_set_line_width (cr, 1);
+          cairo_stroke (cr);
+          if (text_w + 4 <= x1 - x0)
+            {
+              set_color (cr, &palette->text, 1);
+              digits_show (cr, digits, text, MAX (x0, room_x0) + 2 + text_w / 2, cy);
+            }
+        }
+      else
+        {
+          double xc = (x0 + x1) / 2;
+          gboolean with_text;
+          double w = pill_width (digits, shape, x0, x1, room_x0, room_x1, text, &with_text);
+
+          band_path (cr, shape->kind, xc - w / 2, xc + w / 2, cy, PILL_HALF);
+          set_color (cr, c, 1);
+          cairo_fill (cr);
+          if (with_text)
+            {
+              set_color (cr, &palette->on_mark, 1);
+              digits_show (cr, digits, text, xc, cy);
+            }
+        }
     }
   else if (x1 - x0 < PX_TIMELINE_MARK_SIZE)
     {
@@ -578,16 +626,68 @@ draw_shape (cairo_t                 *cr,
     }
 }
 
-static gboolean
-is_batched (const PxTimelineShape *shape,
-            double                 x0,
-            double                 x1)
+/* Where a neighbour's drawing begins and ends, for a cluster deciding
+ * whether its count has room (bands lie under the points and do not
+ * count). */
+static double
+shape_left (GArray *shapes,
+            guint   i)
 {
-  return is_point (x0, x1, shape)
-         && !(shape->edtf_flags & (PX_EDTF_APPROXIMATE | PX_EDTF_UNCERTAIN));
+  const PxTimelineShape *s = &g_array_index (shapes, PxTimelineShape, i);
+
+  if ((s->flags & PX_TIMELINE_SHAPE_SPAN) && !(s->flags & PX_TIMELINE_SHAPE_CLUSTER))
+    return G_MAXDOUBLE;
+  return PX_TIMELINE_LABEL_WIDTH + MIN (s->x0, (s->x0 + s->x1) / 2 - PX_TIMELINE_MARK_SIZE / 2);
 }
 
-/* Shapes [@first, @last) of one row. */
+static double
+shape_right (GArray *shapes,
+             guint   i)
+{
+  const PxTimelineShape *s = &g_array_index (shapes, PxTimelineShape, i);
+
+  if ((s->flags & PX_TIMELINE_SHAPE_SPAN) && !(s->flags & PX_TIMELINE_SHAPE_CLUSTER))
+    return -G_MAXDOUBLE;
+  return PX_TIMELINE_LABEL_WIDTH + MAX (s->x1, (s->x0 + s->x1) / 2 + PX_TIMELINE_MARK_SIZE / 2);
+}
+
+typedef enum
+{
+  DRAW_ALONE,   /* its own path and paint: bands, bars, soft edges, counts */
+  DRAW_POINT,   /* filled with the row's other plain shapes at once */
+  DRAW_PILL,
+} DrawBatch;
+
+/* A frame has thousands of shapes, and replaying one fill per shape
+ * costs more than drawing them: plain points and pills too narrow for
+ * their count all have the row's colour, so each row fills them as one
+ * path. */
+static DrawBatch
+classify (const PxTimelineShape *shape,
+          Digits                *digits,
+          double                 x0,
+          double                 x1,
+          double                 room_x0,
+          double                 room_x1,
+          double                *pill_w)
+{
+  if (shape->count > 1 && (shape->flags & PX_TIMELINE_SHAPE_CLUSTER))
+    {
+      char text[16];
+      gboolean with_text;
+
+      if (shape->flags & PX_TIMELINE_SHAPE_SPAN)
+        return DRAW_ALONE;
+      *pill_w = pill_width (digits, shape, x0, x1, room_x0, room_x1, text, &with_text);
+      return with_text ? DRAW_ALONE : DRAW_PILL;
+    }
+  if (x1 - x0 < PX_TIMELINE_MARK_SIZE && !(shape->edtf_flags & (PX_EDTF_APPROXIMATE | PX_EDTF_UNCERTAIN)))
+    return DRAW_POINT;
+  return DRAW_ALONE;
+}
+
+/* Shapes [@first, @last) of one row: the ones drawn alone first, then
+ * the plain ones over them in one fill. */
 static void
 draw_row (cairo_t               *cr,
           const PxTimelinePaint *paint,
@@ -600,34 +700,42 @@ draw_row (cairo_t               *cr,
   double plot_right = paint->width + PX_TIMELINE_MARK_SIZE;
   gboolean any_batched = FALSE;
 
-  for (guint i = first; i < last; i++)
+  for (int pass = 0; pass < 2; pass++)
     {
-      const PxTimelineShape *shape = &g_array_index (paint->shapes, PxTimelineShape, i);
-      double x0 = PX_TIMELINE_LABEL_WIDTH + shape->x0;
-      double x1 = PX_TIMELINE_LABEL_WIDTH + shape->x1;
+      for (guint i = first; i < last; i++)
+        {
+          const PxTimelineShape *shape = &g_array_index (paint->shapes, PxTimelineShape, i);
+          double x0 = PX_TIMELINE_LABEL_WIDTH + shape->x0;
+          double x1 = PX_TIMELINE_LABEL_WIDTH + shape->x1;
+          double room_x0, room_x1;
+          double pill_w = 0;
+          DrawBatch batch;
 
-      if (x1 < PX_TIMELINE_LABEL_WIDTH - PX_TIMELINE_MARK_SIZE || x0 > plot_right)
-        continue;
-      if (is_batched (shape, x0, x1))
-        any_batched = TRUE;
-      else
-        draw_shape (cr, paint->palette, digits, shape, MAX (x0, -100), MIN (x1, plot_right + 100), cy);
+          if (x1 < PX_TIMELINE_LABEL_WIDTH - PX_TIMELINE_MARK_SIZE || x0 > plot_right)
+            continue;
+
+          room_x0 = i > first ? shape_right (paint->shapes, i - 1) + 1 : -G_MAXDOUBLE;
+          room_x1 = i + 1 < last ? shape_left (paint->shapes, i + 1) - 1 : G_MAXDOUBLE;
+          batch = classify (shape, digits, x0, x1, room_x0, room_x1, &pill_w);
+
+          if (pass == 0)
+            {
+              if (batch == DRAW_ALONE)
+                draw_shape (cr, paint->palette, digits, shape, MAX (x0, -100),
+                            MIN (x1, plot_right + 100), cy, room_x0, room_x1);
+              else
+                any_batched = TRUE;
+            }
+          else if (batch == DRAW_POINT)
+            point_path (cr, row->kind, (x0 + x1) / 2, cy);
+          else if (batch == DRAW_PILL)
+            band_path (cr, row->kind, (x0 + x1) / 2 - pill_w / 2, (x0 + x1) / 2 + pill_w / 2, cy, PILL_HALF);
+        }
+
+      if (!any_batched)
+        return;
     }
 
-  if (!any_batched)
-    return;
-
-  for (guint i = first; i < last; i++)
-    {
-      const PxTimelineShape *shape = &g_array_index (paint->shapes, PxTimelineShape, i);
-      double x0 = PX_TIMELINE_LABEL_WIDTH + shape->x0;
-      double x1 = PX_TIMELINE_LABEL_WIDTH + shape->x1;
-
-      if (x1 < PX_TIMELINE_LABEL_WIDTH - PX_TIMELINE_MARK_SIZE || x0 > plot_right)
-        continue;
-      if (is_batched (shape, x0, x1))
-        point_path (cr, row->kind, (x0 + x1) / 2, cy);
-    }
   set_color (cr, row->kind == PX_TIMELINE_PUBLISHED ? &paint->palette->published : &paint->palette->event, 1);
   cairo_fill (cr);
 }
@@ -649,6 +757,7 @@ draw_marks (cairo_t               *cr,
   cairo_rectangle (cr, PX_TIMELINE_LABEL_WIDTH, PX_TIMELINE_AXIS_HEIGHT,
                    paint->width - PX_TIMELINE_LABEL_WIDTH, paint->height - PX_TIMELINE_AXIS_HEIGHT);
   cairo_clip (cr);
+  cairo_set_antialias (cr, CAIRO_ANTIALIAS_FAST);
 
   /* The layout is sorted by lane, then kind: split it into rows. */
   n = paint->shapes->len;
@@ -996,10 +1105,11 @@ draw_legend (cairo_t               *cr,
           int h;
 
           if (items[i].width > 0)
-            draw_shape (cr, paint->palette, &digits, &items[i].shape, x, x + glyph_w, y);
+            draw_shape (cr, paint->palette, &digits, &items[i].shape, x, x + glyph_w, y,
+                        -G_MAXDOUBLE, G_MAXDOUBLE);
           else
             draw_shape (cr, paint->palette, &digits, &items[i].shape,
-                        x + POINT_RADIUS, x + POINT_RADIUS, y);
+                        x + POINT_RADIUS, x + POINT_RADIUS, y, -G_MAXDOUBLE, G_MAXDOUBLE);
           pango_layout_set_text (layout, label, -1);
           pango_layout_get_size (layout, NULL, &h);
           set_color (cr, &paint->palette->text, 1);
