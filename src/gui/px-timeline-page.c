@@ -1303,7 +1303,9 @@ px_timeline_page_class_init (PxTimelinePageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, jump_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, lanes_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, list_activate_cb);
+  gtk_widget_class_bind_template_callback (widget_class, mark_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, passage_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, selection_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, setup_cell_cb);
 
   gtk_widget_class_install_action (widget_class, "timeline.zoom-in", NULL, zoom_in_action);
@@ -1334,16 +1336,6 @@ px_timeline_page_init (PxTimelinePage *self)
                            G_CALLBACK (list_selection_cb), self,
                            G_CONNECT_SWAPPED);
 
-  /* TEMPORARY guard: the widget is still a stub without its signals. */
-  if (g_signal_lookup ("mark-selected", PX_TYPE_TIMELINE) != 0)
-    {
-      g_signal_connect_object (self->timeline, "mark-selected",
-                               G_CALLBACK (mark_selected_cb), self,
-                               G_CONNECT_SWAPPED);
-      g_signal_connect_object (self->timeline, "selection-changed",
-                               G_CALLBACK (selection_changed_cb), self,
-                               G_CONNECT_SWAPPED);
-    }
   g_signal_connect_object (px_timeline_get_range (self->timeline), "changed",
                            G_CALLBACK (range_changed_cb), self,
                            G_CONNECT_SWAPPED);
@@ -1379,9 +1371,9 @@ px_timeline_page_init (PxTimelinePage *self)
   add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts), GDK_KEY_KP_Add, GDK_CONTROL_MASK, "timeline.zoom-in");
   add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts), GDK_KEY_minus, GDK_CONTROL_MASK, "timeline.zoom-out");
   add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts), GDK_KEY_KP_Subtract, GDK_CONTROL_MASK, "timeline.zoom-out");
-  add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts), GDK_KEY_0, GDK_CONTROL_MASK, "timeline.fit-all");
-  add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts), GDK_KEY_KP_0, GDK_CONTROL_MASK, "timeline.fit-all");
-  add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts), GDK_KEY_9, GDK_CONTROL_MASK, "timeline.fit-selection");
+  /* As on the chart itself: the chosen period, or mark, or everything. */
+  add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts), GDK_KEY_0, GDK_CONTROL_MASK, "timeline.fit-selection");
+  add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts), GDK_KEY_KP_0, GDK_CONTROL_MASK, "timeline.fit-selection");
   add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts), GDK_KEY_l, GDK_CONTROL_MASK, "timeline.jump");
   add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts), GDK_KEY_t, GDK_CONTROL_MASK, "timeline.toggle-view");
   gtk_widget_add_controller (GTK_WIDGET (self), shortcuts);
@@ -1509,64 +1501,4 @@ _px_timeline_page_is_loading (PxTimelinePage *self)
   g_return_val_if_fail (PX_IS_TIMELINE_PAGE (self), FALSE);
 
   return self->load_cancellable != NULL;
-}
-
-/* ------------------------------------------------------------------ */
-/* TEMPORARY: weak stand-ins for the PxTimeline API while px-timeline.c  */
-/* is a stub, so that the tree links; the widget's definitions win as    */
-/* soon as it has them. Remove once px-timeline.c is in.                 */
-
-__attribute__((weak)) PxTimeRange *
-px_timeline_get_range (PxTimeline *self)
-{
-  PxTimeRange *range = g_object_get_data (G_OBJECT (self), "px-stub-range");
-
-  if (range == NULL)
-    {
-      range = px_time_range_new ();
-      g_object_set_data_full (G_OBJECT (self), "px-stub-range", range, g_object_unref);
-    }
-  return range;
-}
-
-__attribute__((weak)) void
-px_timeline_set_model (PxTimeline      *self,
-                       PxTimelineModel *model)
-{
-}
-
-__attribute__((weak)) void
-px_timeline_fit_all (PxTimeline *self)
-{
-}
-
-__attribute__((weak)) void
-px_timeline_fit_selection (PxTimeline *self)
-{
-}
-
-__attribute__((weak)) void
-px_timeline_zoom (PxTimeline *self,
-                  double      factor)
-{
-}
-
-__attribute__((weak)) gboolean
-px_timeline_get_selection (PxTimeline *self,
-                           double     *start,
-                           double     *end)
-{
-  return FALSE;
-}
-
-__attribute__((weak)) void
-px_timeline_clear_selection (PxTimeline *self)
-{
-}
-
-__attribute__((weak)) gboolean
-px_timeline_focus_mark (PxTimeline *self,
-                        guint32     mark)
-{
-  return FALSE;
 }
