@@ -373,6 +373,8 @@ passage_row_new (const PxTimelineEntry *entry)
   gtk_label_set_ellipsize (GTK_LABEL (title_label), PANGO_ELLIPSIZE_END);
   gtk_widget_add_css_class (title_label, "caption");
   gtk_widget_add_css_class (title_label, "dim-label");
+  /* Without an outlet the group is already named after the title. */
+  gtk_widget_set_visible (title_label, g_strcmp0 (source, entry->title) != 0);
   gtk_box_append (GTK_BOX (box), title_label);
 
   gtk_widget_add_css_class (box, "passage");
