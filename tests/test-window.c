@@ -1374,6 +1374,27 @@ test_timeline (void)
   wait_for_draw (GTK_WIDGET (_px_window_get_reader (window)));
   spin (200);
 
+  /* The export menu's files: the whole range and the visible one. */
+  {
+    static const char *targets[] = { "svg-all", "pdf-visible", "png-all" };
+    static const char *magic[] = { "<?xml", "%PDF-", "\x89PNG" };
+
+    for (guint i = 0; i < G_N_ELEMENTS (targets); i++)
+      {
+        g_autofree char *path = g_build_filename (f.root, targets[i], NULL);
+        g_autoptr(GFile) file = g_file_new_for_path (path);
+        g_autoptr(GError) error = NULL;
+        g_autofree char *contents = NULL;
+        gsize length;
+
+        g_assert_true (_px_timeline_page_export (page, targets[i], file, &error));
+        g_assert_no_error (error);
+        g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+        g_assert_cmpuint (length, >, 100);
+        g_assert_true (g_str_has_prefix (contents, magic[i]));
+      }
+  }
+
   /* A period on the axis filters the list, and the bar clears it. */
   _px_window_set_period (window, "2019-03-14", "2019-03-15");
   g_assert_cmpuint (n_rows (window), <, all_rows);

@@ -745,6 +745,60 @@ typedef struct
   int               width;
 } ExportRequest;
 
+/* What @target ("svg-all", "png-visible"…) asks for: the format, and the
+ * whole range with the margins "fit all" gives, or the visible one at its
+ * width on screen. */
+static gboolean
+make_export_request (PxTimelinePage  *self,
+                     const char      *target,
+                     ExportRequest   *request,
+                     const char     **extension)
+{
+  if (self->model == NULL)
+    return FALSE;
+
+  if (g_str_has_prefix (target, "svg"))
+    {
+      request->format = PX_TIMELINE_FORMAT_SVG;
+      *extension = "svg";
+    }
+  else if (g_str_has_prefix (target, "pdf"))
+    {
+      request->format = PX_TIMELINE_FORMAT_PDF;
+      *extension = "pdf";
+    }
+  else
+    {
+      request->format = PX_TIMELINE_FORMAT_PNG;
+      *extension = "png";
+    }
+
+  if (g_str_has_suffix (target, "-visible"))
+    {
+      PxTimeRange *range = px_timeline_get_range (self->timeline);
+
+      request->start = px_time_range_get_start (range);
+      request->end = px_time_range_get_end (range);
+      request->width = MAX (gtk_widget_get_width (GTK_WIDGET (self->timeline)), EXPORT_MIN_WIDTH);
+    }
+  else
+    {
+      g_autoptr(PxTimeRange) all = NULL;
+      double start, end;
+
+      if (!px_timeline_model_get_bounds (self->model, &start, &end))
+        return FALSE;
+
+      all = px_time_range_new ();
+      px_time_range_fit (all, start, end, 0.05);
+      request->start = px_time_range_get_start (all);
+      request->end = px_time_range_get_end (all);
+      request->width = EXPORT_WIDTH_ALL;
+    }
+
+  return TRUE;
+}
+
 static void
 export_response_cb (GtkNativeDialog *native,
                     int              response,
@@ -784,61 +838,15 @@ export_action (GtkWidget  *widget,
                GVariant   *param)
 {
   PxTimelinePage *self = PX_TIMELINE_PAGE (widget);
-  const char *target = g_variant_get_string (param, NULL);
-  PxTimeRange *range = px_timeline_get_range (self->timeline);
+  g_autofree ExportRequest *request = g_new0 (ExportRequest, 1);
   GtkFileChooserNative *native;
   GtkFileFilter *filter;
-  ExportRequest *request;
-  gboolean visible = g_str_has_suffix (target, "-visible");
-  const char *extension;
+  const char *extension = NULL;
   g_autofree char *name = NULL;
   GtkRoot *root;
 
-  if (self->model == NULL)
+  if (!make_export_request (self, g_variant_get_string (param, NULL), request, &extension))
     return;
-
-  request = g_new0 (ExportRequest, 1);
-  if (g_str_has_prefix (target, "svg"))
-    {
-      request->format = PX_TIMELINE_FORMAT_SVG;
-      extension = "svg";
-    }
-  else if (g_str_has_prefix (target, "pdf"))
-    {
-      request->format = PX_TIMELINE_FORMAT_PDF;
-      extension = "pdf";
-    }
-  else
-    {
-      request->format = PX_TIMELINE_FORMAT_PNG;
-      extension = "png";
-    }
-
-  if (visible)
-    {
-      request->start = px_time_range_get_start (range);
-      request->end = px_time_range_get_end (range);
-      request->width = MAX (gtk_widget_get_width (GTK_WIDGET (self->timeline)), EXPORT_MIN_WIDTH);
-    }
-  else
-    {
-      double start, end;
-
-      if (!px_timeline_model_get_bounds (self->model, &start, &end))
-        {
-          g_free (request);
-          return;
-        }
-      /* The same margins "fit all" gives on screen. */
-      {
-        g_autoptr(PxTimeRange) all = px_time_range_new ();
-
-        px_time_range_fit (all, start, end, 0.05);
-        request->start = px_time_range_get_start (all);
-        request->end = px_time_range_get_end (all);
-      }
-      request->width = EXPORT_WIDTH_ALL;
-    }
 
   root = gtk_widget_get_root (widget);
   native = gtk_file_chooser_native_new (_("Export Timeline"),
@@ -872,7 +880,7 @@ export_action (GtkWidget  *widget,
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), filter);
   g_object_unref (filter);
 
-  g_object_set_data_full (G_OBJECT (native), "request", request, g_free);
+  g_object_set_data_full (G_OBJECT (native), "request", g_steal_pointer (&request), g_free);
   g_signal_connect_object (native, "response", G_CALLBACK (export_response_cb), self, 0);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
 }
@@ -1025,8 +1033,8 @@ jump_activate_cb (PxTimelinePage *self,
         {
           gtk_widget_add_css_class (GTK_WIDGET (entry), "error");
           gtk_widget_error_bell (GTK_WIDGET (entry));
-          /* Translators: "“next tuesday” is not a date Parallax can read" */
           {
+            /* Translators: "“next tuesday” is not a date Parallax can read: try …" */
             g_autofree char *message = g_strdup_printf (_("“%s” is not a date Parallax can read: try 1992, "
                                                           "1992-02, 1992-02-25 or 25 February 1992"),
                                                         stripped);
@@ -1416,6 +1424,8 @@ px_timeline_page_set_archive (PxTimelinePage *self,
   g_set_object (&self->archive, archive);
   g_clear_pointer (&self->pending_range, g_free);
   clear_passages (self);
+  /* A period chosen in another archive's timeline means nothing here. */
+  px_timeline_clear_selection (self->timeline);
   set_model (self, NULL);
   gtk_editable_set_text (GTK_EDITABLE (self->jump_entry), "");
 
@@ -1495,6 +1505,28 @@ _px_timeline_page_get_heading (PxTimelinePage *self)
   g_return_val_if_fail (PX_IS_TIMELINE_PAGE (self), NULL);
 
   return gtk_label_get_label (self->passages_heading);
+}
+
+/* What the export menu's @target does once a file is chosen. */
+gboolean
+_px_timeline_page_export (PxTimelinePage  *self,
+                          const char      *target,
+                          GFile           *file,
+                          GError         **error)
+{
+  ExportRequest request = { 0 };
+  const char *extension;
+
+  g_return_val_if_fail (PX_IS_TIMELINE_PAGE (self), FALSE);
+
+  if (!make_export_request (self, target, &request, &extension))
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, "Nothing to export");
+      return FALSE;
+    }
+
+  return px_timeline_painter_export (self->model, request.start, request.end, request.width,
+                                     request.format, file, error);
 }
 
 gboolean

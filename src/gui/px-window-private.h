@@ -163,6 +163,10 @@ void                _px_timeline_page_show_period (PxTimelinePage *self,
 GtkListBox         *_px_timeline_page_get_passages (PxTimelinePage *self);
 const char         *_px_timeline_page_get_heading (PxTimelinePage *self);
 gboolean            _px_timeline_page_is_loading  (PxTimelinePage *self);
+gboolean            _px_timeline_page_export      (PxTimelinePage *self,
+                                                   const char     *target,
+                                                   GFile          *file,
+                                                   GError        **error);
 
 AdwEntryRow        *_px_metadata_panel_get_row    (PxMetadataPanel *self,
                                                    PxField          field);

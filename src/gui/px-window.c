@@ -1539,8 +1539,12 @@ _px_window_set_period (PxWindow   *self,
                   ? px_time_format (extent.start, PX_TIME_UNIT_DAY) : g_strdup (from ? from : "…");
       to_text = to && px_edtf_get_extent (to, &extent)
                 ? px_time_format (extent.start, PX_TIME_UNIT_DAY) : g_strdup (to ? to : "…");
-      /* Translators: the period filter above the document list, "Published between 1 March 2019 and 31 March 2019" */
-      text = g_strdup_printf (_("Published between %s and %s"), from_text, to_text);
+      if (g_strcmp0 (from, to) == 0)
+        /* Translators: the period filter above the document list, "Published on 14 March 2019" */
+        text = g_strdup_printf (_("Published on %s"), from_text);
+      else
+        /* Translators: the period filter above the document list, "Published between 1 March 2019 and 31 March 2019" */
+        text = g_strdup_printf (_("Published between %s and %s"), from_text, to_text);
       gtk_label_set_label (self->period_label, text);
     }
   gtk_revealer_set_reveal_child (self->period_revealer, from != NULL || to != NULL);
