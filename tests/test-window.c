@@ -13,6 +13,7 @@
 #include "px-core.h"
 #include "px-document-row.h"
 #include "px-reader-view.h"
+#include "px-timeline.h"
 #include "px-window.h"
 #include "px-window-private.h"
 
@@ -1329,7 +1330,9 @@ test_timeline (void)
   const char *sample = g_getenv ("PX_SAMPLE_DIR");
   const char *paths[] = { sample, NULL };
   g_autoptr(GHashTable) sources = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autofree char *range = NULL;
   GtkListBoxRow *row;
+  PxTimeline *timeline;
   PxEdtfExtent extent;
   guint all_rows;
   int start, end;
@@ -1404,8 +1407,23 @@ test_timeline (void)
   g_assert_cmpuint (n_rows (window), ==, all_rows);
   g_assert_null (_px_window_get_period_text (window));
 
-  /* The view goes with the archive: the table, here. */
+  /* Lanes by tag: the sample has none, so one lane of untagged documents. */
+  {
+    GtkDropDown *lanes = GTK_DROP_DOWN (gtk_widget_get_template_child (GTK_WIDGET (page), PX_TYPE_TIMELINE_PAGE,
+                                                                       "lanes_dropdown"));
+
+    gtk_drop_down_set_selected (lanes, 1);
+    g_assert_true (_px_timeline_page_is_loading (page));
+    wait_until (timeline_loaded, page);
+    g_assert_cmpuint (px_timeline_model_get_n_lanes (_px_timeline_page_get_model (page)), ==, 1);
+  }
+
+  /* The view goes with the archive: the table, a period, the lanes. */
   g_object_set (page, "view", "list", NULL);
+  timeline = PX_TIMELINE (gtk_widget_get_template_child (GTK_WIDGET (page), PX_TYPE_TIMELINE_PAGE, "timeline"));
+  g_assert_true (px_edtf_get_extent ("2019-03", &extent));
+  px_time_range_set (px_timeline_get_range (timeline), extent.start, extent.end);
+  range = px_time_range_to_string (px_timeline_get_range (timeline));
   destroy_window (window);
 
   window = new_window ();
@@ -1416,8 +1434,18 @@ test_timeline (void)
 
     g_object_get (page, "view", &view, NULL);
     g_assert_cmpstr (view, ==, "list");
+    g_assert_cmpuint (gtk_drop_down_get_selected (GTK_DROP_DOWN (gtk_widget_get_template_child (GTK_WIDGET (page),
+                                                                                                PX_TYPE_TIMELINE_PAGE,
+                                                                                                "lanes_dropdown"))),
+                      ==, 1);
   }
   wait_until (timeline_loaded, page);
+  timeline = PX_TIMELINE (gtk_widget_get_template_child (GTK_WIDGET (page), PX_TYPE_TIMELINE_PAGE, "timeline"));
+  {
+    g_autofree char *restored = px_time_range_to_string (px_timeline_get_range (timeline));
+
+    g_assert_cmpstr (restored, ==, range);
+  }
   destroy_window (window);
 
   fixture_clear (&f);
