@@ -332,6 +332,27 @@ test_pixels (Fixture       *f,
     }
 }
 
+/* The cairo node of the static layer. GtkSnapshot returns a lone node
+ * bare and several in a container, and whether hover, focus or selection
+ * overlays are drawn depends on the window's focus under Xvfb: look
+ * through containers rather than assume one shape of tree. */
+static GskRenderNode *
+find_cairo_node (GskRenderNode *node)
+{
+  if (gsk_render_node_get_node_type (node) == GSK_CAIRO_NODE)
+    return node;
+  if (gsk_render_node_get_node_type (node) == GSK_CONTAINER_NODE)
+    for (guint i = 0; i < gsk_container_node_get_n_children (node); i++)
+      {
+        GskRenderNode *found = find_cairo_node (gsk_container_node_get_child (node, i));
+
+        if (found != NULL)
+          return found;
+      }
+
+  return NULL;
+}
+
 /* The static layer is one node, reused until the range changes. */
 static void
 test_cache (Fixture       *f,
@@ -342,13 +363,13 @@ test_cache (Fixture       *f,
   g_autoptr(GskRenderNode) c = NULL;
   PxTimeRange *range = px_timeline_get_range (f->timeline);
 
-  g_assert_cmpint (gsk_render_node_get_node_type (a), ==, GSK_CONTAINER_NODE);
-  g_assert_true (gsk_container_node_get_child (a, 0) == gsk_container_node_get_child (b, 0));
-  g_assert_cmpint (gsk_render_node_get_node_type (gsk_container_node_get_child (a, 0)), ==, GSK_CAIRO_NODE);
+  g_assert_nonnull (find_cairo_node (a));
+  g_assert_true (find_cairo_node (a) == find_cairo_node (b));
 
   px_time_range_pan (range, 0.01);
   c = snapshot_widget (GTK_WIDGET (f->timeline));
-  g_assert_true (gsk_container_node_get_child (a, 0) != gsk_container_node_get_child (c, 0));
+  g_assert_nonnull (find_cairo_node (c));
+  g_assert_true (find_cairo_node (a) != find_cairo_node (c));
 }
 
 static void

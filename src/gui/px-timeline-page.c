@@ -278,7 +278,8 @@ save_state_cb (gpointer data)
   self->save_id = 0;
   self->state_dirty = FALSE;
 
-  if (self->archive == NULL || self->model == NULL)
+  /* An empty timeline has no period of the user's to keep. */
+  if (self->archive == NULL || self->model == NULL || px_timeline_model_get_n_marks (self->model) == 0)
     return G_SOURCE_REMOVE;
 
   range = px_time_range_to_string (px_timeline_get_range (self->timeline));
@@ -684,9 +685,11 @@ load_cb (GObject      *object,
                                      "Import documents, or set a document’s published date in its details."));
 
   /* Keep the period across a reload; a newly opened archive shows what
-   * it showed last time, or everything the first time. */
+   * it showed last time, or everything the first time. A reload after
+   * the first import into an empty archive is a first time too: the
+   * period kept would be the default one, not one the user chose. */
   time_range = px_timeline_get_range (self->timeline);
-  if (self->pending_range == NULL && self->model != NULL)
+  if (self->pending_range == NULL && self->model != NULL && px_timeline_model_get_n_marks (self->model) > 0)
     range = px_time_range_to_string (time_range);
   else
     range = g_steal_pointer (&self->pending_range);
