@@ -33,7 +33,8 @@ if [ -f "$build/build.ninja" ]; then
 else
   meson setup "$build" "$root" --buildtype=release >/dev/null
 fi
-ninja -C "$build" bench/px-bench-parse bench/px-bench-archive src/cli/parallax-cli
+ninja -C "$build" bench/px-bench-parse bench/px-bench-archive bench/px-bench-timeline \
+  src/cli/parallax-cli data/gschemas.compiled
 mkdir -p "$out"
 
 echo "== px-bench-parse"
@@ -49,6 +50,11 @@ if [ -n "${PX_BENCH_ARCHIVE_COUNT:-}" ]; then
 else
   "$build/bench/px-bench-archive" --json >"$out/archive.json"
 fi
+
+# The timeline draws in a real (virtual) X server with the cairo renderer.
+echo "== px-bench-timeline"
+GSETTINGS_SCHEMA_DIR="$build/data" GSETTINGS_BACKEND=memory \
+  xvfb-run -a env GSK_RENDERER=cairo "$build/bench/px-bench-timeline" | tee "$out/timeline.txt"
 
 if [ ! -f "$data/evaldata.json" ] && [ -n "${TRAFILATURA_GIT:-}" ]; then
   echo "== Extracting the trafilatura evaluation set into $data"
