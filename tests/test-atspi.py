@@ -250,6 +250,27 @@ def test_timeline_passages():
         click(tab)
         wait_for("the Timeline tab selected", lambda: tab.getState().contains(pyatspi.STATE_SELECTED))
 
+        step("on the chart itself: focus it, Home goes to the first mark, Enter chooses it")
+        chart = wait_for("the chart", lambda: next(
+            (a for a in pyatspi.findAllDescendants(app, lambda a: a is not None and a.name == "Timeline")
+             if a.getRole() != pyatspi.ROLE_PAGE_TAB and a.getState().contains(pyatspi.STATE_FOCUSABLE)), None))
+        extents = wait_for("the chart on screen", lambda: (lambda e: e if e.height > 0 else None)(
+            chart.queryComponent().getExtents(pyatspi.WINDOW_COORDS)))
+        # A click in the lane labels gives the chart the keyboard focus and
+        # chooses nothing (GTK 4.8 has no Component.grabFocus).
+        pyatspi.Registry.generateMouseEvent(extents.x + 20, extents.y + extents.height // 2, "b1c")
+        wait_for("the chart focused", lambda: chart.getState().contains(pyatspi.STATE_FOCUSED))
+        pyatspi.Registry.generateKeyboardEvent(0xff50, None, pyatspi.KEY_SYM)   # Home
+        described = wait_for("the focused mark described",
+                             lambda: chart.description if chart.description and
+                             not chart.description.startswith("Use the arrow keys") else None)
+        pyatspi.Registry.generateKeyboardEvent(0xff0d, None, pyatspi.KEY_SYM)   # Return
+        passages = wait_for("the passages panel", lambda: find(app, pyatspi.ROLE_LIST, "Passages"))
+        chosen = wait_for("passages of the chosen mark",
+                          lambda: [i.name for i in passages if i is not None and i.getRole() == pyatspi.ROLE_LIST_ITEM])
+        # The description names the mark's source; so does its passage.
+        assert any(name.split(": ", 1)[0] in described for name in chosen), (described, chosen)
+
         step("the table of dates lists every entry, the screen-reader route")
         table = wait_for("the table of dates", lambda: find(app, pyatspi.ROLE_TREE_TABLE, "Dates") or
                          find(app, pyatspi.ROLE_TABLE, "Dates"))
