@@ -65,6 +65,50 @@ test_calendar (void)
   }
 }
 
+/* Dates and periods for people, at their own precision */
+
+static void
+test_format (void)
+{
+  const char *cases[][2] = {
+    { "1992-02-25", "25 February 1992" },
+    { "1992-02", "February 1992" },
+    { "1992", "1992" },
+    { "199X", "1990s" },
+    { "1992-21", "March 1992 – May 1992" },
+    { "1992-02-25/1992-02-26", "25–26 February 1992" },
+    { "1988/1994", "1988 – 1994" },
+    { "1992-02/1993-03", "February 1992 – March 1993" },
+    { "2010-02/..", "February 2010 – …" },
+    { "2024~", "about 2024" },
+    { "1992-02?", "possibly February 1992" },
+    /* A time as it was written, not moved to UTC. */
+    { "1992-02-25T14:30:00+02:00", "25 February 1992, 14:30" },
+    /* What cannot be placed is shown as written. */
+    { "XXXX-02-25", "XXXX-02-25" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *text = px_edtf_format (cases[i][0]);
+
+      g_assert_cmpstr (text, ==, cases[i][1]);
+    }
+  g_assert_null (px_edtf_format (NULL));
+  g_assert_null (px_edtf_format (""));
+
+  /* A view's period: whole units where both ends fall on them, else days. */
+  {
+    g_autofree char *years = px_time_format_period (ymd (1990, 1, 1), ymd (2000, 1, 1));
+    g_autofree char *days = px_time_format_period (ymd (1986, 11, 21) + 5000, ymd (2026, 2, 10) + 7000);
+    g_autofree char *one = px_time_format_period (ymd (2019, 3, 14), ymd (2019, 3, 15));
+
+    g_assert_cmpstr (years, ==, "1990 – 1999");
+    g_assert_cmpstr (days, ==, "21 November 1986 – 10 February 2026");
+    g_assert_cmpstr (one, ==, "14 March 2019");
+  }
+}
+
 /* EDTF precision to extent */
 
 typedef struct
@@ -743,6 +787,7 @@ main (int   argc,
 
   g_test_add_func ("/Px/Timeline/calendar", test_calendar);
   g_test_add_func ("/Px/Timeline/edtf-extent", test_edtf_extent);
+  g_test_add_func ("/Px/Timeline/format", test_format);
   g_test_add_func ("/Px/Timeline/mapping", test_mapping);
   g_test_add_func ("/Px/Timeline/ticks", test_ticks);
   g_test_add_func ("/Px/Timeline/range", test_range);

@@ -200,6 +200,129 @@ px_time_format (double     time,
   return text;
 }
 
+static PxTimeUnit
+unit_for_precision (PxEdtfPrecision precision)
+{
+  switch (precision)
+    {
+    case PX_EDTF_PRECISION_CENTURY:
+      return PX_TIME_UNIT_CENTURY;
+    case PX_EDTF_PRECISION_DECADE:
+      return PX_TIME_UNIT_DECADE;
+    case PX_EDTF_PRECISION_YEAR:
+      return PX_TIME_UNIT_YEAR;
+    case PX_EDTF_PRECISION_SEASON:
+    case PX_EDTF_PRECISION_MONTH:
+      return PX_TIME_UNIT_MONTH;
+    case PX_EDTF_PRECISION_TIME:
+      return PX_TIME_UNIT_HOUR;
+    case PX_EDTF_PRECISION_DAY:
+    default:
+      return PX_TIME_UNIT_DAY;
+    }
+}
+
+static gboolean
+is_aligned (double     time,
+            PxTimeUnit unit)
+{
+  return px_time_floor (time, unit) == time;
+}
+
+char *
+px_time_format_period (double start,
+                       double end)
+{
+  static const PxTimeUnit units[] = { PX_TIME_UNIT_YEAR, PX_TIME_UNIT_MONTH, PX_TIME_UNIT_DAY };
+  PxTimeUnit unit = end - start > 2 * DAY ? PX_TIME_UNIT_DAY : PX_TIME_UNIT_HOUR;
+  /* The last moment inside the period names its last unit. */
+  double last = end > start ? end - 1 : start;
+  g_autofree char *first_text = NULL;
+  g_autofree char *last_text = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (units); i++)
+    if (is_aligned (start, units[i]) && is_aligned (end, units[i]))
+      {
+        unit = units[i];
+        break;
+      }
+
+  first_text = px_time_format (start, unit);
+  last_text = px_time_format (last, unit);
+  if (g_strcmp0 (first_text, last_text) == 0)
+    return g_steal_pointer (&first_text);
+
+  if (unit == PX_TIME_UNIT_DAY)
+    {
+      Civil a = to_civil (start);
+      Civil b = to_civil (last);
+
+      if (a.year == b.year && a.month == b.month)
+        /* Translators: days of one month, "25–26 February 1992": the first day, then the last date */
+        return g_strdup_printf (_("%d–%s"), a.day, last_text);
+    }
+
+  /* Translators: a period, "February 1992 – March 1993" */
+  return g_strdup_printf (_("%s – %s"), first_text, last_text);
+}
+
+char *
+px_time_format_extent (const PxEdtfExtent *extent)
+{
+  PxTimeUnit unit;
+  g_autofree char *text = NULL;
+
+  g_return_val_if_fail (extent != NULL, NULL);
+
+  unit = unit_for_precision (extent->precision);
+  if (extent->flags & (PX_EDTF_OPEN_START | PX_EDTF_OPEN_END))
+    {
+      /* An open end's place is a guess: say so rather than draw it. */
+      g_autofree char *a = (extent->flags & PX_EDTF_OPEN_START) ? g_strdup ("…") : px_time_format (extent->start, unit);
+      g_autofree char *b = (extent->flags & PX_EDTF_OPEN_END) ? g_strdup ("…") : px_time_format (extent->end - 1, unit);
+
+      /* Translators: a period, "February 2010 – …" */
+      text = g_strdup_printf (_("%s – %s"), a, b);
+    }
+  else if ((extent->flags & PX_EDTF_INTERVAL) || extent->precision == PX_EDTF_PRECISION_SEASON)
+    text = px_time_format_period (extent->start, extent->end);
+  else
+    text = px_time_format (extent->start, unit);
+
+  if (extent->flags & PX_EDTF_APPROXIMATE)
+    /* Translators: an approximate date, "about 2024" */
+    return g_strdup_printf (_("about %s"), text);
+  if (extent->flags & PX_EDTF_UNCERTAIN)
+    /* Translators: an uncertain date, "possibly 2024" */
+    return g_strdup_printf (_("possibly %s"), text);
+
+  return g_steal_pointer (&text);
+}
+
+char *
+px_edtf_format (const char *value)
+{
+  PxEdtfExtent extent;
+
+  if (value == NULL || *value == '\0')
+    return NULL;
+  if (!px_edtf_get_extent (value, &extent))
+    return g_strdup (value);
+
+  if (extent.precision == PX_EDTF_PRECISION_TIME && extent.flags == 0)
+    {
+      /* The extent is in UTC; people want the time as it was written. */
+      g_autoptr(GTimeZone) utc = g_time_zone_new_utc ();
+      g_autoptr(GDateTime) dt = g_date_time_new_from_iso8601 (value, utc);
+
+      if (dt != NULL)
+        /* Translators: a date and time, see g_date_time_format() */
+        return g_date_time_format (dt, _("%-d %B %Y, %H:%M"));
+    }
+
+  return px_time_format_extent (&extent);
+}
+
 char *
 px_time_to_edtf (double     time,
                  PxTimeUnit unit)

@@ -8,6 +8,8 @@
 
 #include <glib.h>
 
+#include "px-edtf.h"
+
 G_BEGIN_DECLS
 
 /* Times are seconds since 1970-01-01 00:00 UTC, as doubles: a double holds
@@ -77,6 +79,20 @@ double      px_time_from_ymd        (int         year,
  * "25 February 1992", "25 February 1992, 14:00"), in the user's locale. */
 char       *px_time_format          (double      time,
                                      PxTimeUnit  unit);
+/* A period for people, @end exclusive, in the coarsest unit both ends
+ * fall on: "1992", "1988 – 1994", "25–26 February 1992", "February 1992 –
+ * March 1993"; days for anything else longer than two days. */
+char       *px_time_format_period   (double      start,
+                                     double      end);
+/* A date for people at its own precision, never finer, with its
+ * qualifiers: "25 February 1992", "1990s", "25–26 February 1992",
+ * "February 2010 – …", "about 2024", "possibly February 1992". */
+char       *px_time_format_extent   (const PxEdtfExtent *extent);
+/* The same from EDTF text; a time keeps the zone it was written in. A
+ * value that cannot be placed (an unknown year) is returned as written,
+ * and NULL or "" gives NULL. */
+char       *px_edtf_format          (const char *value);
+
 /* The EDTF of @time at @unit's precision ("1992", "1992-02",
  * "1992-02-25"); decades and coarser give years. */
 char       *px_time_to_edtf         (double      time,

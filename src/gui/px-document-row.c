@@ -9,7 +9,6 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <stdio.h>
 #include <string.h>
 
 #include "px-document-row.h"
@@ -55,85 +54,6 @@ _px_document_dup_display_title (PxDocument *document)
     return g_path_get_basename (path);
 
   return g_strdup (_("Untitled Document"));
-}
-
-char *
-_px_format_edtf (const char *edtf)
-{
-  int year = 0, month = 0, day = 0;
-  char tail = 0;
-
-  if (edtf == NULL || *edtf == '\0')
-    return NULL;
-
-  /* Intervals and qualified dates: word the parts, keep the meaning. */
-  if (strchr (edtf, '/') != NULL && strchr (edtf, 'T') == NULL)
-    {
-      g_auto(GStrv) parts = g_strsplit (edtf, "/", 2);
-      g_autofree char *from = _px_format_edtf (parts[0]);
-      g_autofree char *to = _px_format_edtf (parts[1]);
-
-      if (from != NULL && to != NULL)
-        /* Translators: an interval of dates, "25 February 1992 – 26 February 1992" */
-        return g_strdup_printf (_("%s – %s"), from, to);
-      return g_strdup (edtf);
-    }
-  else
-    {
-      gsize len = strlen (edtf);
-      char last = edtf[len - 1];
-
-      if (len > 1 && (last == '~' || last == '?' || last == '%'))
-        {
-          g_autofree char *bare = g_strndup (edtf, len - 1);
-          g_autofree char *human = _px_format_edtf (bare);
-
-          if (last == '~')
-            /* Translators: an approximate date, "about 2024" */
-            return g_strdup_printf (_("about %s"), human);
-          else if (last == '?')
-            /* Translators: an uncertain date, "2024?" */
-            return g_strdup_printf (_("%s (uncertain)"), human);
-          else
-            /* Translators: a date both approximate and uncertain */
-            return g_strdup_printf (_("about %s (uncertain)"), human);
-        }
-    }
-
-  /* A full timestamp ("2022-02-28T15:30:00", with or without a zone) */
-  if (strlen (edtf) > 10 && edtf[10] == 'T')
-    {
-      g_autoptr(GTimeZone) utc = g_time_zone_new_utc ();
-      g_autoptr(GDateTime) dt = g_date_time_new_from_iso8601 (edtf, utc);
-
-      /* Translators: a date with a time, see g_date_time_format() */
-      if (dt != NULL)
-        return g_date_time_format (dt, _("%-d %B %Y, %H:%M"));
-    }
-
-  /* Only plain, fully known dates are reworded; anything with a qualifier,
-   * an interval or unknown digits is shown as written, so that precision is
-   * never invented. */
-  if (sscanf (edtf, "%4d-%2d-%2d%c", &year, &month, &day, &tail) == 3 &&
-      strlen (edtf) == 10 && g_date_valid_dmy (day, month, year))
-    {
-      g_autoptr(GDateTime) dt = g_date_time_new_utc (year, month, day, 0, 0, 0);
-
-      /* Translators: a full date, see g_date_time_format() */
-      if (dt != NULL)
-        return g_date_time_format (dt, _("%-d %B %Y"));
-    }
-  else if (sscanf (edtf, "%4d-%2d%c", &year, &month, &tail) == 2 &&
-           strlen (edtf) == 7 && month >= 1 && month <= 12 && year >= 1)
-    {
-      g_autoptr(GDateTime) dt = g_date_time_new_utc (year, month, 1, 0, 0, 0);
-
-      /* Translators: a month and year, see g_date_time_format() */
-      if (dt != NULL)
-        return g_date_time_format (dt, _("%B %Y"));
-    }
-
-  return g_strdup (edtf);
 }
 
 /* Search snippets mark the matched words with PX_SNIPPET_OPEN/CLOSE; the
@@ -240,7 +160,7 @@ px_document_row_update (PxDocumentRow *self)
        * as the reader writes it, so "2024~" reads "about 2024" in both. */
       g_autofree char *day = strlen (published) > 10 && published[10] == 'T'
                              ? g_strndup (published, 10) : g_strdup (published);
-      g_autofree char *human = _px_format_edtf (day);
+      g_autofree char *human = px_edtf_format (day);
 
       if (caption->len > 0)
         g_string_append (caption, " · ");

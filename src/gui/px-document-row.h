@@ -23,8 +23,6 @@ void            px_document_row_set_info (PxDocumentRow  *self,
 
 /* Shared with the reader: the title to show, falling back to the file name. */
 char       *_px_document_dup_display_title (PxDocument  *document);
-/* "26 February 2023" for "2023-02-26"; other EDTF values as they are. */
-char       *_px_format_edtf                (const char  *edtf);
 /* Pango markup for a search snippet: matches in bold, the rest escaped. */
 char       *_px_snippet_to_markup          (const char  *snippet);
 

@@ -236,7 +236,7 @@ update_row (PxMetadataPanel *self,
   tooltip = g_strdup_printf (_("%s: %s"), _(fields[i].title), phrase);
   if (field == PX_FIELD_PUBLISHED && text != NULL && *text != '\0')
     {
-      g_autofree char *human = _px_format_edtf (text);
+      g_autofree char *human = px_edtf_format (text);
       g_autofree char *with_date = NULL;
 
       /* Translators: appended to the Published row's tooltip */

@@ -161,7 +161,7 @@ static char *
 date_tooltip (const PxDateMention *date)
 {
   g_autoptr(GString) str = g_string_new (NULL);
-  g_autofree char *human = _px_format_edtf (date->value);
+  g_autofree char *human = px_edtf_format (date->value);
 
   /* Translators: the first %s is a readable date, the second its EDTF value */
   if (human != NULL && g_strcmp0 (human, date->value) != 0)
@@ -299,7 +299,7 @@ update_header (PxReaderView *self)
   published = px_document_get_published (self->document);
   if (published != NULL && *published != '\0')
     {
-      g_autofree char *human = _px_format_edtf (published);
+      g_autofree char *human = px_edtf_format (published);
 
       append_meta (self, human, _("Published"),
                    px_document_get_field_source (self->document, PX_FIELD_PUBLISHED));

@@ -105,104 +105,6 @@ load_data_free (LoadData *data)
 
 /* Auxiliary methods */
 
-static PxTimeUnit
-unit_for_precision (PxEdtfPrecision precision)
-{
-  switch (precision)
-    {
-    case PX_EDTF_PRECISION_CENTURY:
-      return PX_TIME_UNIT_CENTURY;
-    case PX_EDTF_PRECISION_DECADE:
-      return PX_TIME_UNIT_DECADE;
-    case PX_EDTF_PRECISION_YEAR:
-    case PX_EDTF_PRECISION_SEASON:
-      return PX_TIME_UNIT_YEAR;
-    case PX_EDTF_PRECISION_MONTH:
-      return PX_TIME_UNIT_MONTH;
-    case PX_EDTF_PRECISION_TIME:
-      return PX_TIME_UNIT_HOUR;
-    case PX_EDTF_PRECISION_DAY:
-    default:
-      return PX_TIME_UNIT_DAY;
-    }
-}
-
-static gboolean
-is_aligned (double     time,
-            PxTimeUnit unit)
-{
-  return px_time_floor (time, unit) == time;
-}
-
-/* The coarsest unit both ends of [@start, @end) fall on: a period that
- * runs from 1 January to 1 January is years, whatever its length. */
-static PxTimeUnit
-unit_for_period (double start,
-                 double end)
-{
-  static const PxTimeUnit units[] = { PX_TIME_UNIT_YEAR, PX_TIME_UNIT_MONTH, PX_TIME_UNIT_DAY };
-
-  for (guint i = 0; i < G_N_ELEMENTS (units); i++)
-    if (is_aligned (start, units[i]) && is_aligned (end, units[i]))
-      return units[i];
-
-  return PX_TIME_UNIT_HOUR;
-}
-
-/* A period for people: "1992", "February 1992", "25 February 1992",
- * "25–26 February 1992", "February 1992 – March 1993". @end is
- * exclusive, as extents are. */
-static char *
-format_period (double start,
-               double end)
-{
-  PxTimeUnit unit = unit_for_period (start, end);
-  /* The last moment inside the period names its last unit. */
-  double last = end > start ? end - 1 : start;
-  g_autofree char *first_text = px_time_format (start, unit);
-  g_autofree char *last_text = px_time_format (last, unit);
-
-  if (g_strcmp0 (first_text, last_text) == 0)
-    return g_steal_pointer (&first_text);
-
-  if (unit == PX_TIME_UNIT_DAY)
-    {
-      g_autoptr(GDateTime) a = g_date_time_new_from_unix_utc ((gint64) start);
-      g_autoptr(GDateTime) b = g_date_time_new_from_unix_utc ((gint64) last);
-
-      if (a != NULL && b != NULL &&
-          g_date_time_get_year (a) == g_date_time_get_year (b) &&
-          g_date_time_get_month (a) == g_date_time_get_month (b))
-        /* Translators: days of one month, "25–26 February 1992": the first day, then the last date */
-        return g_strdup_printf (_("%d–%s"), g_date_time_get_day_of_month (a), last_text);
-    }
-
-  /* Translators: a period, "February 1992 – March 1993" */
-  return g_strdup_printf (_("%s – %s"), first_text, last_text);
-}
-
-/* How the table names an entry's date: at its own precision, never finer. */
-static char *
-format_edtf (const char *value)
-{
-  PxEdtfExtent extent;
-  g_autofree char *text = NULL;
-
-  if (value == NULL || !px_edtf_get_extent (value, &extent))
-    return g_strdup (value ? value : "");
-
-  if (extent.flags & PX_EDTF_INTERVAL)
-    text = format_period (extent.start, extent.end);
-  else
-    text = px_time_format (extent.start, unit_for_precision (extent.precision));
-
-  if (extent.flags & (PX_EDTF_APPROXIMATE | PX_EDTF_UNCERTAIN))
-    /* Translators: an approximate or uncertain date, "about 1992" */
-    return g_strdup_printf (_("about %s"), text);
-
-  return g_steal_pointer (&text);
-}
-
 /* What a passage's source is called: its outlet, or the document's title
  * when the outlet is unknown (two unknown outlets are not one source). */
 static const char *
@@ -339,7 +241,7 @@ passage_row_new (const PxTimelineEntry *entry)
   GtkWidget *title_label = gtk_label_new (entry->title);
   /* A publication entry's text is its document's title, shown below:
    * its date leads instead. */
-  g_autofree char *date_text = entry->kind == PX_TIMELINE_PUBLISHED ? format_edtf (entry->value)
+  g_autofree char *date_text = entry->kind == PX_TIMELINE_PUBLISHED ? px_edtf_format (entry->value)
                                                                     : g_strdup (entry->text ? entry->text : entry->value);
   g_autofree char *escaped = g_markup_escape_text (date_text, -1);
   g_autofree char *markup = NULL;
@@ -486,7 +388,7 @@ show_passages (PxTimelinePage *self,
   for (guint i = 0; i < found->len; i++)
     gtk_list_box_append (self->passages_list, passage_row_new (g_ptr_array_index (found, i)));
 
-  period = format_period (start, end);
+  period = px_time_format_period (start, end);
   passages_text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u passage", "%u passages", found->len),
                                    found->len);
   sources_text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "from %u source", "from %u sources",
@@ -1125,7 +1027,7 @@ bind_date_cb (GtkSignalListItemFactory *factory,
               gpointer                  user_data)
 {
   const PxTimelineEntry *entry = item_entry (list_item);
-  g_autofree char *text = entry ? format_edtf (entry->value) : NULL;
+  g_autofree char *text = entry ? px_edtf_format (entry->value) : NULL;
 
   set_cell (list_item, text);
   gtk_widget_add_css_class (gtk_list_item_get_child (list_item), "numeric");

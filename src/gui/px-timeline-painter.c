@@ -216,28 +216,6 @@ px_timeline_paint_shape_bounds (const PxTimelinePaint *paint,
   graphene_rect_init (bounds, x0, cy - half, x1 - x0, 2 * half);
 }
 
-PxTimeUnit
-px_timeline_precision_to_unit (guint8 precision)
-{
-  switch (precision)
-    {
-    case PX_EDTF_PRECISION_CENTURY:
-      return PX_TIME_UNIT_CENTURY;
-    case PX_EDTF_PRECISION_DECADE:
-      return PX_TIME_UNIT_DECADE;
-    case PX_EDTF_PRECISION_YEAR:
-      return PX_TIME_UNIT_YEAR;
-    case PX_EDTF_PRECISION_SEASON:
-    case PX_EDTF_PRECISION_MONTH:
-      return PX_TIME_UNIT_MONTH;
-    case PX_EDTF_PRECISION_TIME:
-      return PX_TIME_UNIT_HOUR;
-    case PX_EDTF_PRECISION_DAY:
-    default:
-      return PX_TIME_UNIT_DAY;
-    }
-}
-
 /* }}} */
 /* Text {{{ */
 
@@ -1125,18 +1103,6 @@ draw_legend (cairo_t               *cr,
   return y + LEGEND_ROW / 2 - top + EXPORT_MARGIN / 2;
 }
 
-static char *
-format_period (double start,
-               double end)
-{
-  g_autofree char *a = px_time_format (start, PX_TIME_UNIT_DAY);
-  /* The end is an instant just past the last day shown. */
-  g_autofree char *b = px_time_format (end - 1, PX_TIME_UNIT_DAY);
-
-  /* TRANSLATORS: a period, from the first date to the second */
-  return g_strdup_printf (_("%s – %s"), a ? a : "?", b ? b : "?");
-}
-
 /* The title, the period and the counts, above the timeline. */
 static void
 draw_title (cairo_t               *cr,
@@ -1146,7 +1112,7 @@ draw_title (cairo_t               *cr,
   g_autoptr(PangoFontDescription) title_font = font_for (pango, 1.4, PANGO_WEIGHT_BOLD);
   g_autoptr(PangoFontDescription) text_font = font_for (pango, 1.0, PANGO_WEIGHT_NORMAL);
   g_autoptr(PangoLayout) layout = pango_layout_new (pango);
-  g_autofree char *period = format_period (paint->start, paint->end);
+  g_autofree char *period = px_time_format_period (paint->start, paint->end);
   g_autofree char *line = NULL;
   guint n_lanes = px_timeline_model_get_n_lanes (paint->model);
   guint n_marks = px_timeline_model_get_n_marks (paint->model);
@@ -1201,7 +1167,7 @@ svg_with_title (GByteArray            *svg,
                 const PxTimelinePaint *paint)
 {
   g_autoptr(GString) text = g_string_new (NULL);
-  g_autofree char *period = format_period (paint->start, paint->end);
+  g_autofree char *period = px_time_format_period (paint->start, paint->end);
   g_autofree char *title = NULL;
   g_autofree char *head = NULL;
   guint n_lanes = px_timeline_model_get_n_lanes (paint->model);

@@ -102,9 +102,6 @@ void     px_timeline_paint_shape_bounds    (const PxTimelinePaint *paint,
 void     px_timeline_painter_draw          (cairo_t               *cr,
                                             const PxTimelinePaint *paint);
 
-/* The precision a mark is shown at, for px_time_format(). */
-PxTimeUnit px_timeline_precision_to_unit   (guint8                 precision);
-
 /* Writes the timeline of @model over [@start, @end] to @file, @width
  * pixels (points for PDF and SVG) wide, atomically: a temporary file
  * renamed into place, so a failure leaves no broken file. */

@@ -270,28 +270,9 @@ unit_for_span (double span)
 static char *
 format_mark_date (const PxTimelineMark *mark)
 {
-  PxTimeUnit unit = px_timeline_precision_to_unit (mark->precision);
-  g_autofree char *date = NULL;
+  PxEdtfExtent extent = { mark->start, mark->end, mark->precision, mark->flags };
 
-  if (mark->flags & PX_EDTF_INTERVAL)
-    {
-      g_autofree char *a = (mark->flags & PX_EDTF_OPEN_START) ? g_strdup ("…") : px_time_format (mark->start, unit);
-      /* The end is exclusive: the last day of the interval is before it. */
-      g_autofree char *b = (mark->flags & PX_EDTF_OPEN_END) ? g_strdup ("…") : px_time_format (mark->end - 1, unit);
-
-      /* TRANSLATORS: an interval, from the first date to the second */
-      date = g_strdup_printf (_("%s – %s"), a, b);
-    }
-  else
-    date = px_time_format (mark->start, unit);
-
-  if (mark->flags & PX_EDTF_APPROXIMATE)
-    /* TRANSLATORS: an approximate date */
-    return g_strdup_printf (_("about %s"), date);
-  if (mark->flags & PX_EDTF_UNCERTAIN)
-    /* TRANSLATORS: an uncertain date */
-    return g_strdup_printf (_("possibly %s"), date);
-  return g_steal_pointer (&date);
+  return px_time_format_extent (&extent);
 }
 
 typedef struct
