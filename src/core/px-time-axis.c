@@ -413,23 +413,23 @@ tick_label (const Civil *c,
     }
 }
 
-static char *
-major_label (double      time,
+/* A tick at @time for @step; major where the step's context starts, with
+ * that context as its label (centuries and coarser go without). */
+static void
+append_tick (GArray     *ticks,
+             double      time,
              const Step *step)
 {
-  switch (step->context)
-    {
-    case PX_TIME_UNIT_DAY:
-      return px_time_format (time, PX_TIME_UNIT_DAY);
-    case PX_TIME_UNIT_MONTH:
-      return px_time_format (time, PX_TIME_UNIT_MONTH);
-    case PX_TIME_UNIT_YEAR:
-      return px_time_format (time, PX_TIME_UNIT_YEAR);
-    case PX_TIME_UNIT_DECADE:
-      return px_time_format (time, PX_TIME_UNIT_DECADE);
-    default:
-      return NULL;
-    }
+  Civil c = to_civil (time);
+  PxTimeTick tick = { 0 };
+
+  tick.time = time;
+  tick.unit = step->unit;
+  tick.major = is_aligned (time, step->context);
+  tick.label = tick_label (&c, step);
+  if (tick.major && step->context <= PX_TIME_UNIT_DECADE)
+    tick.major_label = px_time_format (time, step->context);
+  g_array_append_val (ticks, tick);
 }
 
 /* The first tick at or after @time for @step, and the one after a tick. */
@@ -491,23 +491,14 @@ px_time_axis_ticks (double start,
           for (int day = 1; ; day += step->count)
             {
               double t = month + (day - 1) * DAY;
-              PxTimeTick tick = { 0 };
-              Civil c;
 
               /* A last tick too close to the next month's first is dropped. */
               if (t + step->count * DAY * 0.5 > next_month && day != 1)
                 break;
               if (t > end)
                 break;
-              if (t < start)
-                continue;
-              c = to_civil (t);
-              tick.time = t;
-              tick.unit = PX_TIME_UNIT_DAY;
-              tick.major = day == 1;
-              tick.label = tick_label (&c, step);
-              tick.major_label = tick.major ? major_label (t, step) : NULL;
-              g_array_append_val (ticks, tick);
+              if (t >= start)
+                append_tick (ticks, t, step);
             }
           month = next_month;
         }
@@ -535,20 +526,10 @@ px_time_axis_ticks (double start,
     for (guint n = 0; n < limit * 2; n++, index++)
       {
         double t = step_time (&first, step, index);
-        PxTimeTick tick = { 0 };
-        Civil c;
-
         if (t > end)
           break;
-        if (t < start)
-          continue;
-        c = to_civil (t);
-        tick.time = t;
-        tick.unit = step->unit;
-        tick.major = px_time_floor (t, step->context) == t;
-        tick.label = tick_label (&c, step);
-        tick.major_label = tick.major ? major_label (t, step) : NULL;
-        g_array_append_val (ticks, tick);
+        if (t >= start)
+          append_tick (ticks, t, step);
       }
   }
 
