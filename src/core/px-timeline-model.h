@@ -115,6 +115,8 @@ const PxTimelineMark  *px_timeline_model_get_mark        (PxTimelineModel  *self
                                                           guint32           id);
 /* The entries the model was built from, or NULL. */
 GPtrArray             *px_timeline_model_get_entries     (PxTimelineModel  *self);
+/* The entry that mark @id (a mark id, not an entry index) was made from,
+ * or NULL for a model built by hand. */
 const PxTimelineEntry *px_timeline_model_get_entry       (PxTimelineModel  *self,
                                                           guint32           id);
 /* The first mark made from entry @entry; FALSE when its date could not
