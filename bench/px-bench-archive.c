@@ -39,6 +39,7 @@
 #include "px-archive.h"
 #include "px-bench-generate.h"
 #include "px-document-list.h"
+#include "px-json.h"
 
 #ifndef PX_BENCH_BUILDTYPE
 #define PX_BENCH_BUILDTYPE "unknown"
@@ -1087,13 +1088,9 @@ main (int    argc,
 
   if (json)
     {
-      g_autoptr(JsonGenerator) generator = json_generator_new ();
       g_autoptr(JsonNode) root = json_builder_get_root (builder);
-      g_autofree char *data = NULL;
+      g_autofree char *data = px_json_to_string (root);
 
-      json_generator_set_pretty (generator, TRUE);
-      json_generator_set_root (generator, root);
-      data = json_generator_to_data (generator, NULL);
       g_print ("%s\n", data);
     }
 

@@ -29,6 +29,7 @@
 
 #include "px-bench-generate.h"
 #include "px-document.h"
+#include "px-json.h"
 #include "px-loader.h"
 
 #ifndef PX_BENCH_BUILDTYPE
@@ -329,13 +330,9 @@ main (int    argc,
 
   if (json)
     {
-      g_autoptr(JsonGenerator) generator = json_generator_new ();
       g_autoptr(JsonNode) root = json_builder_get_root (builder);
-      g_autofree char *data = NULL;
+      g_autofree char *data = px_json_to_string (root);
 
-      json_generator_set_pretty (generator, TRUE);
-      json_generator_set_root (generator, root);
-      data = json_generator_to_data (generator, NULL);
       g_print ("%s\n", data);
     }
 
