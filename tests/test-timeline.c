@@ -437,6 +437,18 @@ test_model_lanes (void)
   g_assert_cmpfloat (start, ==, ymd (1992, 1, 1));
   g_assert_cmpfloat (end, ==, ymd (2025, 1, 1));
 
+  /* A source is its outlet, else its title, else its file. */
+  {
+    PxTimelineEntry bare = { .path = (char *) "/somewhere/report.txt" };
+    g_autofree char *by_file = px_timeline_entry_dup_source (&bare);
+    g_autofree char *by_title = px_timeline_entry_dup_source (g_ptr_array_index (entries, 2));
+    g_autofree char *by_outlet = px_timeline_entry_dup_source (g_ptr_array_index (entries, 1));
+
+    g_assert_cmpstr (by_file, ==, "report.txt");
+    g_assert_cmpstr (by_title, ==, "Report c");
+    g_assert_cmpstr (by_outlet, ==, "south herald");
+  }
+
   /* The list view's items. */
   {
     g_autoptr(PxTimelineItem) item = g_list_model_get_item (G_LIST_MODEL (model), 1);

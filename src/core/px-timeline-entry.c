@@ -8,6 +8,7 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
 #include <string.h>
 
 #include "px-timeline-entry.h"
@@ -69,6 +70,21 @@ px_timeline_entry_free (PxTimelineEntry *self)
   g_free (self->text);
   g_free (self->sentence);
   g_free (self);
+}
+
+char *
+px_timeline_entry_dup_source (const PxTimelineEntry *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  if (self->outlet != NULL && *self->outlet != '\0')
+    return g_strdup (self->outlet);
+  if (self->title != NULL && *self->title != '\0')
+    return g_strdup (self->title);
+  if (self->path != NULL && *self->path != '\0')
+    return g_path_get_basename (self->path);
+
+  return g_strdup (_("Unknown source"));
 }
 
 const char *

@@ -38,6 +38,9 @@ GType            px_timeline_entry_get_type (void) G_GNUC_CONST;
 PxTimelineEntry *px_timeline_entry_copy     (const PxTimelineEntry *self);
 void             px_timeline_entry_free     (PxTimelineEntry       *self);
 const char      *px_timeline_kind_to_string (PxTimelineKind         kind);
+/* What the entry's source is called: its outlet, else its document's
+ * title (two unknown outlets are not one source), else its file name. */
+char            *px_timeline_entry_dup_source (const PxTimelineEntry *self);
 int              px_edtf_compare            (const char            *a,
                                              const char            *b);
 GPtrArray       *px_timeline_build          (GPtrArray             *documents);

@@ -345,17 +345,6 @@ lower_bound (const double *starts,
 
 /* Building from entries */
 
-static char *
-unknown_source_label (const PxTimelineEntry *entry)
-{
-  if (entry->title != NULL && *entry->title != '\0')
-    return g_strdup (entry->title);
-  if (entry->path != NULL)
-    return g_path_get_basename (entry->path);
-
-  return g_strdup (_("Unknown source"));
-}
-
 typedef struct
 {
   char  *key;
@@ -449,7 +438,7 @@ lanes_of_entry (const PxTimelineEntry *entry,
       /* A key no outlet can have: a control character and the document. */
       g_autofree char *key = g_strconcat ("\001", entry->document_id != NULL ? entry->document_id
                                                   : entry->path != NULL ? entry->path : "", NULL);
-      g_autofree char *label = unknown_source_label (entry);
+      g_autofree char *label = px_timeline_entry_dup_source (entry);
 
       g_ptr_array_add (found, intern_lane (lanes, key, label, 1));
     }

@@ -70,7 +70,6 @@ struct _PxTimelinePage
 
   guint               updating_lanes : 1;
   guint               updating_list : 1;
-  guint               state_dirty : 1;
 };
 
 G_DEFINE_FINAL_TYPE (PxTimelinePage, px_timeline_page, GTK_TYPE_WIDGET)
@@ -105,64 +104,23 @@ load_data_free (LoadData *data)
 
 /* Auxiliary methods */
 
-/* What a passage's source is called: its outlet, or the document's title
- * when the outlet is unknown (two unknown outlets are not one source). */
-static const char *
-entry_source (const PxTimelineEntry *entry)
+/* The page lives in the window, which owns toasts and error dialogs. */
+static PxWindow *
+get_window (PxTimelinePage *self)
 {
-  if (entry->outlet != NULL && *entry->outlet != '\0')
-    return entry->outlet;
-  if (entry->title != NULL && *entry->title != '\0')
-    return entry->title;
-  return entry->path ? entry->path : _("Unknown source");
-}
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
 
-static GPtrArray *
-get_entries (PxTimelinePage *self)
-{
-  return self->model ? px_timeline_model_get_entries (self->model) : NULL;
-}
-
-static const PxTimelineEntry *
-get_entry (PxTimelinePage *self,
-           guint           index)
-{
-  GPtrArray *entries = get_entries (self);
-
-  if (entries == NULL || index >= entries->len)
-    return NULL;
-  return g_ptr_array_index (entries, index);
-}
-
-static GtkWidget *
-find_toast_overlay (PxTimelinePage *self)
-{
-  return gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
+  return PX_IS_WINDOW (root) ? PX_WINDOW (root) : NULL;
 }
 
 static void
 show_toast (PxTimelinePage *self,
             const char     *text)
 {
-  GtkWidget *overlay = find_toast_overlay (self);
-  g_autofree char *markup = g_markup_escape_text (text, -1);
+  PxWindow *window = get_window (self);
 
-  if (overlay != NULL)
-    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (markup));
-}
-
-static void
-show_error (PxTimelinePage *self,
-            const char     *heading,
-            const char     *body)
-{
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  GtkWidget *dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, heading, body);
-
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "close");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "close");
-  gtk_window_present (GTK_WINDOW (dialog));
+  if (window != NULL)
+    _px_window_show_toast (window, text);
 }
 
 static void update_actions (PxTimelinePage *self);
@@ -178,7 +136,6 @@ save_state_cb (gpointer data)
   g_autoptr(GError) error = NULL;
 
   self->save_id = 0;
-  self->state_dirty = FALSE;
 
   /* An empty timeline has no period of the user's to keep. */
   if (self->archive == NULL || self->model == NULL || px_timeline_model_get_n_marks (self->model) == 0)
@@ -201,7 +158,6 @@ queue_save_state (PxTimelinePage *self)
   if (self->archive == NULL || self->model == NULL)
     return;
 
-  self->state_dirty = TRUE;
   g_clear_handle_id (&self->save_id, g_source_remove);
   self->save_id = g_timeout_add (SAVE_DELAY_MS, save_state_cb, self);
 }
@@ -209,7 +165,7 @@ queue_save_state (PxTimelinePage *self)
 static void
 flush_state (PxTimelinePage *self)
 {
-  if (self->save_id != 0 || self->state_dirty)
+  if (self->save_id != 0)
     {
       g_clear_handle_id (&self->save_id, g_source_remove);
       save_state_cb (self);
@@ -246,7 +202,7 @@ passage_row_new (const PxTimelineEntry *entry)
   g_autofree char *escaped = g_markup_escape_text (date_text, -1);
   g_autofree char *markup = NULL;
   g_autofree char *accessible = NULL;
-  const char *source = entry_source (entry);
+  g_autofree char *source = px_timeline_entry_dup_source (entry);
 
   /* How this source writes the date is what the panel is for: it leads,
    * in bold (not colour alone). */
@@ -314,9 +270,11 @@ compare_entries (gconstpointer a,
 {
   const PxTimelineEntry *x = *(const PxTimelineEntry * const *) a;
   const PxTimelineEntry *y = *(const PxTimelineEntry * const *) b;
+  g_autofree char *x_source = px_timeline_entry_dup_source (x);
+  g_autofree char *y_source = px_timeline_entry_dup_source (y);
   int cmp;
 
-  if ((cmp = g_utf8_collate (entry_source (x), entry_source (y))) != 0)
+  if ((cmp = g_utf8_collate (x_source, y_source)) != 0)
     return cmp;
   if ((cmp = g_strcmp0 (x->document_id, y->document_id)) != 0)
     return cmp;
@@ -357,7 +315,7 @@ show_passages (PxTimelinePage *self,
 {
   g_autoptr(GArray) ids = NULL;
   g_autoptr(GPtrArray) found = g_ptr_array_new ();
-  g_autoptr(GHashTable) sources = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) sources = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autofree char *period = NULL;
   g_autofree char *heading = NULL;
   g_autofree char *passages_text = NULL;
@@ -375,13 +333,12 @@ show_passages (PxTimelinePage *self,
   ids = px_timeline_model_find (self->model, start, end, -1);
   for (guint i = 0; ids != NULL && i < ids->len; i++)
     {
-      const PxTimelineMark *mark = px_timeline_model_get_mark (self->model, g_array_index (ids, guint32, i));
-      const PxTimelineEntry *entry = mark ? get_entry (self, mark->payload) : NULL;
+      const PxTimelineEntry *entry = px_timeline_model_get_entry (self->model, g_array_index (ids, guint32, i));
 
       if (entry == NULL)
         continue;
       g_ptr_array_add (found, (gpointer) entry);
-      g_hash_table_add (sources, (gpointer) entry_source (entry));
+      g_hash_table_add (sources, px_timeline_entry_dup_source (entry));
     }
 
   g_ptr_array_sort (found, compare_entries);
@@ -409,27 +366,8 @@ show_passages (PxTimelinePage *self,
 static void
 set_list_model (PxTimelinePage *self)
 {
-  g_autoptr(GListModel) items = NULL;
-
-  if (self->model != NULL && G_IS_LIST_MODEL (self->model))
-    items = g_object_ref (G_LIST_MODEL (self->model));
-  else if (self->model != NULL)
-    {
-      /* A model that is not (yet) a list of items: make the objects
-       * here, one per entry. */
-      GPtrArray *entries = get_entries (self);
-      GListStore *store = g_list_store_new (PX_TYPE_TIMELINE_ITEM);
-
-      for (guint i = 0; entries != NULL && i < entries->len; i++)
-        {
-          g_autoptr(PxTimelineItem) item = px_timeline_item_new (g_ptr_array_index (entries, i), i);
-          g_list_store_append (store, item);
-        }
-      items = G_LIST_MODEL (store);
-    }
-
   self->updating_list = TRUE;
-  gtk_single_selection_set_model (self->list_selection, items);
+  gtk_single_selection_set_model (self->list_selection, G_LIST_MODEL (self->model));
   gtk_single_selection_set_selected (self->list_selection, GTK_INVALID_LIST_POSITION);
   self->updating_list = FALSE;
 }
@@ -729,7 +667,8 @@ export_response_cb (GtkNativeDialog *native,
         {
           /* Translators: "“/home/ana/timeline.svg” could not be written: <reason>" */
           g_autofree char *body = g_strdup_printf (_("“%s” could not be written: %s"), name, error->message);
-          show_error (self, _("Could Not Export the Timeline"), body);
+          if (get_window (self) != NULL)
+            _px_window_show_error (get_window (self), _("Could Not Export the Timeline"), body);
         }
     }
 
@@ -798,7 +737,9 @@ zoom_in_action (GtkWidget  *widget,
                 const char *action_name,
                 GVariant   *param)
 {
-  px_timeline_zoom (PX_TIMELINE_PAGE (widget)->timeline, 2.0);
+  /* The chart's own action, so that a key zooms by the same step wherever
+   * the focus is on the page. */
+  gtk_widget_activate_action (GTK_WIDGET (PX_TIMELINE_PAGE (widget)->timeline), "timeline.zoom-in", NULL);
 }
 
 static void
@@ -806,7 +747,7 @@ zoom_out_action (GtkWidget  *widget,
                  const char *action_name,
                  GVariant   *param)
 {
-  px_timeline_zoom (PX_TIMELINE_PAGE (widget)->timeline, 0.5);
+  gtk_widget_activate_action (GTK_WIDGET (PX_TIMELINE_PAGE (widget)->timeline), "timeline.zoom-out", NULL);
 }
 
 static void
@@ -1053,8 +994,9 @@ bind_source_cb (GtkSignalListItemFactory *factory,
                 gpointer                  user_data)
 {
   const PxTimelineEntry *entry = item_entry (list_item);
+  g_autofree char *source = entry ? px_timeline_entry_dup_source (entry) : NULL;
 
-  set_cell (list_item, entry ? entry_source (entry) : NULL);
+  set_cell (list_item, source);
 }
 
 static void
@@ -1349,7 +1291,6 @@ px_timeline_page_set_archive (PxTimelinePage *self,
 
   /* Restoring is not a change worth writing back. */
   g_clear_handle_id (&self->save_id, g_source_remove);
-  self->state_dirty = FALSE;
 
   start_load (self);
   update_actions (self);

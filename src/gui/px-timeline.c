@@ -326,10 +326,9 @@ describe_shape (PxTimeline            *self,
       d->heading = g_strdup_printf ("%s, %s",
                                     shape->kind == PX_TIMELINE_PUBLISHED ? _("Publication") : _("Event"),
                                     date);
-      if (entry != NULL && entry->outlet != NULL && entry->outlet[0] != '\0')
-        d->source = g_strdup (entry->outlet);
-      else
-        d->source = g_strdup (lane ? lane : _("Unknown source"));
+      /* The lane may be a tag: the source is the entry's own. */
+      d->source = entry != NULL ? px_timeline_entry_dup_source (entry)
+                                : g_strdup (lane ? lane : _("Unknown source"));
       if (entry != NULL)
         {
           if (entry->text != NULL && entry->text[0] != '\0' && g_strcmp0 (entry->text, entry->value) != 0)

@@ -94,6 +94,9 @@ AdwToast           *_px_window_toast_new          (PxWindow     *self,
                                                    const char   *text);
 void                _px_window_show_toast         (PxWindow     *self,
                                                    const char   *text);
+void                _px_window_show_error         (PxWindow     *self,
+                                                   const char   *heading,
+                                                   const char   *body);
 void                _px_window_show_document      (PxWindow     *self,
                                                    const char   *id);
 void                _px_window_reload_all         (PxWindow     *self);

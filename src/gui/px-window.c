@@ -102,15 +102,15 @@ _px_window_toast_new (PxWindow   *self,
 
 void
 _px_window_show_toast (PxWindow   *self,
-                 const char *text)
+                       const char *text)
 {
   adw_toast_overlay_add_toast (self->toast_overlay, _px_window_toast_new (self, text));
 }
 
-static void
-show_error_dialog (PxWindow   *self,
-                   const char *heading,
-                   const char *body)
+void
+_px_window_show_error (PxWindow   *self,
+                       const char *heading,
+                       const char *body)
 {
   GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, body);
 
@@ -557,7 +557,7 @@ open_archive_file (PxWindow *self,
       /* Translators: "“/home/ana/Archive” could not be opened: <reason>" */
       g_autofree char *body = g_strdup_printf (_("“%s” could not be opened: %s"), name, error->message);
 
-      show_error_dialog (self, _("Could Not Open Archive"), body);
+      _px_window_show_error (self, _("Could Not Open Archive"), body);
       return FALSE;
     }
 
@@ -594,7 +594,7 @@ create_archive_file (PxWindow *self,
       /* Translators: "No archive could be made in “/home/ana/Archive”: <reason>" */
       g_autofree char *body = g_strdup_printf (_("No archive could be made in “%s”: %s"), name, error->message);
 
-      show_error_dialog (self, _("Could Not Create Archive"), body);
+      _px_window_show_error (self, _("Could Not Create Archive"), body);
       return FALSE;
     }
 
