@@ -1398,6 +1398,16 @@ test_timeline (void)
       }
   }
 
+  /* Hidden, the timeline does not reload all documents on every
+   * correction: it does once it is shown again. */
+  g_assert_cmpstr (_px_window_get_view (window), ==, "documents");
+  _px_window_reload_all (window);
+  g_assert_false (_px_timeline_page_is_loading (page));
+  _px_window_set_view (window, "timeline");
+  g_assert_true (_px_timeline_page_is_loading (page));
+  wait_until (timeline_loaded, page);
+  _px_window_set_view (window, "documents");
+
   /* A period on the axis filters the list, and the bar clears it. */
   _px_window_set_period (window, "2019-03-14", "2019-03-15");
   g_assert_cmpuint (n_rows (window), <, all_rows);

@@ -70,6 +70,7 @@ struct _PxTimelinePage
 
   guint               updating_lanes : 1;
   guint               updating_list : 1;
+  guint               stale : 1;
 };
 
 G_DEFINE_FINAL_TYPE (PxTimelinePage, px_timeline_page, GTK_TYPE_WIDGET)
@@ -553,6 +554,7 @@ start_load (PxTimelinePage *self)
   if (self->load_cancellable != NULL)
     g_cancellable_cancel (self->load_cancellable);
   g_clear_object (&self->load_cancellable);
+  self->stale = FALSE;
 
   if (self->archive == NULL)
     return;
@@ -1107,6 +1109,18 @@ add_shortcut (GtkShortcutController *controller,
                                                           gtk_named_action_new (action_name)));
 }
 
+/* A reload asked for while the page was hidden happens when it shows. */
+static void
+px_timeline_page_map (GtkWidget *widget)
+{
+  PxTimelinePage *self = PX_TIMELINE_PAGE (widget);
+
+  GTK_WIDGET_CLASS (px_timeline_page_parent_class)->map (widget);
+
+  if (self->stale)
+    start_load (self);
+}
+
 static void
 px_timeline_page_class_init (PxTimelinePageClass *klass)
 {
@@ -1116,6 +1130,8 @@ px_timeline_page_class_init (PxTimelinePageClass *klass)
   object_class->dispose = px_timeline_page_dispose;
   object_class->get_property = px_timeline_page_get_property;
   object_class->set_property = px_timeline_page_set_property;
+
+  widget_class->map = px_timeline_page_map;
 
   properties [PROP_VIEW] =
     g_param_spec_string ("view", NULL, NULL,
@@ -1302,6 +1318,14 @@ void
 px_timeline_page_reload (PxTimelinePage *self)
 {
   g_return_if_fail (PX_IS_TIMELINE_PAGE (self));
+
+  /* Every correction and import asks, and a load reads every document:
+   * a hidden timeline waits until it is shown. */
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      self->stale = TRUE;
+      return;
+    }
 
   start_load (self);
 }
