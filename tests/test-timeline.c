@@ -261,6 +261,7 @@ test_ticks (void)
         if (tick->time == ymd (1992, 1, 1))
           {
             g_assert_true (tick->major);
+            g_assert_cmpint (tick->context, ==, PX_TIME_UNIT_YEAR);
             g_assert_cmpstr (tick->major_label, ==, "1992");
             seen = TRUE;
           }
@@ -721,6 +722,22 @@ test_moves (void)
   g_assert_cmpint (px_timeline_shapes_move (shapes, i, PX_TIMELINE_MOVE_UP), ==, i);
 
 #undef MARK
+
+  /* Past the screen's edge, the model finds the neighbour in one lane. */
+  {
+    guint32 id;
+
+    g_assert_true (px_timeline_model_find_adjacent (model, 0, PX_TIMELINE_EVENT, ymd (1990, 1, 2), TRUE, &id));
+    g_assert_cmpuint (px_timeline_model_get_mark (model, id)->payload, ==, 1);
+    g_assert_true (px_timeline_model_find_adjacent (model, 0, PX_TIMELINE_EVENT, ymd (2000, 1, 1), FALSE, &id));
+    g_assert_cmpuint (px_timeline_model_get_mark (model, id)->payload, ==, 1);
+    g_assert_false (px_timeline_model_find_adjacent (model, 0, PX_TIMELINE_EVENT, ymd (1990, 1, 1), FALSE, &id));
+    g_assert_false (px_timeline_model_find_adjacent (model, 0, PX_TIMELINE_EVENT, ymd (2000, 1, 2), TRUE, &id));
+    g_assert_false (px_timeline_model_find_adjacent (model, 1, PX_TIMELINE_EVENT, ymd (1980, 1, 1), TRUE, &id));
+    g_assert_true (px_timeline_model_find_adjacent (model, 2, PX_TIMELINE_PUBLISHED, ymd (1980, 1, 1), TRUE, &id));
+    g_assert_cmpuint (px_timeline_model_get_mark (model, id)->payload, ==, 3);
+    g_assert_false (px_timeline_model_find_adjacent (model, 9, PX_TIMELINE_EVENT, ymd (1980, 1, 1), TRUE, &id));
+  }
 
   {
     g_autoptr(GArray) empty = g_array_new (FALSE, FALSE, sizeof (PxTimelineShape));

@@ -425,6 +425,7 @@ append_tick (GArray     *ticks,
 
   tick.time = time;
   tick.unit = step->unit;
+  tick.context = step->context;
   tick.major = is_aligned (time, step->context);
   tick.label = tick_label (&c, step);
   if (tick.major && step->context <= PX_TIME_UNIT_DECADE)

@@ -28,12 +28,14 @@ typedef enum
 } PxTimeUnit;
 
 /* A tick at @time. @label names it at the axis' step ("Feb", "25",
- * "14:00", "1990"); a @major tick also starts the next coarser unit and
- * @major_label gives that context ("1992", "Feb 1992", "25 Feb 1992"). */
+ * "14:00", "1990"); @context is the coarser unit the step is read in,
+ * a @major tick starts one, and @major_label names it ("1992",
+ * "February 1992", "25 February 1992"; none for centuries and coarser). */
 typedef struct
 {
   double      time;
   PxTimeUnit  unit;
+  PxTimeUnit  context;
   gboolean    major;
   char       *label;
   char       *major_label;

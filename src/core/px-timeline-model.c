@@ -975,6 +975,67 @@ px_timeline_model_find (PxTimelineModel *self,
   return result;
 }
 
+gboolean
+px_timeline_model_find_adjacent (PxTimelineModel *self,
+                                 guint            lane,
+                                 PxTimelineKind   kind,
+                                 double           time,
+                                 gboolean         forward,
+                                 guint32         *mark)
+{
+  const Row *row;
+  gboolean found = FALSE;
+  double best = forward ? G_MAXDOUBLE : -G_MAXDOUBLE;
+  guint32 best_id = 0;
+
+  g_return_val_if_fail (PX_IS_TIMELINE_MODEL (self), FALSE);
+
+  ensure_index (self);
+  if (lane * 2 + kind >= self->rows->len)
+    return FALSE;
+  row = &g_array_index (self->rows, Row, lane * 2 + kind);
+
+  for (guint t = 0; t < N_TIERS; t++)
+    {
+      const Tier *tier = &row->tiers[t];
+      const double *starts = (const double *) tier->starts->data;
+      const double *ends = (const double *) tier->ends->data;
+      guint n = tier->starts->len;
+      guint i = lower_bound (starts, 0, n, time);
+
+      if (forward)
+        {
+          if (i < n && starts[i] < best)
+            {
+              best = starts[i];
+              best_id = g_array_index (tier->ids, guint32, i);
+              found = TRUE;
+            }
+          continue;
+        }
+
+      /* Back from the last start before @time: the first that has ended
+       * by then starts last. Only marks spanning @time are passed over, and
+       * none starts more than the tier's longest before it. */
+      while (i-- > 0)
+        if (ends[i] <= time)
+          {
+            if (starts[i] > best)
+              {
+                best = starts[i];
+                best_id = g_array_index (tier->ids, guint32, i);
+                found = TRUE;
+              }
+            break;
+          }
+    }
+
+  if (found && mark != NULL)
+    *mark = best_id;
+
+  return found;
+}
+
 /* Hit testing and moves */
 
 static const PxTimelineShape *

@@ -150,6 +150,17 @@ GArray                *px_timeline_model_find            (PxTimelineModel  *self
                                                           double            end,
                                                           int               kind);
 
+/* The mark of @lane and @kind nearest @time on one side: forward, the
+ * one starting first at or after @time; backward, the one ending by @time
+ * that starts last. For moving the keyboard focus past the screen's edge.
+ * FALSE when there is none. */
+gboolean               px_timeline_model_find_adjacent   (PxTimelineModel  *self,
+                                                          guint             lane,
+                                                          PxTimelineKind    kind,
+                                                          double            time,
+                                                          gboolean          forward,
+                                                          guint32          *mark);
+
 /* Hit testing and keyboard moves over a layout. */
 int                    px_timeline_shapes_hit            (GArray           *shapes,
                                                           guint             lane,

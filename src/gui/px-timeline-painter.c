@@ -766,22 +766,6 @@ draw_marks (cairo_t               *cr,
 /* }}} */
 /* Axis, grid, lanes {{{ */
 
-static PxTimeUnit
-coarser_unit (PxTimeUnit unit)
-{
-  switch (unit)
-    {
-    case PX_TIME_UNIT_HOUR:
-      return PX_TIME_UNIT_DAY;
-    case PX_TIME_UNIT_DAY:
-      return PX_TIME_UNIT_MONTH;
-    case PX_TIME_UNIT_MONTH:
-      return PX_TIME_UNIT_YEAR;
-    default:
-      return unit;
-    }
-}
-
 static void
 draw_lanes (cairo_t               *cr,
             const PxTimelinePaint *paint)
@@ -897,11 +881,11 @@ draw_axis (cairo_t               *cr,
   if (ticks->len > 0)
     {
       const PxTimeTick *tick = &g_array_index (ticks, PxTimeTick, 0);
-      PxTimeUnit context = coarser_unit (tick->unit);
-
-      if (context != tick->unit)
+      /* The context the axis reads its ticks in, as its major labels name
+       * it, for the part of the axis before the first of them. */
+      if (tick->context <= PX_TIME_UNIT_DECADE)
         {
-          g_autofree char *text = px_time_format (paint->start, context);
+          g_autofree char *text = px_time_format (paint->start, tick->context);
 
           if (text != NULL
               && PX_TIMELINE_LABEL_WIDTH + 4 + text_width (layout, text) + 12 < first_major)

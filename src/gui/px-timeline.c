@@ -56,7 +56,6 @@ struct _PxTimeline
   GArray            *shapes;          /* PxTimelineShape, the layout drawn */
 
   gulong             range_changed_id;
-  gulong             dark_id;
 
   /* What the cache and the layout were made for. */
   double             cache_start;
@@ -72,7 +71,6 @@ struct _PxTimeline
 
   int                hover;           /* index in shapes, or -1 */
   double             pointer_x;
-  double             pointer_y;
 
   /* Focus and the selected mark are kept as shapes, not indexes: a
    * layout lasts only until the next pan or zoom. */
@@ -463,48 +461,15 @@ static gboolean
 focus_beyond (PxTimeline     *self,
               PxTimelineMove  move)
 {
-  double lo, hi;
-  double span = px_time_range_get_span (self->range);
-  double window = span;
   gboolean forward = move == PX_TIMELINE_MOVE_NEXT;
-  gboolean found = FALSE;
-  guint32 found_id = 0;
+  guint32 id;
 
-  if (self->model == NULL || !px_timeline_model_get_bounds (self->model, &lo, &hi))
+  if (self->model == NULL ||
+      !px_timeline_model_find_adjacent (self->model, self->focus.lane, self->focus.kind,
+                                        forward ? self->focus.end : self->focus.start, forward, &id))
     return FALSE;
 
-  while (!found)
-    {
-      double a = forward ? self->focus.end : self->focus.start - window;
-      double b = forward ? self->focus.end + window : self->focus.start;
-      g_autoptr(GArray) ids = px_timeline_model_find (self->model, a, b, self->focus.kind);
-
-      for (guint i = 0; i < ids->len; i++)
-        {
-          guint32 id = g_array_index (ids, guint32, i);
-          const PxTimelineMark *mark = px_timeline_model_get_mark (self->model, id);
-
-          if (mark == NULL || mark->lane != self->focus.lane)
-            continue;
-          if (forward ? mark->start < self->focus.end : mark->end > self->focus.start)
-            continue;
-          /* Forward, the first one after; backward, the last one before. */
-          if (!found || (!forward && mark->start >= px_timeline_model_get_mark (self->model, found_id)->start))
-            found_id = id;
-          found = TRUE;
-          if (forward)
-            break;
-        }
-
-      if (forward ? b > hi : a < lo)
-        break;
-      window *= 2;
-    }
-
-  if (!found)
-    return FALSE;
-
-  return px_timeline_focus_mark (self, found_id);
+  return px_timeline_focus_mark (self, id);
 }
 
 static void
@@ -721,12 +686,6 @@ px_timeline_system_setting_changed (GtkWidget         *widget,
   gtk_widget_queue_draw (widget);
 }
 
-static void
-dark_changed_cb (PxTimeline *self)
-{
-  update_palette (self);
-}
-
 /* }}} */
 /* Size and scrolling {{{ */
 
@@ -855,7 +814,6 @@ motion_cb (PxTimeline *self,
   int index = hit (self, x, y);
 
   self->pointer_x = x;
-  self->pointer_y = y;
   if (index != self->hover)
     {
       self->hover = index;
@@ -929,15 +887,12 @@ scroll_cb (PxTimeline               *self,
   if (dy == 0)
     return FALSE;
 
+  /* Lanes that overflow scroll in the GtkScrolledWindow around us, with
+   * its kinetic and smooth scrolling: let the event go there. */
   if (lanes_overflow (self))
-    {
-      double step = gtk_event_controller_scroll_get_unit (controller) == GDK_SCROLL_UNIT_SURFACE
-                    ? 1.0 : PX_TIMELINE_LANE_HEIGHT;
+    return FALSE;
 
-      gtk_adjustment_set_value (self->vadjustment, gtk_adjustment_get_value (self->vadjustment) + dy * step);
-    }
-  else
-    px_time_range_pan (self->range, dy * per_step * PAN_STEP);
+  px_time_range_pan (self->range, dy * per_step * PAN_STEP);
 
   return TRUE;
 }
@@ -1221,7 +1176,6 @@ px_timeline_dispose (GObject *object)
 {
   PxTimeline *self = (PxTimeline *)object;
 
-  g_clear_signal_handler (&self->dark_id, adw_style_manager_get_default ());
   if (self->range != NULL)
     g_clear_signal_handler (&self->range_changed_id, self->range);
   g_clear_object (&self->range);
@@ -1459,8 +1413,6 @@ px_timeline_init (PxTimeline *self)
   g_signal_connect_object (controller, "leave", G_CALLBACK (focus_leave_cb), self, G_CONNECT_SWAPPED);
   gtk_widget_add_controller (GTK_WIDGET (self), controller);
 
-  self->dark_id = g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
-                                           G_CALLBACK (dark_changed_cb), self, G_CONNECT_SWAPPED);
   px_timeline_palette_init (&self->palette, PX_TIMELINE_PALETTE_LIGHT);
 
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
