@@ -32,6 +32,7 @@
 
 #include "px-core.h"
 #include "px-timeline.h"
+#include "px-timeline-painter.h"
 
 #ifndef PX_BENCH_BUILDTYPE
 #define PX_BENCH_BUILDTYPE "unknown"
@@ -143,7 +144,7 @@ build_model (guint  count,
     g_autoptr(GArray) shapes = NULL;
 
     px_timeline_model_get_bounds (model, &start, &end);
-    shapes = px_timeline_model_layout (model, start, end, WIDTH, 12);
+    shapes = px_timeline_model_layout (model, start, end, WIDTH - PX_TIMELINE_LABEL_WIDTH, PX_TIMELINE_MARK_SIZE);
   }
 
   *seconds = (g_get_monotonic_time () - t0) / 1e6;
@@ -202,7 +203,7 @@ count_nodes_shapes (PxTimelineModel *model,
   g_autoptr(GArray) shapes = px_timeline_model_layout (model,
                                                        px_time_range_get_start (range),
                                                        px_time_range_get_end (range),
-                                                       WIDTH - 160, 12);
+                                                       WIDTH - PX_TIMELINE_LABEL_WIDTH, PX_TIMELINE_MARK_SIZE);
 
   return shapes->len;
 }
