@@ -33,6 +33,7 @@
 #include "px-core.h"
 #include "px-timeline.h"
 #include "px-timeline-painter.h"
+#include "px-test-display.h"
 
 #ifndef PX_BENCH_BUILDTYPE
 #define PX_BENCH_BUILDTYPE "unknown"
@@ -154,31 +155,6 @@ build_model (guint  count,
 
 /* }}} */
 /* Frames {{{ */
-
-static gboolean
-tick_cb (GtkWidget     *widget,
-         GdkFrameClock *clock,
-         gpointer       data)
-{
-  guint *frames = data;
-
-  (*frames)++;
-  return G_SOURCE_CONTINUE;
-}
-
-static void
-wait_for_draw (GtkWidget *widget)
-{
-  guint frames = 0;
-  guint id = gtk_widget_add_tick_callback (widget, tick_cb, &frames, NULL);
-  gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
-
-  while ((frames < 3 || !gtk_widget_get_mapped (widget)) && g_get_monotonic_time () < deadline)
-    g_main_context_iteration (NULL, TRUE);
-  gtk_widget_remove_tick_callback (widget, id);
-  if (!gtk_widget_get_mapped (widget))
-    g_error ("the timeline was never shown: is there a display (xvfb-run -a)?");
-}
 
 typedef struct
 {
@@ -314,7 +290,8 @@ run (guint       count,
   gtk_window_set_child (GTK_WINDOW (window), timeline);
   px_timeline_set_model (PX_TIMELINE (timeline), model);
   gtk_window_present (GTK_WINDOW (window));
-  wait_for_draw (timeline);
+  if (!px_test_wait_for_draw (timeline, 30))
+    g_error ("the timeline was never shown: is there a display (xvfb-run -a)?");
   range = px_timeline_get_range (PX_TIMELINE (timeline));
   px_timeline_model_get_bounds (model, &lo, &hi);
 

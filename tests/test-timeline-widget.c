@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "px-core.h"
+#include "px-test-display.h"
 #include "px-timeline.h"
 #include "px-timeline-painter.h"
 
@@ -23,43 +24,6 @@
 #define HEIGHT 400
 
 /* Helpers {{{ */
-
-static gboolean
-timeout_cb (gpointer data)
-{
-  gboolean *timed_out = data;
-
-  *timed_out = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-static gboolean
-tick_cb (GtkWidget     *widget,
-         GdkFrameClock *clock,
-         gpointer       data)
-{
-  guint *frames = data;
-
-  (*frames)++;
-  return G_SOURCE_CONTINUE;
-}
-
-/* Waits until @widget is mapped, allocated and a few frames went by. */
-static void
-wait_for_draw (GtkWidget *widget)
-{
-  gboolean timed_out = FALSE;
-  guint frames = 0;
-  guint id = gtk_widget_add_tick_callback (widget, tick_cb, &frames, NULL);
-  guint timeout = g_timeout_add_seconds (TIMEOUT_SECONDS, timeout_cb, &timed_out);
-
-  while ((frames < 3 || !gtk_widget_get_mapped (widget)) && !timed_out)
-    g_main_context_iteration (NULL, TRUE);
-
-  g_assert_false (timed_out);
-  g_source_remove (timeout);
-  gtk_widget_remove_tick_callback (widget, id);
-}
 
 static double
 day (int y,
@@ -132,7 +96,7 @@ fixture_setup (Fixture       *f,
   px_timeline_set_model (f->timeline, f->model);
   px_time_range_set (px_timeline_get_range (f->timeline), day (2000, 1, 1), day (2001, 1, 1));
   gtk_window_present (GTK_WINDOW (f->window));
-  wait_for_draw (GTK_WIDGET (f->timeline));
+  g_assert_true (px_test_wait_for_draw (GTK_WIDGET (f->timeline), TIMEOUT_SECONDS));
   gtk_widget_grab_focus (GTK_WIDGET (f->timeline));
 }
 

@@ -13,6 +13,7 @@
 #include "px-core.h"
 #include "px-document-row.h"
 #include "px-reader-view.h"
+#include "px-test-display.h"
 #include "px-timeline.h"
 #include "px-window.h"
 #include "px-window-private.h"
@@ -52,42 +53,6 @@ static gboolean
 not_importing (gpointer data)
 {
   return !_px_window_is_importing (data);
-}
-
-static gboolean
-tick_cb (GtkWidget     *widget,
-         GdkFrameClock *clock,
-         gpointer       data)
-{
-  guint *frames = data;
-
-  (*frames)++;
-  return G_SOURCE_CONTINUE;
-}
-
-typedef struct
-{
-  GtkWidget *widget;
-  guint      frames;
-} DrawWait;
-
-static gboolean
-drawn_enough (gpointer data)
-{
-  DrawWait *wait = data;
-
-  return wait->frames >= 3 && gtk_widget_get_mapped (wait->widget);
-}
-
-/* Waits until @widget is mapped and a few frames went by. */
-static void
-wait_for_draw (GtkWidget *widget)
-{
-  DrawWait wait = { widget, 0 };
-  guint id = gtk_widget_add_tick_callback (widget, tick_cb, &wait.frames, NULL);
-
-  wait_until (drawn_enough, &wait);
-  gtk_widget_remove_tick_callback (widget, id);
 }
 
 static void
@@ -330,7 +295,7 @@ test_empty_state (void)
   PxWindow *window = new_window ();
   GtkWidget *page;
 
-  wait_for_draw (GTK_WIDGET (window));
+  g_assert_true (px_test_wait_for_draw (GTK_WIDGET (window), TIMEOUT_SECONDS));
 
   /* No archive: the welcome page says what an archive is and offers to
    * make or open one */
@@ -381,7 +346,7 @@ test_import (void)
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "archive — Parallax");
 
   /* The first document is open in the reader, loaded from the archive */
-  wait_for_draw (GTK_WIDGET (reader));
+  g_assert_true (px_test_wait_for_draw (GTK_WIDGET (reader), TIMEOUT_SECONDS));
   g_assert_cmpuint (gtk_single_selection_get_selected (_px_window_get_selection (window)), ==, 0);
   g_assert_nonnull (px_reader_view_get_document (reader));
   {
@@ -1210,7 +1175,7 @@ test_figure_highlight_pixels (void)
   gtk_window_set_child (GTK_WINDOW (window), reader);
   gtk_window_set_default_size (GTK_WINDOW (window), 640, 480);
   gtk_window_present (GTK_WINDOW (window));
-  wait_for_draw (reader);
+  g_assert_true (px_test_wait_for_draw (reader, TIMEOUT_SECONDS));
 
   figure_tag = _px_reader_view_get_tag (PX_READER_VIEW (reader), PX_READER_TAG_FIGURE);
   date_tag = _px_reader_view_get_tag (PX_READER_VIEW (reader), PX_READER_TAG_DATE);
@@ -1287,7 +1252,7 @@ test_figure_highlight_pixels (void)
 
     px_document_add_paragraph (plain, PX_BLOCK_BODY, "Nothing to count here.", NULL, 1);
     px_reader_view_set_document (PX_READER_VIEW (reader), plain);
-    wait_for_draw (reader);
+    g_assert_true (px_test_wait_for_draw (reader, TIMEOUT_SECONDS));
     snapshot = gtk_snapshot_new ();
     gdk_paintable_snapshot (paintable, snapshot, width, height);
     node2 = gtk_snapshot_free_to_node (snapshot);
@@ -1374,7 +1339,7 @@ test_timeline (void)
   g_assert_true (_px_reader_view_get_passage (_px_window_get_reader (window), &start, &end));
   g_assert_cmpint (end, >, start);
   /* Drawn, and scrolled to the passage. */
-  wait_for_draw (GTK_WIDGET (_px_window_get_reader (window)));
+  g_assert_true (px_test_wait_for_draw (GTK_WIDGET (_px_window_get_reader (window)), TIMEOUT_SECONDS));
   spin (200);
 
   /* The export menu's files: the whole range and the visible one. */

@@ -1,0 +1,19 @@
+/* px-test-display.h: waiting for widgets to be on screen, for the widget
+ * tests and the timeline benchmark
+ *
+ * Copyright 2026 The Parallax developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gtk/gtk.h>
+
+G_BEGIN_DECLS
+
+/* Spins the main loop until @widget is mapped and three frames went by,
+ * or @timeout_seconds passed. Returns whether it was drawn. */
+gboolean px_test_wait_for_draw (GtkWidget *widget,
+                                guint      timeout_seconds);
+
+G_END_DECLS
