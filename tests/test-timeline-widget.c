@@ -258,8 +258,7 @@ test_pixels (Fixture       *f,
   x = PX_TIMELINE_LABEL_WIDTH + px_time_to_x (day (2000, 6, 15) + 43200, paint.start, paint.end, plot);
   assert_pixel (pixels, width, x, px_timeline_paint_row_y (&paint, 0, PX_TIMELINE_PUBLISHED),
                 &palette.published);
-  /* Nothing below it in the event row, nor in the second lane's
-   * publication row on that day. */
+  /* Nothing below it in the event row on that day. */
   assert_pixel (pixels, width, x, px_timeline_paint_row_y (&paint, 0, PX_TIMELINE_EVENT),
                 &palette.background);
 
