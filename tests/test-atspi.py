@@ -129,6 +129,15 @@ def cells(row):
     return [cell[0].name if cell.childCount else cell.name for cell in row if cell is not None]
 
 
+def stop_app(app_process, tmp):
+    app_process.terminate()
+    try:
+        app_process.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        app_process.kill()
+    shutil.rmtree(tmp, ignore_errors=True)
+
+
 def test_import_search_edit():
     tmp = tempfile.mkdtemp(prefix="px-test-atspi-")
     archive = os.path.join(tmp, "archive")
@@ -221,12 +230,7 @@ def test_import_search_edit():
         print(f"FAIL: /atspi/import-search-open-edit-outlet: {error}", flush=True)
         return 1
     finally:
-        app_process.terminate()
-        try:
-            app_process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            app_process.kill()
-        shutil.rmtree(tmp, ignore_errors=True)
+        stop_app(app_process, tmp)
 
 
 def test_timeline_passages():
@@ -315,12 +319,7 @@ def test_timeline_passages():
         print(f"FAIL: /atspi/timeline-passages: {error}", flush=True)
         return 1
     finally:
-        app_process.terminate()
-        try:
-            app_process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            app_process.kill()
-        shutil.rmtree(tmp, ignore_errors=True)
+        stop_app(app_process, tmp)
 
 
 def main():
