@@ -635,7 +635,7 @@ make_export_request (PxTimelinePage  *self,
         return FALSE;
 
       all = px_time_range_new ();
-      px_time_range_fit (all, start, end, 0.05);
+      px_time_range_fit (all, start, end, PX_TIMELINE_FIT_MARGIN);
       request->start = px_time_range_get_start (all);
       request->end = px_time_range_get_end (all);
       request->width = EXPORT_WIDTH_ALL;

@@ -32,7 +32,6 @@
 #define ZOOM_STEP      1.5
 #define PAN_STEP       0.1
 #define PAGE_STEP      0.8
-#define FIT_MARGIN     0.03
 #define HIT_TOLERANCE  (PX_TIMELINE_MARK_SIZE / 2 + 1)
 
 typedef enum
@@ -1521,7 +1520,7 @@ px_timeline_fit_all (PxTimeline *self)
   g_return_if_fail (PX_IS_TIMELINE (self));
 
   if (self->model != NULL && px_timeline_model_get_bounds (self->model, &start, &end))
-    px_time_range_fit (self->range, start, end, FIT_MARGIN);
+    px_time_range_fit (self->range, start, end, PX_TIMELINE_FIT_MARGIN);
 }
 
 void

@@ -26,6 +26,10 @@ G_DECLARE_FINAL_TYPE (PxTimeline, px_timeline, PX, TIMELINE, GtkWidget)
  *     a mark or cluster was clicked or chosen with Enter/Space.
  *   "selection-changed": the axis range selection changed or was cleared. */
 
+/* The margin "fit all" leaves either side, as a fraction of the span; an
+ * export of the whole timeline frames it the same way. */
+#define PX_TIMELINE_FIT_MARGIN 0.03
+
 GtkWidget       *px_timeline_new                (void);
 PxTimelineModel *px_timeline_get_model          (PxTimeline      *self);
 void             px_timeline_set_model          (PxTimeline      *self,
