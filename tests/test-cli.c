@@ -322,9 +322,9 @@ test_usage (void)
   run_cli (&outdir, "parse", "--outdir", "/tmp/x", "a.txt", NULL);
   g_assert_cmpint (exit_code (&outdir), ==, 2);
 
-  run_cli (&planned, "compare", "--json", "a.txt", NULL);
+  run_cli (&planned, "export", "--format", "md", "a.txt", NULL);
   g_assert_cmpint (exit_code (&planned), ==, 1);
-  g_assert_nonnull (strstr (planned.err, "compare"));
+  g_assert_nonnull (strstr (planned.err, "export"));
 
   run_cli (&help, "--help", NULL);
   g_assert_cmpint (exit_code (&help), ==, 0);

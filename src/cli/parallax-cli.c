@@ -179,6 +179,40 @@ cmd_parse (int    argc,
   return ok && result->failures->len == 0 ? EXIT_OK : EXIT_FAILED;
 }
 
+/* The documents of --archive DIR, or of PATH…; NULL when they cannot be
+ * read (the reason is printed). @store receives the archive when asked. */
+static PxLoadResult *
+load_documents (const char  *archive,
+                char       **paths,
+                PxArchive  **store)
+{
+  PxLoadResult *result;
+
+  if (archive != NULL)
+    {
+      g_autoptr(PxArchive) opened = open_archive (archive);
+      g_autoptr(GPtrArray) documents = NULL;
+      g_autoptr(GError) error = NULL;
+
+      if (opened == NULL)
+        return NULL;
+      documents = px_archive_load_all (opened, NULL, &error);
+      if (documents == NULL)
+        {
+          g_printerr ("parallax-cli: %s\n", error->message);
+          return NULL;
+        }
+      result = g_new0 (PxLoadResult, 1);
+      result->documents = g_steal_pointer (&documents);
+      result->failures = g_ptr_array_new_with_free_func ((GDestroyNotify) g_error_free);
+      if (store != NULL)
+        *store = g_steal_pointer (&opened);
+      return result;
+    }
+
+  return load_paths (paths);
+}
+
 static int
 cmd_timeline (int    argc,
               char **argv)
@@ -207,29 +241,9 @@ cmd_timeline (int    argc,
   if (archive != NULL && paths != NULL)
     return usage_error (context, _("give PATH… or --archive, not both"));
 
-  if (archive != NULL)
-    {
-      g_autoptr(PxArchive) store = open_archive (archive);
-      g_autoptr(GPtrArray) documents = NULL;
-
-      if (store == NULL)
-        return EXIT_FAILED;
-      documents = px_archive_load_all (store, NULL, &error);
-      if (documents == NULL)
-        {
-          g_printerr ("parallax-cli: %s\n", error->message);
-          return EXIT_FAILED;
-        }
-      result = g_new0 (PxLoadResult, 1);
-      result->documents = g_steal_pointer (&documents);
-      result->failures = g_ptr_array_new_with_free_func ((GDestroyNotify) g_error_free);
-    }
-  else
-    {
-      result = load_paths (paths);
-      if (result == NULL)
-        return EXIT_FAILED;
-    }
+  result = load_documents (archive, paths, NULL);
+  if (result == NULL)
+    return EXIT_FAILED;
 
   entries = px_timeline_build (result->documents);
 
@@ -249,6 +263,83 @@ cmd_timeline (int    argc,
                                                    e->value, px_timeline_kind_to_string (e->kind),
                                                    e->outlet ? e->outlet : "—", e->text ? e->text : "");
 
+          ok &= write_stdout (line);
+        }
+    }
+
+  print_failures (result);
+
+  return ok && result->failures->len == 0 ? EXIT_OK : EXIT_FAILED;
+}
+
+static int
+cmd_compare (int    argc,
+             char **argv)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(PxLoadResult) result = NULL;
+  g_autoptr(PxArchive) store = NULL;
+  g_autoptr(PxComparison) comparison = NULL;
+  g_autoptr(PxCompareEdits) edits = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *archive = NULL;
+  g_auto(GStrv) paths = NULL;
+  gboolean json = FALSE;
+  gboolean ok = TRUE;
+  GListModel *topics;
+  const GOptionEntry entries_options[] = {
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print the comparison as JSON"), NULL },
+    { "archive", 0, 0, G_OPTION_ARG_FILENAME, &archive, N_("Compare the documents of an archive, with its edits"), N_("DIR") },
+    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &paths, NULL, N_("PATH…") },
+    { NULL }
+  };
+
+  context = g_option_context_new (_("PATH… — the figures sources give, side by side"));
+  g_option_context_add_main_entries (context, entries_options, GETTEXT_PACKAGE);
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    return usage_error (context, error->message);
+  if (archive == NULL && paths == NULL)
+    return usage_error (context, _("no PATH given"));
+  if (archive != NULL && paths != NULL)
+    return usage_error (context, _("give PATH… or --archive, not both"));
+
+  result = load_documents (archive, paths, &store);
+  if (result == NULL)
+    return EXIT_FAILED;
+
+  if (store != NULL && (edits = px_archive_load_compare_edits (store, &error)) == NULL)
+    {
+      g_printerr ("parallax-cli: %s\n", error->message);
+      return EXIT_FAILED;
+    }
+
+  comparison = px_comparison_new (result->documents, g_steal_pointer (&edits));
+  if (!px_comparison_run (comparison, PX_COMPARE_ALL, NULL, &error))
+    {
+      g_printerr ("parallax-cli: %s\n", error->message);
+      return EXIT_FAILED;
+    }
+
+  if (json)
+    {
+      g_autoptr(JsonNode) root = px_comparison_to_json (comparison);
+      g_autofree char *data = px_json_to_string (root);
+
+      ok &= write_stdout (data);
+    }
+  else
+    {
+      /* The ledger: one line per topic, its agreement and its values. */
+      topics = px_comparison_get_topics (comparison);
+      for (guint i = 0; i < g_list_model_get_n_items (topics); i++)
+        {
+          g_autoptr(PxTopic) topic = g_list_model_get_item (topics, i);
+          g_autofree char *values = px_topic_dup_values (topic);
+          g_autofree char *line = NULL;
+
+          line = g_strdup_printf ("%s %-8s %-40s %s", px_agreement_to_symbol (px_topic_get_agreement (topic)),
+                                  px_agreement_to_string (px_topic_get_agreement (topic)),
+                                  px_topic_get_label (topic), values);
           ok &= write_stdout (line);
         }
     }
@@ -624,6 +715,7 @@ static const struct {
 } commands[] = {
   { "parse", cmd_parse, N_("Parse documents: metadata, clean body, figures, dates") },
   { "timeline", cmd_timeline, N_("List publication dates and the dates documents mention") },
+  { "compare", cmd_compare, N_("Compare the figures, passages and words of sources") },
   { "init", cmd_init, N_("Make a folder an archive") },
   { "import", cmd_import, N_("Import files and folders into an archive") },
   { "list", cmd_list, N_("List the documents of an archive") },
@@ -633,7 +725,7 @@ static const struct {
 
 /* Commands of the contract that later versions implement. */
 static const char *planned[] = {
-  "compare", "export", "add-url", "feed", "refresh", NULL,
+  "export", "add-url", "feed", "refresh", NULL,
 };
 
 static int

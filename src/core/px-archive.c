@@ -32,6 +32,7 @@
 #include <string.h>
 
 #include "px-archive.h"
+#include "px-term-set.h"
 #include "px-date-extractor.h"
 #include "px-figure-extractor.h"
 #include "px-json.h"
@@ -115,6 +116,34 @@ static const char *migrations[] = {
   "CREATE TABLE view_state ("
   "  key TEXT PRIMARY KEY,"
   "  value TEXT NOT NULL);",
+
+  /* 3 → 4: the comparison's edits. A topic the user touched, and the
+   * figures pinned to it by key (px_figure_key()), never by row, so that
+   * they survive re-parsing; figures the user added; alignments pinned or
+   * dismissed; the framing's term sets ("Name: term, term" lines). */
+  "CREATE TABLE topics ("
+  "  id TEXT PRIMARY KEY,"
+  "  label TEXT,"
+  "  note TEXT,"
+  "  reviewed TEXT,"
+  "  edited TEXT NOT NULL);"
+  "CREATE TABLE topic_members ("
+  "  figure TEXT PRIMARY KEY,"
+  "  topic TEXT NOT NULL REFERENCES topics (id) ON DELETE CASCADE);"
+  "CREATE INDEX topic_members_topic ON topic_members (topic);"
+  "CREATE TABLE user_figures ("
+  "  id INTEGER PRIMARY KEY,"
+  "  document TEXT NOT NULL REFERENCES documents (id) ON DELETE CASCADE,"
+  "  value REAL NOT NULL, max REAL, qualifier TEXT NOT NULL,"
+  "  subject TEXT, role TEXT, text TEXT NOT NULL, sentence TEXT,"
+  "  paragraph INTEGER NOT NULL, start INTEGER NOT NULL, end INTEGER NOT NULL,"
+  "  added TEXT NOT NULL);"
+  "CREATE TABLE alignment_pins ("
+  "  key TEXT PRIMARY KEY,"
+  "  state INTEGER NOT NULL);"
+  "CREATE TABLE term_sets ("
+  "  id INTEGER PRIMARY KEY CHECK (id = 1),"
+  "  sets TEXT NOT NULL);",
 };
 
 #define SCHEMA_VERSION ((int) G_N_ELEMENTS (migrations))
@@ -1948,4 +1977,299 @@ px_archive_reparse (PxArchive     *self,
     }
 
   return done;
+}
+
+/* ------------------------------------------------------------------ */
+/* The comparison's edits                                               */
+/* ------------------------------------------------------------------ */
+
+static char *
+column_dup (sqlite3_stmt *stmt,
+            int           column)
+{
+  const unsigned char *text = sqlite3_column_text (stmt, column);
+
+  return text != NULL ? g_strdup ((const char *) text) : NULL;
+}
+
+static gboolean
+load_topic_edits (sqlite3         *db,
+                  PxCompareEdits  *edits,
+                  GError         **error)
+{
+  g_autoptr(GHashTable) by_id = g_hash_table_new (g_str_hash, g_str_equal);
+  sqlite3_stmt *stmt = NULL;
+
+  if (sqlite3_prepare_v2 (db, "SELECT id, label, note, reviewed FROM topics ORDER BY edited, id",
+                          -1, &stmt, NULL) != SQLITE_OK)
+    return set_db_error (error, db, "read");
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      PxTopicEdit *topic = px_topic_edit_new ((const char *) sqlite3_column_text (stmt, 0));
+
+      topic->label = column_dup (stmt, 1);
+      topic->note = column_dup (stmt, 2);
+      topic->reviewed = column_dup (stmt, 3);
+      g_ptr_array_add (edits->topics, topic);
+      g_hash_table_insert (by_id, topic->id, topic);
+    }
+  sqlite3_finalize (stmt);
+
+  if (sqlite3_prepare_v2 (db, "SELECT topic, figure FROM topic_members ORDER BY rowid",
+                          -1, &stmt, NULL) != SQLITE_OK)
+    return set_db_error (error, db, "read");
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      PxTopicEdit *topic = g_hash_table_lookup (by_id, sqlite3_column_text (stmt, 0));
+
+      if (topic != NULL)
+        g_ptr_array_add (topic->members, column_dup (stmt, 1));
+    }
+  sqlite3_finalize (stmt);
+
+  return TRUE;
+}
+
+static gboolean
+load_user_figures (sqlite3         *db,
+                   PxCompareEdits  *edits,
+                   GError         **error)
+{
+  sqlite3_stmt *stmt = NULL;
+
+  if (sqlite3_prepare_v2 (db,
+                          "SELECT id, document, value, max, qualifier, subject, role, text, sentence,"
+                          " paragraph, start, end FROM user_figures ORDER BY id",
+                          -1, &stmt, NULL) != SQLITE_OK)
+    return set_db_error (error, db, "read");
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      PxUserFigure *uf = g_new0 (PxUserFigure, 1);
+      PxFigure *f = px_figure_new ();
+
+      uf->id = sqlite3_column_int64 (stmt, 0);
+      uf->document_id = column_dup (stmt, 1);
+      f->value = sqlite3_column_double (stmt, 2);
+      if (sqlite3_column_type (stmt, 3) != SQLITE_NULL)
+        f->max = sqlite3_column_double (stmt, 3);
+      f->qualifier = px_qualifier_from_string ((const char *) sqlite3_column_text (stmt, 4));
+      f->subject = column_dup (stmt, 5);
+      f->role = column_dup (stmt, 6);
+      f->text = column_dup (stmt, 7);
+      f->sentence = column_dup (stmt, 8);
+      f->paragraph = sqlite3_column_int (stmt, 9);
+      f->start = sqlite3_column_int64 (stmt, 10);
+      f->end = sqlite3_column_int64 (stmt, 11);
+      uf->figure = f;
+      g_ptr_array_add (edits->figures, uf);
+    }
+  sqlite3_finalize (stmt);
+
+  return TRUE;
+}
+
+/**
+ * px_archive_load_compare_edits:
+ *
+ * Returns: (transfer full): the user's edits to comparisons, or NULL with
+ *   @error set.
+ */
+PxCompareEdits *
+px_archive_load_compare_edits (PxArchive  *self,
+                               GError    **error)
+{
+  g_autoptr(PxCompareEdits) edits = px_compare_edits_new ();
+  g_autofree char *sets = NULL;
+  sqlite3_stmt *stmt = NULL;
+
+  g_return_val_if_fail (PX_IS_ARCHIVE (self), NULL);
+
+  if (!load_topic_edits (self->db, edits, error) || !load_user_figures (self->db, edits, error))
+    return NULL;
+
+  if (sqlite3_prepare_v2 (self->db, "SELECT key, state FROM alignment_pins", -1, &stmt, NULL) != SQLITE_OK)
+    {
+      set_db_error (error, self->db, "read");
+      return NULL;
+    }
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_hash_table_insert (edits->alignments, column_dup (stmt, 0),
+                         GINT_TO_POINTER (sqlite3_column_int (stmt, 1)));
+  sqlite3_finalize (stmt);
+
+  if (sqlite3_prepare_v2 (self->db, "SELECT sets FROM term_sets WHERE id = 1", -1, &stmt, NULL) != SQLITE_OK)
+    {
+      set_db_error (error, self->db, "read");
+      return NULL;
+    }
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    sets = column_dup (stmt, 0);
+  sqlite3_finalize (stmt);
+  if (sets != NULL)
+    edits->term_sets = px_term_sets_from_string (sets);
+
+  return g_steal_pointer (&edits);
+}
+
+gboolean
+px_archive_save_topic (PxArchive          *self,
+                       const PxTopicEdit  *topic,
+                       GError            **error)
+{
+  g_autofree char *now = NULL;
+  const char *args[5];
+  gboolean ok;
+
+  g_return_val_if_fail (PX_IS_ARCHIVE (self), FALSE);
+  g_return_val_if_fail (topic != NULL && topic->id != NULL, FALSE);
+
+  now = iso_now ();
+  args[0] = topic->id;
+  args[1] = topic->label;
+  args[2] = topic->note;
+  args[3] = topic->reviewed;
+  args[4] = now;
+
+  if (!exec (self->db, "BEGIN IMMEDIATE", error))
+    return FALSE;
+
+  /* Keeps the row (and its first edit's place in the order) when it
+   * exists: INSERT OR REPLACE would delete it and its members. */
+  ok = run (self->db,
+            "INSERT INTO topics (id, label, note, reviewed, edited) VALUES (?1, ?2, ?3, ?4, ?5)"
+            " ON CONFLICT (id) DO UPDATE SET label = ?2, note = ?3, reviewed = ?4",
+            args, 5, error)
+       && run (self->db, "DELETE FROM topic_members WHERE topic = ?1", args, 1, error);
+
+  for (guint i = 0; ok && i < topic->members->len; i++)
+    {
+      const char *member[2] = { g_ptr_array_index (topic->members, i), topic->id };
+
+      ok = run (self->db, "INSERT OR REPLACE INTO topic_members (figure, topic) VALUES (?1, ?2)",
+                member, 2, error);
+    }
+
+  if (!ok || !exec (self->db, "COMMIT", error))
+    {
+      exec (self->db, "ROLLBACK", NULL);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+gboolean
+px_archive_delete_topic (PxArchive   *self,
+                         const char  *id,
+                         GError     **error)
+{
+  const char *args[1] = { id };
+
+  g_return_val_if_fail (PX_IS_ARCHIVE (self), FALSE);
+  g_return_val_if_fail (id != NULL, FALSE);
+
+  /* Its members go with it: ON DELETE CASCADE. */
+  return run (self->db, "DELETE FROM topics WHERE id = ?1", args, 1, error);
+}
+
+gint64
+px_archive_add_user_figure (PxArchive       *self,
+                            const char      *document_id,
+                            const PxFigure  *figure,
+                            GError         **error)
+{
+  g_autofree char *now = NULL;
+  sqlite3_stmt *stmt = NULL;
+  gint64 id;
+
+  g_return_val_if_fail (PX_IS_ARCHIVE (self), 0);
+  g_return_val_if_fail (figure != NULL && figure->text != NULL, 0);
+
+  if (!require_document (self, document_id, error))
+    return 0;
+
+  now = iso_now ();
+  if (sqlite3_prepare_v2 (self->db,
+                          "INSERT INTO user_figures (document, value, max, qualifier, subject, role, text,"
+                          " sentence, paragraph, start, end, added)"
+                          " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+                          -1, &stmt, NULL) != SQLITE_OK)
+    {
+      set_db_error (error, self->db, "write");
+      return 0;
+    }
+  bind_text (stmt, 1, document_id);
+  sqlite3_bind_double (stmt, 2, figure->value);
+  if (px_figure_has_max (figure))
+    sqlite3_bind_double (stmt, 3, figure->max);
+  bind_text (stmt, 4, px_qualifier_to_string (figure->qualifier));
+  bind_text (stmt, 5, figure->subject);
+  bind_text (stmt, 6, figure->role);
+  bind_text (stmt, 7, figure->text);
+  bind_text (stmt, 8, figure->sentence);
+  sqlite3_bind_int (stmt, 9, figure->paragraph);
+  sqlite3_bind_int64 (stmt, 10, figure->start);
+  sqlite3_bind_int64 (stmt, 11, figure->end);
+  bind_text (stmt, 12, now);
+
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    {
+      sqlite3_finalize (stmt);
+      set_db_error (error, self->db, "write");
+      return 0;
+    }
+  sqlite3_finalize (stmt);
+  id = sqlite3_last_insert_rowid (self->db);
+
+  return id;
+}
+
+gboolean
+px_archive_remove_user_figure (PxArchive  *self,
+                               gint64      id,
+                               GError    **error)
+{
+  g_autofree char *text = g_strdup_printf ("%" G_GINT64_FORMAT, id);
+  const char *args[1] = { text };
+
+  g_return_val_if_fail (PX_IS_ARCHIVE (self), FALSE);
+
+  return run (self->db, "DELETE FROM user_figures WHERE id = CAST (?1 AS INTEGER)", args, 1, error);
+}
+
+gboolean
+px_archive_set_alignment_pin (PxArchive   *self,
+                              const char  *key,
+                              PxPinState   state,
+                              GError     **error)
+{
+  g_autofree char *text = g_strdup_printf ("%d", (int) state);
+  const char *args[2] = { key, text };
+
+  g_return_val_if_fail (PX_IS_ARCHIVE (self), FALSE);
+  g_return_val_if_fail (key != NULL, FALSE);
+
+  if (state == PX_PIN_NONE)
+    return run (self->db, "DELETE FROM alignment_pins WHERE key = ?1", args, 1, error);
+
+  return run (self->db, "INSERT OR REPLACE INTO alignment_pins (key, state) VALUES (?1, CAST (?2 AS INTEGER))",
+              args, 2, error);
+}
+
+gboolean
+px_archive_set_term_sets (PxArchive   *self,
+                          GPtrArray   *sets,
+                          GError     **error)
+{
+  g_autofree char *text = NULL;
+  const char *args[1];
+
+  g_return_val_if_fail (PX_IS_ARCHIVE (self), FALSE);
+
+  if (sets == NULL)
+    return run (self->db, "DELETE FROM term_sets", NULL, 0, error);
+
+  text = px_term_sets_to_string (sets);
+  args[0] = text;
+  return run (self->db, "INSERT OR REPLACE INTO term_sets (id, sets) VALUES (1, ?1)", args, 1, error);
 }

@@ -8,6 +8,7 @@
 
 #include <gio/gio.h>
 
+#include "px-compare-edits.h"
 #include "px-document.h"
 #include "px-loader.h"
 
@@ -192,6 +193,38 @@ GHashTable     *px_archive_get_document_tags  (PxArchive           *self,
 guint           px_archive_reparse            (PxArchive           *self,
                                                gboolean             all,
                                                GCancellable        *cancellable,
+                                               GError             **error);
+
+/* The comparison's edits (px-compare-edits.h): topics the user merged,
+ * split, renamed or reviewed, figures they added, alignments they pinned
+ * and the framing's term sets. Stored apart from the documents, so they
+ * survive re-parsing. */
+PxCompareEdits *px_archive_load_compare_edits (PxArchive           *self,
+                                               GError             **error);
+/* Stores @topic and pins its members to it (a member pinned elsewhere
+ * moves). */
+gboolean        px_archive_save_topic         (PxArchive           *self,
+                                               const PxTopicEdit   *topic,
+                                               GError             **error);
+gboolean        px_archive_delete_topic       (PxArchive           *self,
+                                               const char          *id,
+                                               GError             **error);
+/* Returns: the new figure's id, or 0 with @error set. */
+gint64          px_archive_add_user_figure    (PxArchive           *self,
+                                               const char          *document_id,
+                                               const PxFigure      *figure,
+                                               GError             **error);
+gboolean        px_archive_remove_user_figure (PxArchive           *self,
+                                               gint64               id,
+                                               GError             **error);
+gboolean        px_archive_set_alignment_pin  (PxArchive           *self,
+                                               const char          *key,
+                                               PxPinState           state,
+                                               GError             **error);
+/* @sets: (element-type PxTermSet) (nullable): NULL returns to the
+ * defaults. */
+gboolean        px_archive_set_term_sets      (PxArchive           *self,
+                                               GPtrArray           *sets,
                                                GError             **error);
 
 void            px_document_summary_free      (PxDocumentSummary   *summary);
