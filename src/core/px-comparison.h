@@ -82,7 +82,9 @@ int           px_comparison_get_lag_days      (PxComparison   *self,
                                                guint           source);
 
 /* The user's edits. With an archive set they are stored at once and
- * survive re-parsing; the topics model changes in place. */
+ * survive re-parsing. An edit replaces every topic of the model (one
+ * items-changed): hold on to a topic's id, not to the topic, and find it
+ * again with px_comparison_find_topic(). */
 void          px_comparison_set_archive       (PxComparison   *self,
                                                PxArchive      *archive);
 /* Returns: (transfer none): the topic that holds both. */

@@ -101,6 +101,14 @@ static const struct {
   { "individual", CLASS_PEOPLE, ROLE_NONE },
   { "human", CLASS_PEOPLE, ROLE_NONE },
   { "passenger", CLASS_PEOPLE, ROLE_NONE },
+  { "guest", CLASS_PEOPLE, ROLE_NONE },
+  { "tourist", CLASS_PEOPLE, ROLE_NONE },
+  { "visitor", CLASS_PEOPLE, ROLE_NONE },
+  { "pilgrim", CLASS_PEOPLE, ROLE_NONE },
+  { "patient", CLASS_PEOPLE, ROLE_NONE },
+  { "employee", CLASS_PEOPLE, ROLE_NONE },
+  { "protester", CLASS_PEOPLE, ROLE_NONE },
+  { "migrant", CLASS_PEOPLE, ROLE_NONE },
   { "worker", CLASS_PEOPLE, ROLE_NONE },
   { "victim", CLASS_PEOPLE, ROLE_NONE },
   { "life", CLASS_PEOPLE, ROLE_KILLED },
@@ -379,14 +387,90 @@ features_clear (Features *f)
   g_clear_pointer (&f->names, g_array_unref);
 }
 
-/* The lemma of the word @token stands for in @text. */
+static gboolean is_measure (const char *lemma);
+
+/* Every word of the lexicon, to tell which form of a word to look up. */
+static GHashTable *
+lexicon_words (void)
+{
+  static GHashTable *words;
+
+  if (g_once_init_enter (&words))
+    {
+      GHashTable *set = g_hash_table_new (g_str_hash, g_str_equal);
+
+      for (guint i = 0; i < G_N_ELEMENTS (nouns); i++)
+        g_hash_table_add (set, (gpointer) nouns[i].lemma);
+      for (guint i = 0; i < G_N_ELEMENTS (compounds); i++)
+        {
+          g_hash_table_add (set, (gpointer) compounds[i].first);
+          g_hash_table_add (set, (gpointer) compounds[i].second);
+        }
+      for (guint i = 0; i < G_N_ELEMENTS (roles); i++)
+        {
+          g_hash_table_add (set, (gpointer) roles[i].first);
+          if (roles[i].second != NULL)
+            g_hash_table_add (set, (gpointer) roles[i].second);
+        }
+      g_once_init_leave (&words, set);
+    }
+
+  return words;
+}
+
+/* The form of the word @token stands for in @text that the lexicon
+ * knows: its lemma ("families" → "family"), or the word itself when the
+ * lemma went too far ("missing" → "miss"), without a possessive
+ * ("countries’"). */
 static char *
 token_lemma (const char    *text,
              const PxToken *token)
 {
   g_autofree char *word = g_strndup (text + token->start, token->end - token->start);
+  g_autofree char *lower = NULL;
+  char *lemma;
+  gsize len;
 
-  return px_token_lemma (word);
+  for (const char *suffix = "’s\0's\0’\0'\0"; *suffix != '\0'; suffix += strlen (suffix) + 1)
+    if (g_str_has_suffix (word, suffix) && strlen (word) > strlen (suffix))
+      {
+        word[strlen (word) - strlen (suffix)] = '\0';
+        break;
+      }
+
+  lemma = px_token_lemma (word);
+  if (g_hash_table_contains (lexicon_words (), lemma) || is_measure (lemma))
+    return lemma;
+
+  lower = g_utf8_strdown (word, -1);
+  len = strlen (lower);
+  if (g_hash_table_contains (lexicon_words (), lower))
+    {
+      g_free (lemma);
+      return g_steal_pointer (&lower);
+    }
+  /* A plural the lemma missed ("countries" kept as written). */
+  if (len > 3 && g_str_has_suffix (lower, "ies"))
+    {
+      g_autofree char *singular = g_strdup_printf ("%.*sy", (int) len - 3, lower);
+
+      if (g_hash_table_contains (lexicon_words (), singular))
+        {
+          g_free (lemma);
+          return g_steal_pointer (&singular);
+        }
+    }
+  if (len > 2 && lower[len - 1] == 's')
+    {
+      lower[len - 1] = '\0';
+      if (g_hash_table_contains (lexicon_words (), lower))
+        {
+          g_free (lemma);
+          return g_steal_pointer (&lower);
+        }
+    }
+
+  return lemma;
 }
 
 static NounClass

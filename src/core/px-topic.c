@@ -553,7 +553,10 @@ px_topic_dup_values (PxTopic *self)
 
   g_return_val_if_fail (PX_IS_TOPIC (self), NULL);
 
-  sorted = g_ptr_array_copy (self->reports, NULL, NULL);
+  /* Not g_ptr_array_copy(): the copy would free the reports. */
+  sorted = g_ptr_array_sized_new (self->reports->len);
+  for (guint i = 0; i < self->reports->len; i++)
+    g_ptr_array_add (sorted, g_ptr_array_index (self->reports, i));
   g_ptr_array_sort (sorted, compare_reports_by_value);
 
   for (guint i = 0; i < sorted->len; i++)

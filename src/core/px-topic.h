@@ -56,6 +56,8 @@ char       *px_report_dup_value   (const PxReport *self);
 char       *px_figure_key         (const char     *document_id,
                                    const PxFigure *figure);
 
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PxReport, px_report_free)
+
 #define PX_TYPE_TOPIC (px_topic_get_type ())
 
 G_DECLARE_FINAL_TYPE (PxTopic, px_topic, PX, TOPIC, GObject)

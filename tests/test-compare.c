@@ -1,0 +1,633 @@
+/* test-compare.c: topics, agreement and the user's edits
+ *
+ * Copyright 2026 The Parallax developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <math.h>
+#include <string.h>
+
+#include "px-core.h"
+#include "px-topic-private.h"
+
+/* The fixtures in data/compare tell two invented events: a ferry that
+ * capsized (three outlets, one of them HTML; killed hedged, missing
+ * differing, rescued agreeing, a vague number of evacuated residents, an
+ * older accident with more dead in one of them) and a hotel siege (two
+ * outlets; parliaments differing, hostages agreeing). */
+
+static char *
+fixtures_dir (void)
+{
+  return g_test_build_filename (G_TEST_DIST, "data", "compare", NULL);
+}
+
+static PxComparison *
+compare_paths (const char *dir)
+{
+  const char *paths[] = { dir, NULL };
+  g_autoptr(PxLoadResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  PxComparison *comparison;
+
+  result = px_loader_load (paths, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (result->failures->len, ==, 0);
+
+  comparison = px_comparison_new (result->documents, NULL);
+  g_assert_true (px_comparison_run (comparison, PX_COMPARE_TOPICS, NULL, &error));
+  g_assert_no_error (error);
+
+  return comparison;
+}
+
+static gboolean
+topic_has_text (PxTopic    *topic,
+                const char *text)
+{
+  for (guint i = 0; i < px_topic_get_n_reports (topic); i++)
+    if (g_strcmp0 (px_topic_get_report (topic, i)->figure->text, text) == 0)
+      return TRUE;
+
+  return FALSE;
+}
+
+/* The topic holding the figure written @text in a sentence containing
+ * @words. */
+static PxTopic *
+find_topic (PxComparison *comparison,
+            const char   *text,
+            const char   *words)
+{
+  GListModel *topics = px_comparison_get_topics (comparison);
+
+  for (guint t = 0; t < g_list_model_get_n_items (topics); t++)
+    {
+      g_autoptr(PxTopic) topic = g_list_model_get_item (topics, t);
+
+      for (guint i = 0; i < px_topic_get_n_reports (topic); i++)
+        {
+          const PxFigure *f = px_topic_get_report (topic, i)->figure;
+
+          if (g_strcmp0 (f->text, text) == 0 && f->sentence != NULL && strstr (f->sentence, words) != NULL)
+            return topic;
+        }
+    }
+
+  g_error ("no topic holds “%s” near “%s”", text, words);
+  return NULL;
+}
+
+static void
+test_fixture_topics (void)
+{
+  g_autofree char *dir = fixtures_dir ();
+  g_autoptr(PxComparison) comparison = compare_paths (dir);
+  PxTopic *killed, *missing, *rescued, *evacuated, *parliaments, *hostages, *capacity, *siege_killed;
+  g_autofree char *values = NULL;
+
+  g_assert_cmpuint (px_comparison_get_n_documents (comparison), ==, 5);
+  g_assert_cmpuint (px_comparison_get_n_sources (comparison), ==, 5);
+
+  /* 23, 23 and "at least 23": the same number, hedged. */
+  killed = find_topic (comparison, "23", "were killed");
+  g_assert_cmpuint (px_topic_get_n_sources (killed), ==, 3);
+  g_assert_cmpint (px_topic_get_agreement (killed), ==, PX_AGREEMENT_HEDGED);
+  g_assert_true (topic_has_text (killed, "Twenty-three"));
+  g_assert_true (topic_has_text (killed, "At least 23"));
+  g_assert_cmpstr (px_topic_get_label (killed), ==, "people killed");
+  /* The older accident on another river is another quantity. */
+  g_assert_false (topic_has_text (killed, "61"));
+  g_assert_true (find_topic (comparison, "61", "Kessel") != killed);
+  /* And so is the siege's toll, in other documents. */
+  siege_killed = find_topic (comparison, "Four", "guests were killed");
+  g_assert_true (siege_killed != killed);
+  g_assert_cmpint (px_topic_get_agreement (siege_killed), ==, PX_AGREEMENT_AGREE);
+  g_assert_cmpuint (px_topic_get_n_sources (siege_killed), ==, 2);
+
+  /* Seven against nine. */
+  missing = find_topic (comparison, "Seven", "still missing");
+  g_assert_cmpint (px_topic_get_agreement (missing), ==, PX_AGREEMENT_DIFFER);
+  g_assert_true (topic_has_text (missing, "Nine"));
+  g_assert_true (topic_has_text (missing, "seven"));
+  values = px_topic_dup_values (missing);
+  g_assert_cmpstr (values, ==, "7, 9");
+
+  rescued = find_topic (comparison, "140", "were rescued");
+  g_assert_cmpint (px_topic_get_agreement (rescued), ==, PX_AGREEMENT_AGREE);
+  g_assert_cmpuint (px_topic_get_n_reports (rescued), ==, 3);
+
+  /* "Hundreds" and "about 40" cannot both be true. */
+  evacuated = find_topic (comparison, "Hundreds", "evacuated");
+  g_assert_true (topic_has_text (evacuated, "About 40"));
+  g_assert_cmpint (px_topic_get_agreement (evacuated), ==, PX_AGREEMENT_DIFFER);
+
+  /* "legislative bodies of 12 countries" and "parliaments of 11
+   * countries" are one quantity; the hostages another. */
+  parliaments = find_topic (comparison, "12", "legislative bodies");
+  g_assert_true (topic_has_text (parliaments, "11"));
+  g_assert_cmpint (px_topic_get_agreement (parliaments), ==, PX_AGREEMENT_DIFFER);
+
+  hostages = find_topic (comparison, "36", "held 36 hostages");
+  g_assert_true (topic_has_text (hostages, "36"));
+  g_assert_cmpuint (px_topic_get_n_sources (hostages), ==, 2);
+  g_assert_cmpint (px_topic_get_agreement (hostages), ==, PX_AGREEMENT_AGREE);
+  g_assert_true (hostages != siege_killed);
+
+  /* Digits and words: "180" and "one hundred and eighty". */
+  capacity = find_topic (comparison, "180", "carrying 180");
+  g_assert_cmpint (px_topic_get_agreement (capacity), ==, PX_AGREEMENT_AGREE);
+  g_assert_cmpuint (px_topic_get_n_sources (capacity), ==, 3);
+}
+
+static PxReport *
+report (double       value,
+        PxQualifier  qualifier,
+        const char  *text,
+        guint        source)
+{
+  PxFigure *f = px_figure_new ();
+  PxReport *r;
+
+  f->value = value;
+  f->qualifier = qualifier;
+  f->text = g_strdup (text);
+  f->sentence = g_strdup_printf ("%s people were killed.", text);
+  r = _px_report_new (source, source, "doc", f);
+
+  return r;
+}
+
+/* Only the agreement: reports built by hand. */
+static PxAgreement
+agreement_of (PxReport *first,
+              ...)
+{
+  g_autoptr(GPtrArray) reports = g_ptr_array_new_with_free_func ((GDestroyNotify) px_report_free);
+  g_autoptr(PxTopic) topic = NULL;
+  va_list args;
+
+  va_start (args, first);
+  for (PxReport *r = first; r != NULL; r = va_arg (args, PxReport *))
+    g_ptr_array_add (reports, r);
+  va_end (args);
+
+  topic = _px_topic_new ("t", "label", g_steal_pointer (&reports), NULL);
+  return px_topic_get_agreement (topic);
+}
+
+static void
+test_agreement (void)
+{
+  g_assert_cmpint (agreement_of (report (120, PX_QUALIFIER_EXACT, "120", 0), NULL), ==, PX_AGREEMENT_SINGLE);
+  g_assert_cmpint (agreement_of (report (120, PX_QUALIFIER_EXACT, "120", 0),
+                                 report (120, PX_QUALIFIER_EXACT, "120", 1), NULL), ==, PX_AGREEMENT_AGREE);
+  g_assert_cmpint (agreement_of (report (120, PX_QUALIFIER_EXACT, "120", 0),
+                                 report (120, PX_QUALIFIER_MORE_THAN, "more than 120", 1), NULL), ==, PX_AGREEMENT_HEDGED);
+  g_assert_cmpint (agreement_of (report (7, PX_QUALIFIER_EXACT, "7", 0),
+                                 report (9, PX_QUALIFIER_EXACT, "9", 1), NULL), ==, PX_AGREEMENT_DIFFER);
+  /* "more than 40" and 41 can both be true; "more than 40" and 38
+   * cannot. */
+  g_assert_cmpint (agreement_of (report (40, PX_QUALIFIER_MORE_THAN, "more than 40", 0),
+                                 report (41, PX_QUALIFIER_EXACT, "41", 1), NULL), ==, PX_AGREEMENT_HEDGED);
+  g_assert_cmpint (agreement_of (report (40, PX_QUALIFIER_MORE_THAN, "more than 40", 0),
+                                 report (38, PX_QUALIFIER_EXACT, "38", 1), NULL), ==, PX_AGREEMENT_DIFFER);
+  /* Vague amounts: "hundreds" is not 8; "dozens" can be more than 60. */
+  g_assert_cmpint (agreement_of (report (100, PX_QUALIFIER_MORE_THAN, "hundreds", 0),
+                                 report (8, PX_QUALIFIER_EXACT, "8", 1), NULL), ==, PX_AGREEMENT_DIFFER);
+  g_assert_cmpint (agreement_of (report (12, PX_QUALIFIER_MORE_THAN, "dozens", 0),
+                                 report (60, PX_QUALIFIER_MORE_THAN, "more than 60", 1), NULL), ==, PX_AGREEMENT_HEDGED);
+  /* About 7,000 allows 6,800, not 6,200. */
+  g_assert_cmpint (agreement_of (report (7000, PX_QUALIFIER_ABOUT, "about 7,000", 0),
+                                 report (6800, PX_QUALIFIER_EXACT, "6,800", 1), NULL), ==, PX_AGREEMENT_HEDGED);
+  g_assert_cmpint (agreement_of (report (7000, PX_QUALIFIER_ABOUT, "about 7,000", 0),
+                                 report (6200, PX_QUALIFIER_EXACT, "6,200", 1), NULL), ==, PX_AGREEMENT_DIFFER);
+  /* One source that changed its figure. */
+  g_assert_cmpint (agreement_of (report (17, PX_QUALIFIER_EXACT, "17", 0),
+                                 report (38, PX_QUALIFIER_EXACT, "38", 0), NULL), ==, PX_AGREEMENT_DIFFER);
+}
+
+static void
+test_report_value (void)
+{
+  g_autoptr(PxReport) exact = report (6200, PX_QUALIFIER_EXACT, "6,200", 0);
+  g_autoptr(PxReport) hedged = report (613, PX_QUALIFIER_MORE_THAN, "more than 613", 0);
+  g_autoptr(PxReport) vague = report (100, PX_QUALIFIER_MORE_THAN, "Hundreds", 0);
+  g_autofree char *a = px_report_dup_value (exact);
+  g_autofree char *b = px_report_dup_value (hedged);
+  g_autofree char *c = px_report_dup_value (vague);
+
+  g_assert_cmpstr (a, ==, "6200");
+  g_assert_cmpstr (b, ==, "more than 613");
+  g_assert_cmpstr (c, ==, "hundreds");
+  g_assert_true (vague->vague);
+  g_assert_false (hedged->vague);
+}
+
+/* ------------------------------------------------------------------ */
+/* Edits, through an archive                                            */
+/* ------------------------------------------------------------------ */
+
+typedef struct
+{
+  char      *dir;
+  PxArchive *archive;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GFile) folder = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PxImportResult) result = NULL;
+  g_autofree char *fixtures = fixtures_dir ();
+  const char *paths[] = { fixtures, NULL };
+
+  fixture->dir = g_dir_make_tmp ("px-compare-XXXXXX", &error);
+  g_assert_no_error (error);
+  folder = g_file_new_for_path (fixture->dir);
+  fixture->archive = px_archive_create (folder, &error);
+  g_assert_no_error (error);
+  result = px_archive_import (fixture->archive, paths, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (result->imported, ==, 5);
+}
+
+static gboolean
+remove_tree (GFile *file)
+{
+  g_autoptr(GFileEnumerator) children = g_file_enumerate_children (file, G_FILE_ATTRIBUTE_STANDARD_NAME,
+                                                                   G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, NULL, NULL);
+  GFileInfo *info;
+
+  while (children != NULL && (info = g_file_enumerator_next_file (children, NULL, NULL)) != NULL)
+    {
+      g_autoptr(GFileInfo) owned = info;
+      g_autoptr(GFile) child = g_file_get_child (file, g_file_info_get_name (info));
+
+      remove_tree (child);
+    }
+
+  return g_file_delete (file, NULL, NULL);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(GFile) folder = g_file_new_for_path (fixture->dir);
+
+  g_clear_object (&fixture->archive);
+  remove_tree (folder);
+  g_free (fixture->dir);
+}
+
+/* A comparison of the archive's documents with its edits, as the views
+ * and the command line make it. */
+static PxComparison *
+compare_archive (PxArchive *archive)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) documents = px_archive_load_all (archive, NULL, &error);
+  PxCompareEdits *edits;
+  PxComparison *comparison;
+
+  g_assert_no_error (error);
+  edits = px_archive_load_compare_edits (archive, &error);
+  g_assert_no_error (error);
+
+  comparison = px_comparison_new (documents, edits);
+  px_comparison_set_archive (comparison, archive);
+  g_assert_true (px_comparison_run (comparison, PX_COMPARE_TOPICS, NULL, &error));
+  g_assert_no_error (error);
+
+  return comparison;
+}
+
+static void
+test_merge_persists (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr(PxComparison) comparison = compare_archive (fixture->archive);
+  g_autoptr(PxComparison) again = NULL;
+  g_autoptr(PxComparison) reparsed = NULL;
+  g_autoptr(GError) error = NULL;
+  PxTopic *rescued, *missing, *merged;
+  guint n_topics = g_list_model_get_n_items (px_comparison_get_topics (comparison));
+  g_autofree char *id = NULL;
+
+  rescued = find_topic (comparison, "140", "were rescued");
+  missing = find_topic (comparison, "Seven", "still missing");
+  g_assert_true (rescued != missing);
+
+  merged = px_comparison_merge_topics (comparison, rescued, missing, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (merged);
+  g_assert_true (px_topic_is_user (merged));
+  g_assert_cmpuint (px_topic_get_n_reports (merged), ==, 6);
+  g_assert_cmpuint (g_list_model_get_n_items (px_comparison_get_topics (comparison)), ==, n_topics - 1);
+  /* An edit replaces the topics: they are found again by id. */
+  id = g_strdup (px_topic_get_id (merged));
+  g_assert_true (px_comparison_rename_topic (comparison, merged, "  Rescued and missing ", &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (px_topic_get_label (px_comparison_find_topic (comparison, id)), ==, "Rescued and missing");
+
+  /* Reopened: the merge and its name are there. */
+  again = compare_archive (fixture->archive);
+  merged = px_comparison_find_topic (again, id);
+  g_assert_nonnull (merged);
+  g_assert_cmpstr (px_topic_get_label (merged), ==, "Rescued and missing");
+  g_assert_cmpuint (px_topic_get_n_reports (merged), ==, 6);
+  g_assert_true (find_topic (again, "Nine", "unaccounted") == merged);
+  g_assert_cmpuint (g_list_model_get_n_items (px_comparison_get_topics (again)), ==, n_topics - 1);
+
+  /* And after every document is parsed again. */
+  px_archive_reparse (fixture->archive, TRUE, NULL, &error);
+  g_assert_no_error (error);
+  reparsed = compare_archive (fixture->archive);
+  merged = px_comparison_find_topic (reparsed, id);
+  g_assert_nonnull (merged);
+  g_assert_cmpuint (px_topic_get_n_reports (merged), ==, 6);
+}
+
+static void
+test_split_move_review (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autoptr(PxComparison) comparison = compare_archive (fixture->archive);
+  g_autoptr(PxComparison) again = NULL;
+  g_autoptr(GError) error = NULL;
+  PxTopic *killed, *split, *moved, *missing;
+  const char *keys[2] = { NULL, NULL };
+  g_autofree char *split_id = NULL;
+  g_autofree char *killed_key = NULL;
+  g_autofree char *missing_id = NULL;
+
+  /* Split "at least 23" out of the dead. */
+  killed = find_topic (comparison, "23", "were killed");
+  for (guint i = 0; i < px_topic_get_n_reports (killed); i++)
+    if (g_str_equal (px_topic_get_report (killed, i)->figure->text, "At least 23"))
+      keys[0] = px_topic_get_report (killed, i)->key;
+  g_assert_nonnull (keys[0]);
+  killed_key = g_strdup (keys[0]);
+  split = px_comparison_split_topic (comparison, killed, keys, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (px_topic_get_n_reports (split), ==, 1);
+  split_id = g_strdup (px_topic_get_id (split));
+  killed = find_topic (comparison, "23", "were killed");
+  g_assert_cmpuint (px_topic_get_n_reports (killed), ==, 2);
+  g_assert_cmpint (px_topic_get_agreement (killed), ==, PX_AGREEMENT_AGREE);
+
+  /* Move it back. */
+  moved = px_comparison_move_report (comparison, killed_key, killed, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (px_topic_get_n_reports (moved), ==, 3);
+  g_assert_null (px_comparison_find_topic (comparison, split_id));
+
+  /* Reviewed with a note, until a report changes. */
+  missing = find_topic (comparison, "Seven", "still missing");
+  g_assert_false (px_topic_get_reviewed (missing));
+  g_assert_true (px_comparison_set_reviewed (comparison, missing, TRUE, "Nine is the later count", &error));
+  g_assert_no_error (error);
+  missing = find_topic (comparison, "Seven", "still missing");
+  g_assert_true (px_topic_get_reviewed (missing));
+  missing_id = g_strdup (px_topic_get_id (missing));
+
+  again = compare_archive (fixture->archive);
+  missing = px_comparison_find_topic (again, missing_id);
+  g_assert_nonnull (missing);
+  g_assert_true (px_topic_get_reviewed (missing));
+  g_assert_cmpstr (px_topic_get_note (missing), ==, "Nine is the later count");
+  g_assert_cmpuint (px_topic_get_n_reports (find_topic (again, "23", "were killed")), ==, 3);
+}
+
+static void
+test_user_figure (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autoptr(PxComparison) comparison = compare_archive (fixture->archive);
+  g_autoptr(PxComparison) again = NULL;
+  g_autoptr(PxFigure) figure = px_figure_new ();
+  g_autoptr(GError) error = NULL;
+  PxTopic *missing;
+  int doc = -1;
+  const char *reviewed_signature;
+  g_autofree char *signature = NULL;
+
+  /* The extractor does not count "a dozen"; the user does, in the
+   * Lakeside Courier's text. */
+  for (guint d = 0; d < px_comparison_get_n_documents (comparison); d++)
+    if (g_strcmp0 (px_document_get_outlet (px_comparison_get_document (comparison, d)), "The Lakeside Courier") == 0)
+      doc = d;
+  g_assert_cmpint (doc, >=, 0);
+
+  missing = find_topic (comparison, "Seven", "still missing");
+  g_assert_true (px_comparison_set_reviewed (comparison, missing, TRUE, NULL, &error));
+  missing = find_topic (comparison, "Seven", "still missing");
+  reviewed_signature = px_topic_get_signature (missing);
+  signature = g_strdup (reviewed_signature);
+
+  figure->value = 140;
+  figure->qualifier = PX_QUALIFIER_EXACT;
+  figure->text = g_strdup ("many of them");
+  figure->sentence = g_strdup ("A total of 140 passengers were rescued by fishermen and the coast guard, many of them suffering from hypothermia.");
+  figure->subject = g_strdup ("passengers");
+  figure->role = g_strdup ("suffering from hypothermia");
+  g_assert_true (px_comparison_add_figure (comparison, doc, figure, missing, &error));
+  g_assert_no_error (error);
+
+  /* The topic changed: the review no longer holds. */
+  missing = find_topic (comparison, "many of them", "hypothermia");
+  g_assert_cmpstr (px_topic_get_signature (missing), !=, signature);
+  g_assert_false (px_topic_get_reviewed (missing));
+
+  again = compare_archive (fixture->archive);
+  missing = find_topic (again, "many of them", "hypothermia");
+  g_assert_true (topic_has_text (missing, "Seven"));
+  for (guint i = 0; i < px_topic_get_n_reports (missing); i++)
+    {
+      const PxReport *r = px_topic_get_report (missing, i);
+
+      if (g_str_equal (r->figure->text, "many of them"))
+        {
+          g_assert_cmpint (r->user_figure, >, 0);
+          /* Located in the document as it is parsed now. */
+          g_assert_cmpuint (r->figure->end - r->figure->start, ==, strlen ("many of them"));
+        }
+    }
+}
+
+static void
+test_pins_and_terms_stored (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  g_autoptr(PxCompareEdits) edits = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (px_archive_set_alignment_pin (fixture->archive, "pinned-key", PX_PIN_PINNED, &error));
+  g_assert_true (px_archive_set_alignment_pin (fixture->archive, "dismissed-key", PX_PIN_DISMISSED, &error));
+  g_assert_true (px_archive_set_alignment_pin (fixture->archive, "gone", PX_PIN_PINNED, &error));
+  g_assert_true (px_archive_set_alignment_pin (fixture->archive, "gone", PX_PIN_NONE, &error));
+  g_assert_no_error (error);
+
+  edits = px_archive_load_compare_edits (fixture->archive, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (GPOINTER_TO_INT (g_hash_table_lookup (edits->alignments, "pinned-key")), ==, PX_PIN_PINNED);
+  g_assert_cmpint (GPOINTER_TO_INT (g_hash_table_lookup (edits->alignments, "dismissed-key")), ==, PX_PIN_DISMISSED);
+  g_assert_false (g_hash_table_contains (edits->alignments, "gone"));
+  g_assert_null (edits->term_sets);
+}
+
+/* ------------------------------------------------------------------ */
+/* The seeds                                                            */
+/* ------------------------------------------------------------------ */
+
+/* The topic in which @value is reported by the most sources. */
+static PxTopic *
+widest_topic_with (PxComparison *comparison,
+                   double        value)
+{
+  GListModel *topics = px_comparison_get_topics (comparison);
+  PxTopic *best = NULL;
+
+  for (guint t = 0; t < g_list_model_get_n_items (topics); t++)
+    {
+      g_autoptr(PxTopic) topic = g_list_model_get_item (topics, t);
+
+      for (guint i = 0; i < px_topic_get_n_reports (topic); i++)
+        if (px_topic_get_report (topic, i)->figure->value == value
+            && (best == NULL || px_topic_get_n_sources (topic) > px_topic_get_n_sources (best)))
+          best = topic;
+    }
+
+  return best;
+}
+
+static gboolean
+topic_has_value (PxTopic *topic,
+                 double   value)
+{
+  for (guint i = 0; i < px_topic_get_n_reports (topic); i++)
+    if (px_topic_get_report (topic, i)->figure->value == value)
+      return TRUE;
+
+  return FALSE;
+}
+
+/* What a reader of the five pages finds: every source gives the night's
+ * toll of 613, one as "more than 613"; four give the same 106 women and
+ * 63 children; three give 70 elderly people, in three wordings; the
+ * families wholly destroyed are 8 in three and "hundreds" in one; the
+ * parliaments that recognised the massacre are 18, 17 and 16; two count
+ * 1,275 hostages or prisoners. The "more than 100" killed elsewhere in a
+ * later war are not the night's toll. */
+static void
+test_seeds (void)
+{
+  const char *dir = g_getenv ("PX_SEEDS_DIR");
+  g_autoptr(PxComparison) comparison = NULL;
+  PxTopic *topic;
+
+  if (dir == NULL || !g_file_test (dir, G_FILE_TEST_IS_DIR))
+    {
+      g_test_skip ("the seeds folder is not there");
+      return;
+    }
+
+  comparison = compare_paths (dir);
+
+  topic = widest_topic_with (comparison, 613);
+  g_assert_cmpuint (px_topic_get_n_sources (topic), ==, 5);
+  g_assert_cmpint (px_topic_get_agreement (topic), ==, PX_AGREEMENT_HEDGED);
+  g_assert_false (topic_has_value (topic, 100));
+  g_assert_false (topic_has_value (topic, 56));
+
+  topic = widest_topic_with (comparison, 106);
+  g_assert_cmpuint (px_topic_get_n_sources (topic), ==, 4);
+  g_assert_cmpint (px_topic_get_agreement (topic), ==, PX_AGREEMENT_AGREE);
+
+  topic = widest_topic_with (comparison, 63);
+  g_assert_cmpuint (px_topic_get_n_sources (topic), ==, 4);
+  g_assert_cmpint (px_topic_get_agreement (topic), ==, PX_AGREEMENT_AGREE);
+
+  topic = widest_topic_with (comparison, 70);
+  g_assert_cmpuint (px_topic_get_n_sources (topic), ==, 3);
+  g_assert_cmpint (px_topic_get_agreement (topic), ==, PX_AGREEMENT_AGREE);
+
+  topic = widest_topic_with (comparison, 8);
+  g_assert_cmpuint (px_topic_get_n_sources (topic), ==, 4);
+  g_assert_cmpint (px_topic_get_agreement (topic), ==, PX_AGREEMENT_DIFFER);
+
+  topic = widest_topic_with (comparison, 17);
+  g_assert_true (topic_has_value (topic, 16) && topic_has_value (topic, 18));
+  g_assert_false (topic_has_value (topic, 24));
+  g_assert_cmpint (px_topic_get_agreement (topic), ==, PX_AGREEMENT_DIFFER);
+
+  topic = widest_topic_with (comparison, 1275);
+  g_assert_cmpuint (px_topic_get_n_sources (topic), ==, 2);
+  g_assert_cmpint (px_topic_get_agreement (topic), ==, PX_AGREEMENT_AGREE);
+}
+
+static void
+test_json_contract (void)
+{
+  g_autofree char *dir = fixtures_dir ();
+  g_autoptr(PxComparison) comparison = compare_paths (dir);
+  g_autoptr(JsonNode) root = px_comparison_to_json (comparison);
+  JsonObject *object = json_node_get_object (root);
+  JsonArray *documents = json_object_get_array_member (object, "documents");
+  JsonArray *topics = json_object_get_array_member (object, "topics");
+
+  g_assert_cmpuint (json_array_get_length (documents), ==, 5);
+  for (guint i = 0; i < json_array_get_length (documents); i++)
+    {
+      JsonObject *d = json_array_get_object_element (documents, i);
+
+      g_assert_true (json_object_has_member (d, "path") && json_object_has_member (d, "title")
+                     && json_object_has_member (d, "outlet") && json_object_has_member (d, "published"));
+    }
+
+  g_assert_cmpuint (json_array_get_length (topics), >, 5);
+  for (guint i = 0; i < json_array_get_length (topics); i++)
+    {
+      JsonObject *t = json_array_get_object_element (topics, i);
+      const char *agreement = json_object_get_string_member (t, "agreement");
+      JsonArray *reports = json_object_get_array_member (t, "reports");
+
+      g_assert_nonnull (json_object_get_string_member (t, "label"));
+      g_assert_true (g_str_equal (agreement, "agree") || g_str_equal (agreement, "hedged")
+                     || g_str_equal (agreement, "differ") || g_str_equal (agreement, "single"));
+      for (guint r = 0; r < json_array_get_length (reports); r++)
+        {
+          JsonObject *rep = json_array_get_object_element (reports, r);
+          const char *members[] = { "path", "value", "max", "qualifier", "text", "sentence" };
+
+          for (guint m = 0; m < G_N_ELEMENTS (members); m++)
+            g_assert_true (json_object_has_member (rep, members[m]));
+        }
+    }
+  g_assert_true (json_object_has_member (object, "coverage"));
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/compare/fixture-topics", test_fixture_topics);
+  g_test_add_func ("/compare/agreement", test_agreement);
+  g_test_add_func ("/compare/report-value", test_report_value);
+  g_test_add_func ("/compare/json", test_json_contract);
+  g_test_add_func ("/compare/seeds", test_seeds);
+  g_test_add ("/compare/merge-persists", Fixture, NULL, fixture_set_up, test_merge_persists, fixture_tear_down);
+  g_test_add ("/compare/split-move-review", Fixture, NULL, fixture_set_up, test_split_move_review, fixture_tear_down);
+  g_test_add ("/compare/user-figure", Fixture, NULL, fixture_set_up, test_user_figure, fixture_tear_down);
+  g_test_add ("/compare/pins", Fixture, NULL, fixture_set_up, test_pins_and_terms_stored, fixture_tear_down);
+
+  return g_test_run ();
+}
