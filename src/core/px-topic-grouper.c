@@ -1013,34 +1013,52 @@ compare_pairs (gconstpointer x,
 
 typedef struct
 {
-  GArray *members;   /* guint report indices; NULL once merged away */
+  GArray     *members;    /* guint report indices; NULL once merged away */
+  GHashTable *values;     /* document + 1 → its value, as a double's bits */
 } Cluster;
 
+static void
+cluster_add_values (Cluster  *cluster,
+                    Features *features,
+                    GArray   *members)
+{
+  for (guint i = 0; i < members->len; i++)
+    {
+      const Features *f = &features[g_array_index (members, guint, i)];
+      double *value = g_new (double, 1);
+
+      *value = f->value;
+      g_hash_table_insert (cluster->values, GUINT_TO_POINTER (f->document + 1), value);
+    }
+}
+
 /* Whether @a and @b may become one group: no document gives two
- * different values, and they are alike on average, over at most eight
- * members of each so that a big group costs no more than a small one. */
+ * different values, and they are alike on average, over at most six
+ * members of each, so that a big group costs no more than a small one. */
 static gboolean
 may_merge (Features *features,
-           GArray   *a,
-           GArray   *b)
+           Cluster  *a,
+           Cluster  *b)
 {
+  Cluster *small = a->members->len < b->members->len ? a : b;
+  Cluster *big = small == a ? b : a;
   double sum = 0;
   guint n = 0;
 
-  for (guint i = 0; i < a->len; i++)
-    for (guint j = 0; j < b->len; j++)
-      {
-        const Features *fa = &features[g_array_index (a, guint, i)];
-        const Features *fb = &features[g_array_index (b, guint, j)];
+  for (guint i = 0; i < small->members->len; i++)
+    {
+      const Features *f = &features[g_array_index (small->members, guint, i)];
+      const double *value = g_hash_table_lookup (big->values, GUINT_TO_POINTER (f->document + 1));
 
-        if (fa->document == fb->document && fa->value != fb->value)
-          return FALSE;
-      }
+      if (value != NULL && *value != f->value)
+        return FALSE;
+    }
 
-  for (guint i = 0; i < MIN (a->len, 8); i++)
-    for (guint j = 0; j < MIN (b->len, 8); j++)
+  for (guint i = 0; i < MIN (a->members->len, 6); i++)
+    for (guint j = 0; j < MIN (b->members->len, 6); j++)
       {
-        double s = score_pair (&features[g_array_index (a, guint, i)], &features[g_array_index (b, guint, j)]);
+        double s = score_pair (&features[g_array_index (a->members, guint, i)],
+                               &features[g_array_index (b->members, guint, j)]);
 
         if (s <= NO_LINK)
           return FALSE;
@@ -1176,13 +1194,71 @@ compare_by_value (gconstpointer x,
   return a < b ? -1 : a > b;
 }
 
+/* Each report keeps its few best partners only: a group forms through
+ * any of its links, so a handful per report joins every group there is,
+ * and an archive that reports one toll a thousand times does not make a
+ * million pairs to sort. */
+#define BEST_PARTNERS 6
+/* And it is scored against this many neighbours by value on each side,
+ * at most. */
+#define MAX_NEIGHBOURS 256
+
+typedef struct
+{
+  Pair  *pairs;     /* BEST_PARTNERS per report */
+  guint8 *n;
+} Best;
+
+static void
+offer (Best  *best,
+       guint  owner,
+       guint  a,
+       guint  b,
+       double score)
+{
+  Pair *slots = &best->pairs[owner * BEST_PARTNERS];
+  guint worst = 0;
+
+  if (best->n[owner] < BEST_PARTNERS)
+    {
+      Pair pair = { MIN (a, b), MAX (a, b), score };
+
+      slots[best->n[owner]++] = pair;
+      return;
+    }
+
+  for (guint i = 1; i < BEST_PARTNERS; i++)
+    if (slots[i].score < slots[worst].score)
+      worst = i;
+  if (score > slots[worst].score)
+    {
+      slots[worst].a = MIN (a, b);
+      slots[worst].b = MAX (a, b);
+      slots[worst].score = score;
+    }
+}
+
+static void
+score_and_offer (Features *features,
+                 Best     *best,
+                 guint     a,
+                 guint     b)
+{
+  double score = score_pair (&features[a], &features[b]);
+
+  if (score < LINK_THRESHOLD)
+    return;
+  offer (best, a, a, b, score);
+  offer (best, b, a, b, score);
+}
+
 /* The pairs worth scoring in one block of reports of one kind: those
  * whose values are within a factor of four (sorted by value, a sliding
  * window), and every pair with a vague amount. */
 static void
 block_pairs (Features     *features,
              GArray       *block,
-             GArray       *pairs,
+             Best         *best,
              GCancellable *cancellable)
 {
   g_autoptr(GArray) precise = g_array_new (FALSE, FALSE, sizeof (guint));
@@ -1204,40 +1280,22 @@ block_pairs (Features     *features,
       if (i % 256 == 0 && g_cancellable_is_cancelled (cancellable))
         return;
 
-      for (guint j = i + 1; j < precise->len; j++)
+      for (guint j = i + 1; j < MIN (precise->len, i + 1 + MAX_NEIGHBOURS); j++)
         {
           guint b = g_array_index (precise, guint, j);
-          Pair pair;
 
           if (va > 0 && fabs (features[b].value) > 4 * va)
             break;
-          pair.score = score_pair (&features[a], &features[b]);
-          if (pair.score < LINK_THRESHOLD)
-            continue;
-          pair.a = MIN (a, b);
-          pair.b = MAX (a, b);
-          g_array_append_val (pairs, pair);
+          score_and_offer (features, best, a, b);
         }
 
-      for (guint j = 0; j < vague->len; j++)
-        {
-          guint b = g_array_index (vague, guint, j);
-          Pair pair = { MIN (a, b), MAX (a, b), score_pair (&features[a], &features[b]) };
-
-          if (pair.score >= LINK_THRESHOLD)
-            g_array_append_val (pairs, pair);
-        }
+      for (guint j = 0; j < MIN (vague->len, MAX_NEIGHBOURS); j++)
+        score_and_offer (features, best, a, g_array_index (vague, guint, j));
     }
 
   for (guint i = 0; i < vague->len; i++)
-    for (guint j = i + 1; j < vague->len; j++)
-      {
-        guint a = g_array_index (vague, guint, i), b = g_array_index (vague, guint, j);
-        Pair pair = { MIN (a, b), MAX (a, b), score_pair (&features[a], &features[b]) };
-
-        if (pair.score >= LINK_THRESHOLD)
-          g_array_append_val (pairs, pair);
-      }
+    for (guint j = i + 1; j < MIN (vague->len, i + 1 + MAX_NEIGHBOURS); j++)
+      score_and_offer (features, best, g_array_index (vague, guint, i), g_array_index (vague, guint, j));
 }
 
 GPtrArray *
@@ -1249,7 +1307,9 @@ px_group_reports (GPtrArray    *reports,
   g_autofree guint *cluster_of = NULL;
   g_autoptr(GHashTable) blocks = NULL;
   g_autoptr(GArray) pairs = g_array_new (FALSE, FALSE, sizeof (Pair));
+  g_autoptr(GHashTable) refused = NULL;
   GPtrArray *groups;
+  Best best;
   Reader reader;
   GHashTableIter iter;
   gpointer value;
@@ -1291,9 +1351,15 @@ px_group_reports (GPtrArray    *reports,
       g_array_append_val (block, i);
     }
 
+  best.pairs = g_new0 (Pair, (gsize) MAX (reports->len, 1) * BEST_PARTNERS);
+  best.n = g_new0 (guint8, MAX (reports->len, 1));
   g_hash_table_iter_init (&iter, blocks);
   while (g_hash_table_iter_next (&iter, NULL, &value))
-    block_pairs (features, value, pairs, cancellable);
+    block_pairs (features, value, &best, cancellable);
+  for (guint i = 0; i < reports->len; i++)
+    g_array_append_vals (pairs, &best.pairs[i * BEST_PARTNERS], best.n[i]);
+  g_free (best.pairs);
+  g_free (best.n);
 
   if (g_cancellable_is_cancelled (cancellable))
     {
@@ -1311,18 +1377,37 @@ px_group_reports (GPtrArray    *reports,
   for (guint i = 0; i < reports->len; i++)
     {
       clusters[i].members = g_array_new (FALSE, FALSE, sizeof (guint));
+      clusters[i].values = g_hash_table_new_full (NULL, NULL, NULL, g_free);
       g_array_append_val (clusters[i].members, i);
+      cluster_add_values (&clusters[i], features, clusters[i].members);
       cluster_of[i] = i;
     }
+
+  /* Two groups that would not merge are not tried again until one of
+   * them grows: the pairs between them are many. */
+  refused = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
 
   for (guint p = 0; p < pairs->len; p++)
     {
       const Pair *pair = &g_array_index (pairs, Pair, p);
       guint ca = cluster_of[pair->a], cb = cluster_of[pair->b];
-      GArray *into, *from;
+      gint64 key;
+      guint sizes;
+      GArray *from;
 
-      if (ca == cb || !may_merge (features, clusters[ca].members, clusters[cb].members))
+      if (ca == cb)
         continue;
+
+      key = ((gint64) MIN (ca, cb) << 32) | MAX (ca, cb);
+      sizes = clusters[ca].members->len + clusters[cb].members->len;
+      if (GPOINTER_TO_UINT (g_hash_table_lookup (refused, &key)) == sizes)
+        continue;
+
+      if (!may_merge (features, &clusters[ca], &clusters[cb]))
+        {
+          g_hash_table_insert (refused, g_memdup2 (&key, sizeof key), GUINT_TO_POINTER (sizes));
+          continue;
+        }
 
       /* The bigger group absorbs the smaller. */
       if (clusters[ca].members->len < clusters[cb].members->len)
@@ -1331,12 +1416,13 @@ px_group_reports (GPtrArray    *reports,
           ca = cb;
           cb = t;
         }
-      into = clusters[ca].members;
       from = clusters[cb].members;
       for (guint m = 0; m < from->len; m++)
         cluster_of[g_array_index (from, guint, m)] = ca;
-      g_array_append_vals (into, from->data, from->len);
+      g_array_append_vals (clusters[ca].members, from->data, from->len);
+      cluster_add_values (&clusters[ca], features, from);
       g_clear_pointer (&clusters[cb].members, g_array_unref);
+      g_clear_pointer (&clusters[cb].values, g_hash_table_unref);
     }
 
   groups = g_ptr_array_new_with_free_func ((GDestroyNotify) px_report_group_free);
@@ -1344,6 +1430,7 @@ px_group_reports (GPtrArray    *reports,
     {
       PxReportGroup *group;
 
+      g_clear_pointer (&clusters[i].values, g_hash_table_unref);
       if (clusters[i].members == NULL)
         continue;
 
