@@ -26,4 +26,8 @@ GtkWidget *px_coverage_view_new (void);
 void px_coverage_view_set_comparison (PxCoverageView *self,
                                       PxComparison   *comparison);
 
+/* For tests: the table, its first row the counts per source, then a row
+ * per topic. */
+GtkColumnView *_px_coverage_view_get_column_view (PxCoverageView *self);
+
 G_END_DECLS

@@ -27,4 +27,13 @@ GtkWidget *px_framing_view_new (void);
 void px_framing_view_set_comparison (PxFramingView *self,
                                      PxComparison  *comparison);
 
+/* For tests: the stack of tables (a page per term set, "set-N", then
+ * "names", "verbs" and "attributions"), and the terms editor, which the
+ * "framing.edit-terms" action opens. */
+GtkStack      *_px_framing_view_get_pages         (PxFramingView *self);
+GtkWindow     *_px_framing_view_get_editor        (PxFramingView *self);
+GtkTextBuffer *_px_framing_view_get_editor_buffer (PxFramingView *self);
+gboolean       _px_framing_view_save_terms        (PxFramingView *self);
+void           _px_framing_view_reset_terms       (PxFramingView *self);
+
 G_END_DECLS

@@ -515,9 +515,400 @@ update_line_menu (PxReaderView *self)
   self->line_menu_kind = kind;
   g_menu_remove_all (self->line_menu);
   if (kind == 0)
-    g_menu_append (self->line_menu, _("_Move Line to Boilerplate"), "win.move-to-boilerplate");
+    {
+      g_menu_append (self->line_menu, _("_Move Line to Boilerplate"), "win.move-to-boilerplate");
+      /* Enabled while text of this line is selected (see update_figure_action). */
+      g_menu_append (self->line_menu, _("Add as _Figure…"), "reader.add-figure");
+    }
   else if (kind == 1)
     g_menu_append (self->line_menu, _("_Restore Line to Article"), "win.restore-to-article");
+}
+
+/* Adding a figure the extractor missed */
+
+/* The selection, when it lies inside one line of the article: that
+ * paragraph and the selected words as byte offsets in its text, blanks
+ * around them left out. */
+static gboolean
+get_selected_figure_text (PxReaderView *self,
+                          guint        *paragraph_out,
+                          gsize        *start_out,
+                          gsize        *end_out)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->text_view);
+  GtkTextIter start, end;
+  const PxParagraph *paragraph;
+  GPtrArray *paragraphs;
+  int index, paragraph_start;
+  glong n_chars;
+  const char *text;
+  gsize from, to;
+
+  if (self->document == NULL ||
+      !gtk_text_buffer_get_selection_bounds (buffer, &start, &end))
+    return FALSE;
+
+  index = paragraph_at_offset (self, gtk_text_iter_get_offset (&start));
+  if (index < 0 || index != paragraph_at_offset (self, gtk_text_iter_get_offset (&end) - 1))
+    return FALSE;
+
+  paragraphs = px_document_get_paragraphs (self->document);
+  paragraph = g_ptr_array_index (paragraphs, index);
+  if (!px_paragraph_is_kept (paragraph) || paragraph->text == NULL)
+    return FALSE;
+
+  /* A kept line is in the buffer as it is: character offsets from its
+   * start are offsets in its text. */
+  text = paragraph->text;
+  n_chars = g_utf8_strlen (text, -1);
+  paragraph_start = g_array_index (self->paragraph_starts, int, index);
+  if (gtk_text_iter_get_offset (&start) - paragraph_start > n_chars ||
+      gtk_text_iter_get_offset (&end) - paragraph_start > n_chars)
+    return FALSE;
+
+  from = g_utf8_offset_to_pointer (text, gtk_text_iter_get_offset (&start) - paragraph_start) - text;
+  to = g_utf8_offset_to_pointer (text, gtk_text_iter_get_offset (&end) - paragraph_start) - text;
+  while (from < to && g_ascii_isspace (text[from]))
+    from++;
+  while (to > from && g_ascii_isspace (text[to - 1]))
+    to--;
+  if (from == to)
+    return FALSE;
+
+  *paragraph_out = index;
+  *start_out = from;
+  *end_out = to;
+  return TRUE;
+}
+
+static PxWindow *
+get_window (PxReaderView *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  return PX_IS_WINDOW (root) ? PX_WINDOW (root) : NULL;
+}
+
+static void
+update_figure_action (PxReaderView *self)
+{
+  PxWindow *window = get_window (self);
+  guint paragraph;
+  gsize start, end;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "reader.add-figure",
+                                 window != NULL && _px_window_get_archive (window) != NULL &&
+                                 self->document != NULL && px_document_get_id (self->document) != NULL &&
+                                 get_selected_figure_text (self, &paragraph, &start, &end));
+}
+
+static void
+store_figure (PxReaderView   *self,
+              const PxFigure *figure)
+{
+  PxWindow *window = get_window (self);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *value = NULL;
+  g_autofree char *toast = NULL;
+  PxArchive *archive;
+
+  if (window == NULL || self->document == NULL || (archive = _px_window_get_archive (window)) == NULL)
+    return;
+
+  if (px_archive_add_user_figure (archive, px_document_get_id (self->document), figure, &error) == 0)
+    {
+      toast = g_strdup_printf (_("The figure could not be added: %s"), error->message);
+      _px_window_show_toast (window, toast);
+      return;
+    }
+
+  value = format_number (figure->value);
+  if (figure->subject != NULL && *figure->subject != '\0')
+    /* Translators: a figure the user added, "Figure added: 40 families" */
+    toast = g_strdup_printf (_("Figure added: %s %s"), value, figure->subject);
+  else
+    /* Translators: a figure the user added, "Figure added: 40" */
+    toast = g_strdup_printf (_("Figure added: %s"), value);
+  _px_window_show_toast (window, toast);
+
+  /* The comparison reads the added figures from the archive: whatever
+   * shows topics reloads with the rest. */
+  _px_window_reload_all (window);
+}
+
+/* "1,275", "20–30", "2.5": the value and, for a range, its upper bound. */
+static gboolean
+parse_value (const char *text,
+             double     *value,
+             double     *max)
+{
+  g_autoptr(GString) clean = g_string_new (NULL);
+  const char *dash;
+  char *end;
+
+  /* Thousands separators out, a dash of any kind for a range. */
+  for (const char *p = text; p != NULL && *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (c == ',' || c == '\'' || c == 0x2019 || g_unichar_isspace (c))
+        continue;
+      if (c == 0x2013 || c == 0x2014 || c == 0x2212)
+        c = '-';
+      g_string_append_unichar (clean, c);
+    }
+
+  if (clean->len == 0)
+    return FALSE;
+
+  *max = NAN;
+  dash = strchr (clean->str + 1, '-');
+  if (dash != NULL)
+    {
+      *max = g_ascii_strtod (dash + 1, &end);
+      if (end == dash + 1 || *end != '\0')
+        return FALSE;
+      g_string_truncate (clean, dash - clean->str);
+    }
+
+  *value = g_ascii_strtod (clean->str, &end);
+  if (end == clean->str || *end != '\0' || !isfinite (*value))
+    return FALSE;
+  if (!isnan (*max) && !(*max > *value))
+    return FALSE;
+
+  return TRUE;
+}
+
+static const PxQualifier dialog_qualifiers[] = {
+  PX_QUALIFIER_EXACT, PX_QUALIFIER_ABOUT, PX_QUALIFIER_AT_LEAST,
+  PX_QUALIFIER_MORE_THAN, PX_QUALIFIER_UP_TO, PX_QUALIFIER_FEWER_THAN,
+};
+
+static void
+figure_value_changed_cb (AdwMessageDialog *dialog,
+                         GtkEditable      *row)
+{
+  double value, max;
+
+  adw_message_dialog_set_response_enabled (dialog, "add",
+                                           parse_value (gtk_editable_get_text (row), &value, &max));
+}
+
+static char *
+dup_row_text (AdwMessageDialog *dialog,
+              const char       *key)
+{
+  GtkEditable *row = g_object_get_data (G_OBJECT (dialog), key);
+  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (row)));
+
+  return *text != '\0' ? g_steal_pointer (&text) : NULL;
+}
+
+static void
+figure_dialog_response_cb (PxReaderView     *self,
+                           const char       *response,
+                           AdwMessageDialog *dialog)
+{
+  PxFigure *draft = g_object_get_data (G_OBJECT (dialog), "px-figure");
+  AdwComboRow *qualifier_row = g_object_get_data (G_OBJECT (dialog), "px-qualifier-row");
+  g_autoptr(PxFigure) figure = NULL;
+  g_autofree char *value_text = NULL;
+  guint selected;
+
+  if (g_strcmp0 (response, "add") != 0 || draft == NULL)
+    return;
+
+  /* The dialog belongs to the document it was opened on. */
+  if (self->document == NULL ||
+      g_strcmp0 (px_document_get_id (self->document), g_object_get_data (G_OBJECT (dialog), "px-document-id")) != 0)
+    return;
+
+  figure = px_figure_copy (draft);
+  value_text = dup_row_text (dialog, "px-value-row");
+  if (value_text == NULL || !parse_value (value_text, &figure->value, &figure->max))
+    return;
+
+  selected = adw_combo_row_get_selected (qualifier_row);
+  figure->qualifier = selected < G_N_ELEMENTS (dialog_qualifiers) ? dialog_qualifiers[selected]
+                                                                 : PX_QUALIFIER_EXACT;
+  g_free (figure->subject);
+  figure->subject = dup_row_text (dialog, "px-subject-row");
+  g_free (figure->role);
+  figure->role = dup_row_text (dialog, "px-role-row");
+
+  store_figure (self, figure);
+}
+
+/* The first number written in digits in @text, as the dialog's first
+ * guess ("about 1,200 homes" gives "1,200"). */
+static char *
+dup_first_number (const char *text)
+{
+  const char *p = text;
+
+  while (*p != '\0' && !g_ascii_isdigit (*p))
+    p++;
+  if (*p == '\0')
+    return g_strdup ("");
+
+  {
+    const char *q = p;
+
+    while (g_ascii_isdigit (*q) || ((*q == ',' || *q == '.') && g_ascii_isdigit (q[1])))
+      q++;
+    return g_strndup (p, q - p);
+  }
+}
+
+/* The extractor found nothing in the selection: the user says what it
+ * is. The dialog keeps @draft (the text and where it stands) and its
+ * rows as object data "px-figure", "px-value-row", "px-qualifier-row",
+ * "px-subject-row" and "px-role-row". */
+static void
+ask_for_figure (PxReaderView *self,
+                PxFigure     *draft)
+{
+  PxWindow *window = get_window (self);
+  g_autoptr(GtkStringList) qualifiers = gtk_string_list_new (NULL);
+  g_autofree char *body = NULL;
+  g_autofree char *guess = dup_first_number (draft->text);
+  GtkWidget *dialog;
+  GtkWidget *list;
+  GtkWidget *value_row;
+  GtkWidget *qualifier_row;
+  GtkWidget *subject_row;
+  GtkWidget *role_row;
+
+  /* Translators: %s is the text the user selected */
+  body = g_strdup_printf (_("No figure was recognised in “%s”. Say what it counts to add it to the comparison."),
+                          draft->text);
+  dialog = adw_message_dialog_new (GTK_WINDOW (window), _("Add as Figure"), body);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "add", _("_Add"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "add", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "add");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+
+  list = gtk_list_box_new ();
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (list, "boxed-list");
+
+  value_row = adw_entry_row_new ();
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (value_row), _("Value"));
+  gtk_editable_set_text (GTK_EDITABLE (value_row), guess);
+  gtk_list_box_append (GTK_LIST_BOX (list), value_row);
+
+  for (guint i = 0; i < G_N_ELEMENTS (dialog_qualifiers); i++)
+    gtk_string_list_append (qualifiers, qualifier_to_phrase (dialog_qualifiers[i]));
+  qualifier_row = adw_combo_row_new ();
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (qualifier_row), _("Qualifier"));
+  adw_combo_row_set_model (ADW_COMBO_ROW (qualifier_row), G_LIST_MODEL (qualifiers));
+  gtk_list_box_append (GTK_LIST_BOX (list), qualifier_row);
+
+  subject_row = adw_entry_row_new ();
+  /* Translators: what a figure counts, "civilians", "homes" */
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (subject_row), _("Counts"));
+  gtk_list_box_append (GTK_LIST_BOX (list), subject_row);
+
+  role_row = adw_entry_row_new ();
+  /* Translators: what happened to what a figure counts, "killed", "evacuated" */
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (role_row), _("What happened to them (optional)"));
+  gtk_list_box_append (GTK_LIST_BOX (list), role_row);
+
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), list);
+
+  g_object_set_data_full (G_OBJECT (dialog), "px-figure", draft, (GDestroyNotify) px_figure_free);
+  g_object_set_data_full (G_OBJECT (dialog), "px-document-id",
+                          g_strdup (px_document_get_id (self->document)), g_free);
+  g_object_set_data (G_OBJECT (dialog), "px-value-row", value_row);
+  g_object_set_data (G_OBJECT (dialog), "px-qualifier-row", qualifier_row);
+  g_object_set_data (G_OBJECT (dialog), "px-subject-row", subject_row);
+  g_object_set_data (G_OBJECT (dialog), "px-role-row", role_row);
+
+  g_signal_connect_object (value_row, "changed", G_CALLBACK (figure_value_changed_cb), dialog, G_CONNECT_SWAPPED);
+  figure_value_changed_cb (ADW_MESSAGE_DIALOG (dialog), GTK_EDITABLE (value_row));
+  g_signal_connect_object (dialog, "response", G_CALLBACK (figure_dialog_response_cb), self, G_CONNECT_SWAPPED);
+
+  gtk_window_present (GTK_WINDOW (dialog));
+  gtk_widget_grab_focus (value_row);
+}
+
+/* reader.add-figure: the selected words as a figure of the comparison.
+ * The extractor reads the sentence they stand in; a figure it finds
+ * under the selection gives the value, qualifier, subject and role, and
+ * the user is asked for them otherwise. */
+static void
+add_figure_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  PxReaderView *self = PX_READER_VIEW (widget);
+  g_autoptr(GPtrArray) found = NULL;
+  g_autoptr(PxFigure) figure = NULL;
+  g_autofree char *sentence = NULL;
+  const PxParagraph *paragraph;
+  PxWindow *window = get_window (self);
+  GPtrArray *figures;
+  guint index;
+  gsize start, end, sentence_start, sentence_end;
+  const char *text;
+
+  if (window == NULL || _px_window_get_archive (window) == NULL ||
+      !get_selected_figure_text (self, &index, &start, &end))
+    return;
+
+  paragraph = g_ptr_array_index (px_document_get_paragraphs (self->document), index);
+  text = paragraph->text;
+
+  /* Already a figure: adding it again would report it twice. */
+  figures = px_document_get_figures (self->document);
+  for (guint i = 0; figures != NULL && i < figures->len; i++)
+    {
+      const PxFigure *known = g_ptr_array_index (figures, i);
+
+      if (known->paragraph == index && known->start < end && start < known->end)
+        {
+          _px_window_show_toast (window, _("This figure is already in the comparison"));
+          return;
+        }
+    }
+
+  px_sentence_bounds (text, start, &sentence_start, &sentence_end);
+  sentence = px_sentence_at (text, start);
+
+  figure = px_figure_new ();
+  figure->text = g_strndup (text + start, end - start);
+  figure->sentence = g_strdup (sentence != NULL ? sentence : figure->text);
+  figure->paragraph = index;
+  figure->start = start;
+  figure->end = end;
+  figure->qualifier = PX_QUALIFIER_EXACT;
+  figure->max = NAN;
+
+  found = px_figure_extractor_find (text + sentence_start);
+  for (guint i = 0; found != NULL && i < found->len; i++)
+    {
+      const PxFigure *candidate = g_ptr_array_index (found, i);
+      gsize candidate_start = sentence_start + candidate->start;
+      gsize candidate_end = sentence_start + candidate->end;
+
+      if (candidate_start < end && start < candidate_end)
+        {
+          figure->value = candidate->value;
+          figure->max = candidate->max;
+          figure->qualifier = candidate->qualifier;
+          figure->subject = g_strdup (candidate->subject);
+          figure->role = g_strdup (candidate->role);
+          figure->attribution = g_strdup (candidate->attribution);
+          store_figure (self, figure);
+          return;
+        }
+    }
+
+  ask_for_figure (self, g_steal_pointer (&figure));
 }
 
 /* Callbacks */
@@ -528,6 +919,17 @@ cursor_moved_cb (PxReaderView  *self,
                  GtkTextBuffer *buffer)
 {
   update_line_menu (self);
+}
+
+/* The selection's ends are marks: follow both for Add as Figure. */
+static void
+mark_set_cb (PxReaderView  *self,
+             GtkTextIter   *location,
+             GtkTextMark   *mark,
+             GtkTextBuffer *buffer)
+{
+  if (mark == gtk_text_buffer_get_insert (buffer) || mark == gtk_text_buffer_get_selection_bound (buffer))
+    update_figure_action (self);
 }
 
 /* A right click acts on the line under the pointer: put the cursor there
@@ -1076,6 +1478,10 @@ px_reader_view_class_init (PxReaderViewClass *klass)
 
   g_type_ensure (PX_TYPE_METADATA_PANEL);
 
+  gtk_widget_class_install_action (widget_class, "reader.add-figure", NULL, add_figure_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "reader.add-figure", NULL);
+
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/parallax/Parallax/px-reader-view.ui");
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "readerview");
@@ -1131,6 +1537,9 @@ px_reader_view_init (PxReaderView *self)
 
   g_signal_connect_object (gtk_text_view_get_buffer (self->text_view), "notify::cursor-position",
                            G_CALLBACK (cursor_moved_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (gtk_text_view_get_buffer (self->text_view), "mark-set",
+                           G_CALLBACK (mark_set_cb), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->metadata_panel, "apply-correction",
                            G_CALLBACK (panel_apply_correction_cb), self,
@@ -1225,6 +1634,7 @@ px_reader_view_set_document (PxReaderView *self,
     }
 
   update_line_menu (self);
+  update_figure_action (self);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_DOCUMENT]);
 }

@@ -32,5 +32,18 @@ void px_side_by_side_show_topic     (PxSideBySide *self,
 void px_side_by_side_show_alignment (PxSideBySide *self,
                                      PxAlignment  *alignment);
 void px_side_by_side_clear          (PxSideBySide *self);
+/* The source the other columns are compared with; by default the first
+ * source that reports. The user can choose another in each column. */
+void px_side_by_side_set_reference  (PxSideBySide *self,
+                                     guint         source);
+
+/* For tests: the columns, reference first (each a GtkBox whose passages
+ * are GtkLabels with the "diff-passage" style class and whose buttons to
+ * open them have "open-passage"), and the scrolled window around them. */
+guint              _px_side_by_side_get_n_columns       (PxSideBySide *self);
+GtkWidget         *_px_side_by_side_get_column          (PxSideBySide *self,
+                                                         guint         index);
+GtkScrolledWindow *_px_side_by_side_get_scrolled_window (PxSideBySide *self);
+GtkLabel          *_px_side_by_side_get_legend          (PxSideBySide *self);
 
 G_END_DECLS
