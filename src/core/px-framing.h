@@ -18,13 +18,21 @@ typedef struct
 {
   guint  source;
   guint  document;
-  guint  paragraph;
+  guint  paragraph;   /* in px_document_get_paragraphs(), removed ones too */
   guint  start;       /* the sentence, bytes in the paragraph */
   guint  end;
   char  *verb;
   char  *speaker;     /* nullable: "the ministry", "Emil Varga" */
   char  *sentence;
 } PxAttribution;
+
+#define PX_TYPE_ATTRIBUTION (px_attribution_get_type ())
+
+GType          px_attribution_get_type (void) G_GNUC_CONST;
+PxAttribution *px_attribution_copy     (const PxAttribution *self);
+void           px_attribution_free     (PxAttribution       *self);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PxAttribution, px_attribution_free)
 
 #define PX_TYPE_FRAMING (px_framing_get_type ())
 
