@@ -6,9 +6,12 @@
 
 #pragma once
 
+#include "px-compare-page.h"
 #include "px-core.h"
 #include "px-metadata-panel.h"
 #include "px-reader-view.h"
+#include "px-review-queue.h"
+#include "px-side-by-side.h"
 #include "px-timeline-page.h"
 #include "px-window.h"
 
@@ -35,6 +38,7 @@ struct _PxWindow
   AdwApplicationWindow  parent_instance;
 
   /* Template Widgets */
+  PxComparePage        *compare_page;
   GtkStack             *docs_stack;
   AdwFlap              *flap;
   GtkMenuButton        *import_button;
@@ -129,6 +133,7 @@ gboolean            _px_window_select_outlet      (PxWindow     *self,
 const char         *_px_window_get_current_id     (PxWindow     *self);
 GtkDropTarget      *_px_window_get_drop_target    (PxWindow     *self);
 PxTimelinePage     *_px_window_get_timeline_page  (PxWindow     *self);
+PxComparePage      *_px_window_get_compare_page   (PxWindow     *self);
 const char         *_px_window_get_view           (PxWindow     *self);
 void                _px_window_set_view           (PxWindow     *self,
                                                    const char   *name);
@@ -170,6 +175,16 @@ gboolean            _px_timeline_page_export      (PxTimelinePage *self,
                                                    const char     *target,
                                                    GFile          *file,
                                                    GError        **error);
+
+PxComparison       *_px_compare_page_get_comparison  (PxComparePage *self);
+gboolean            _px_compare_page_is_loading      (PxComparePage *self);
+GtkColumnView      *_px_compare_page_get_ledger      (PxComparePage *self);
+/* The topic shown side by side under the ledger, or NULL. */
+PxTopic            *_px_compare_page_get_side_topic  (PxComparePage *self);
+PxSideBySide       *_px_compare_page_get_side_by_side (PxComparePage *self);
+PxReviewQueue      *_px_compare_page_get_review_queue (PxComparePage *self);
+/* "loading", "empty" or "compare". */
+const char         *_px_compare_page_get_state       (PxComparePage *self);
 
 AdwEntryRow        *_px_metadata_panel_get_row    (PxMetadataPanel *self,
                                                    PxField          field);

@@ -389,6 +389,7 @@ _px_window_reload_all (PxWindow *self)
     px_document_list_reload (self->documents);
   /* Imports and corrections move, add and re-date marks. */
   px_timeline_page_reload (self->timeline_page);
+  px_compare_page_reload (self->compare_page);
   reload_outlets (self);
   list_changed (self);
   update_title (self);
@@ -527,6 +528,7 @@ set_archive (PxWindow  *self,
     }
 
   px_timeline_page_set_archive (self->timeline_page, archive);
+  px_compare_page_set_archive (self->compare_page, archive);
 
   reload_outlets (self);
   update_recent (self);
@@ -942,12 +944,13 @@ drop_cb (PxWindow      *self,
   return TRUE;
 }
 
-/* The timeline's "open-passage": read the document at that passage. */
+/* The timeline's and the Compare page's "open-passage": read the
+ * document at that passage. */
 static void
-open_passage_cb (PxWindow       *self,
-                 const char     *id,
-                 const char     *text,
-                 PxTimelinePage *page)
+open_passage_cb (PxWindow   *self,
+                 const char *id,
+                 const char *text,
+                 GtkWidget  *page)
 {
   _px_window_open_passage (self, id, text);
 }
@@ -1088,8 +1091,10 @@ px_window_class_init (PxWindowClass *klass)
   g_type_ensure (PX_TYPE_DOCUMENT_INFO);
   g_type_ensure (PX_TYPE_READER_VIEW);
   g_type_ensure (PX_TYPE_TIMELINE_PAGE);
+  g_type_ensure (PX_TYPE_COMPARE_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/parallax/Parallax/px-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, PxWindow, compare_page);
   gtk_widget_class_bind_template_child (widget_class, PxWindow, docs_stack);
   gtk_widget_class_bind_template_child (widget_class, PxWindow, flap);
   gtk_widget_class_bind_template_child (widget_class, PxWindow, import_button);
@@ -1465,7 +1470,15 @@ _px_window_get_timeline_page (PxWindow *self)
   return self->timeline_page;
 }
 
-/* "documents" or "timeline". */
+PxComparePage *
+_px_window_get_compare_page (PxWindow *self)
+{
+  g_return_val_if_fail (PX_IS_WINDOW (self), NULL);
+
+  return self->compare_page;
+}
+
+/* "documents", "timeline" or "compare". */
 const char *
 _px_window_get_view (PxWindow *self)
 {
