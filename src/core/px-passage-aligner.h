@@ -14,23 +14,34 @@
 G_BEGIN_DECLS
 
 /* Finds sentences of different documents that report the same fact,
- * whatever order each document tells them in: a similarity over
- * px_tokenize()'s normalised words, weighted by how rare each word is in
- * the documents given, robust to paraphrase. Kept paragraphs only.
+ * whatever order each document tells them in: a cosine over
+ * px_tokenize()'s normalised content words (numbers included), each
+ * weighted by how rare it is among the sentences given (IDF), robust to
+ * paraphrase. Kept paragraphs only; sentences with fewer than six content
+ * words are left out. Pairs of sentences of different documents with a
+ * similarity of at least 0.4 are joined, best first, into alignments
+ * with at most one sentence per document. The same sentence in every
+ * document of one outlet is that outlet's boilerplate, not a fact, and
+ * is left out.
+ *
+ * Scales with the rare words, not with the pairs of sentences: about a
+ * second for 1,000 generated documents, fifteen for 10,000.
  *
  * @documents: (element-type PxDocument)
- * @pinned: (nullable): alignment keys (px_alignment_get_key()) the user
- *   pinned (value 1) or dismissed (value 0): a dismissed alignment is
- *   left out, a pinned one is marked so.
- * Returns: (transfer full) (element-type PxAlignment): best first; NULL
- *   only when @cancellable was cancelled. */
+ * @pinned: (nullable): alignment key (px_alignment_get_key()) →
+ *   GINT_TO_POINTER (PxPinState): a PX_PIN_DISMISSED alignment is left
+ *   out, a PX_PIN_PINNED one is marked so (px_alignment_get_pinned()).
+ * Returns: (transfer full) (element-type PxAlignment): pinned first, then
+ *   by number of documents, then by score; NULL (with @error set) only
+ *   when @cancellable was cancelled. */
 GPtrArray *px_align_passages (GPtrArray    *documents,
                               GHashTable   *pinned,
                               GCancellable *cancellable,
                               GError      **error);
 
 /* The similarity the aligner uses, 0 to 1, with every word weighted
- * alike; exposed for tests and for the views. */
+ * alike (there is no corpus to weigh them by): the cosine of the two
+ * sets of content words. Exposed for tests and for the views. */
 double     px_passage_similarity (const char *a,
                                   const char *b);
 

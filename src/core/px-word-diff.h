@@ -22,8 +22,24 @@ typedef enum
  * offsets are bytes in each text; an empty run (start == end) in a text
  * marks where the other text's words would be. Words compare by their
  * normalised form (px_tokenize()), so "1,275" equals "1275" and a curly
- * quote equals a straight one. @number is TRUE when a REPLACE changes a
- * number ("613" → "more than 613" or "17" → "18"): views emphasise it. */
+ * quote equals a straight one; punctuation is not compared.
+ *
+ * The runs tile both texts: the first starts at 0, each starts where the
+ * one before ended, the last ends at the text's end, so a view can paint
+ * a text by walking them. A DELETE, INSERT or REPLACE covers its words
+ * exactly, from the first's start to the last's end (an INSERT's empty
+ * range in a sits just after a's word before it, a DELETE's in b
+ * likewise); everything between words (spaces, punctuation, quotes)
+ * belongs to the EQUAL runs around the changes, so an EQUAL run may hold
+ * no word at all (a closing quote after a changed last word).
+ *
+ * A short EQUAL run of function words between two changes is absorbed
+ * into one REPLACE: "7 of the 9" → "8 of the 10" is one change.
+ *
+ * @number is TRUE when a change involves a number: a REPLACE, DELETE or
+ * INSERT with a number among its words ("17" → "18", "and 106 women"
+ * added), or a hedge next to a number ("613" → "more than 613", "about
+ * 600" → "nearly 600"): views emphasise it. */
 typedef struct
 {
   PxDiffKind kind;
@@ -34,8 +50,10 @@ typedef struct
   gboolean   number;
 } PxDiffOp;
 
-/* Returns: (transfer full): an array of PxDiffOp covering both texts in
- * order. */
+/* Texts beyond a few thousand words are compared by their common start
+ * and end only, the middle being one REPLACE.
+ * Returns: (transfer full): an array of PxDiffOp tiling both texts in
+ * order; empty only when both texts are. */
 GArray *px_word_diff (const char *a,
                       const char *b);
 
