@@ -396,7 +396,12 @@ test_side_by_side (void)
   scrolled = _px_side_by_side_get_scrolled_window (view);
   hadjustment = gtk_scrolled_window_get_hadjustment (scrolled);
   g_assert_cmpfloat (gtk_adjustment_get_upper (hadjustment), >, gtk_adjustment_get_page_size (hadjustment) + 1);
-  g_assert_cmpint (gtk_widget_get_width (_px_side_by_side_get_column (view, 3)), >=, 280);
+  {
+    graphene_rect_t bounds;
+
+    g_assert_true (gtk_widget_compute_bounds (_px_side_by_side_get_column (view, 3), GTK_WIDGET (view), &bounds));
+    g_assert_cmpfloat (bounds.size.width, >=, 280);
+  }
   save_snapshot (window, "side-by-side-narrow");
 
   /* A source with two reports shows both, stacked in its column */
@@ -503,15 +508,37 @@ test_side_by_side (void)
     save_snapshot (window, "side-by-side-alignment");
   }
 
-  /* Dark: the marks' colours follow */
-  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
-  px_side_by_side_show_topic (view, toll);
-  spin (100);
-  g_assert_true (px_test_wait_for_draw (GTK_WIDGET (view), TIMEOUT_SECONDS));
-  g_assert_cmpuint (_px_side_by_side_get_n_columns (view), ==, 4);
-  save_snapshot (window, "side-by-side-dark");
-  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_LIGHT);
-  spin (100);
+  /* Dark: the marks' colours follow (with style-dark.css, as
+   * AdwApplication loads it) */
+  {
+    g_autoptr(GtkCssProvider) dark = gtk_css_provider_new ();
+    g_autofree char *light_number = NULL;
+    g_autoptr(GPtrArray) beta_passages = NULL;
+    const char *markup;
+
+    beta_passages = find_by_class (_px_side_by_side_get_column (view, 1), "diff-passage");
+    markup = gtk_label_get_label (g_ptr_array_index (beta_passages, 0));
+    light_number = g_strdup (strstr (markup, "bgcolor"));
+
+    gtk_css_provider_load_from_resource (dark, "/io/github/parallax/Parallax/style-dark.css");
+    gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (dark),
+                                                GTK_STYLE_PROVIDER_PRIORITY_APPLICATION + 1);
+    adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
+    px_side_by_side_show_topic (view, toll);
+    spin (100);
+    g_assert_true (px_test_wait_for_draw (GTK_WIDGET (view), TIMEOUT_SECONDS));
+    g_assert_cmpuint (_px_side_by_side_get_n_columns (view), ==, 4);
+    save_snapshot (window, "side-by-side-dark");
+    g_ptr_array_unref (beta_passages);
+    beta_passages = find_by_class (_px_side_by_side_get_column (view, 1), "diff-passage");
+    markup = gtk_label_get_label (g_ptr_array_index (beta_passages, 0));
+    if (word_diff_works ())
+      g_assert_cmpstr (strstr (markup, "bgcolor"), !=, light_number);
+
+    gtk_style_context_remove_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (dark));
+    adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_LIGHT);
+    spin (100);
+  }
 
   /* Cleared: the placeholder again */
   px_side_by_side_clear (view);
@@ -876,8 +903,8 @@ test_framing (void)
       texts = cell_texts (GTK_WIDGET (table));
       g_assert_true (texts_contain (texts, expected));
       if (px_framing_get_n_words (framing, alpha) > 0)
-        /* "the dam broke", "the dam" once each in Alpha's text */
-        g_assert_cmpuint (px_framing_get_count (framing, alpha, 0, 1), ==, 1);
+        /* Alpha writes "the dam broke" */
+        g_assert_cmpuint (px_framing_get_count (framing, alpha, 0, 1), >=, 1);
 
       /* Reset to Defaults, saved, goes back to them */
       g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "framing.edit-terms", NULL));
@@ -940,7 +967,7 @@ find_message_dialog (PxWindow *window)
     {
       g_autoptr(GtkWidget) toplevel = g_list_model_get_item (toplevels, i);
 
-      if (ADW_IS_MESSAGE_DIALOG (toplevel) &&
+      if (ADW_IS_MESSAGE_DIALOG (toplevel) && gtk_widget_get_visible (toplevel) &&
           gtk_window_get_transient_for (GTK_WINDOW (toplevel)) == GTK_WINDOW (window))
         return toplevel;
     }
@@ -978,9 +1005,9 @@ test_add_figure (void)
     "Valley Courier\n\n"
     "Ostmarsh counts the cost of the flood\n\n"
     "About 45 families were evacuated from the lower town, the mayor of Ostmarsh said on Wednesday.\n\n"
-    "Volunteers from three villages filled sandbags through the night.\n\n"
+    "Volunteers from the villages filled sandbags through the night.\n\n"
     "\xc2\xa9 2024 Valley Courier. All rights reserved.\n";
-  const char *sentence = "Volunteers from three villages filled sandbags through the night.";
+  const char *sentence = "Volunteers from the villages filled sandbags through the night.";
   g_autoptr(GError) error = NULL;
   g_autoptr(GSettings) settings = g_settings_new ("io.github.parallax.Parallax");
   g_autoptr(PxCompareEdits) edits = NULL;
@@ -1050,7 +1077,7 @@ test_add_figure (void)
   g_assert_cmpuint (n_user_figures (archive), ==, 0);
 
   /* Words the extractor does not count: the user says what they are */
-  select_text (reader, "Volunteers from three villages");
+  select_text (reader, "Volunteers from the villages");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (reader), "reader.add-figure", NULL));
   dialog = find_message_dialog (window);
   g_assert_nonnull (dialog);
@@ -1063,7 +1090,9 @@ test_add_figure (void)
   g_assert_true (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "add"));
   adw_combo_row_set_selected (g_object_get_data (G_OBJECT (dialog), "px-qualifier-row"), 1);
   gtk_editable_set_text (g_object_get_data (G_OBJECT (dialog), "px-subject-row"), "volunteers");
+  /* As its button does: the response, then the dialog closes */
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "add");
+  gtk_window_destroy (GTK_WINDOW (dialog));
   drain ();
 
   g_assert_cmpstr (_px_window_get_last_toast (window), ==, "Figure added: 1200 volunteers");
@@ -1075,11 +1104,11 @@ test_add_figure (void)
   g_assert_cmpfloat (added->figure->value, ==, 1200);
   g_assert_cmpint (added->figure->qualifier, ==, PX_QUALIFIER_ABOUT);
   g_assert_cmpstr (added->figure->subject, ==, "volunteers");
-  g_assert_cmpstr (added->figure->text, ==, "Volunteers from three villages");
+  g_assert_cmpstr (added->figure->text, ==, "Volunteers from the villages");
   g_assert_cmpstr (added->figure->sentence, ==, sentence);
   g_assert_cmpuint (added->figure->paragraph, ==, index);
   g_assert_cmpuint (added->figure->start, ==, 0);
-  g_assert_cmpuint (added->figure->end, ==, strlen ("Volunteers from three villages"));
+  g_assert_cmpuint (added->figure->end, ==, strlen ("Volunteers from the villages"));
 
   /* The comparison of the archive counts it as a report */
   {
@@ -1108,6 +1137,7 @@ test_add_figure (void)
   dialog = find_message_dialog (window);
   g_assert_nonnull (dialog);
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  gtk_window_destroy (GTK_WINDOW (dialog));
   drain ();
   g_assert_cmpuint (n_user_figures (archive), ==, 1);
 
@@ -1151,6 +1181,15 @@ main (int   argc,
     }
   adw_init ();
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_LIGHT);
+
+  /* The application's style, as AdwApplication would load it. */
+  {
+    g_autoptr(GtkCssProvider) provider = gtk_css_provider_new ();
+
+    gtk_css_provider_load_from_resource (provider, "/io/github/parallax/Parallax/style.css");
+    gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (provider),
+                                                GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+  }
 
   g_test_add_func ("/Px/CompareViews/side-by-side", test_side_by_side);
   g_test_add_func ("/Px/CompareViews/coverage", test_coverage);

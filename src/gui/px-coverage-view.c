@@ -191,6 +191,15 @@ topics_changed (PxCoverageView *self)
 static void
 clear_source_columns (PxCoverageView *self)
 {
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+
+  /* GTK 4.8's window keeps a pointer to its focus widget without a
+   * reference: a cell removed with its column must not hold it. */
+  if (focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (self->column_view)) &&
+      self->source_columns->len > 0)
+    gtk_root_set_focus (root, NULL);
+
   for (guint i = 0; i < self->source_columns->len; i++)
     gtk_column_view_remove_column (self->column_view, g_ptr_array_index (self->source_columns, i));
   g_ptr_array_set_size (self->source_columns, 0);

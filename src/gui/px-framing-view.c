@@ -235,6 +235,7 @@ bind_source_cell_cb (GtkSignalListItemFactory *factory,
   const char *name = px_comparison_get_source_name (spec->comparison, source);
   g_autofree char *text = NULL;
   g_autofree char *accessible = NULL;
+  gboolean zero = FALSE;
 
   switch (spec->kind)
     {
@@ -262,6 +263,7 @@ bind_source_cell_cb (GtkSignalListItemFactory *factory,
 
         /* Translators: a term's uses and its rate per 1,000 words, "12 · 3.4" */
         text = g_strdup_printf (_("%u · %.1f"), count, rate);
+        zero = count == 0;
         /* Translators: a source, a term, its uses, its rate per 1,000 words */
         accessible = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
                                                    "%s uses “%s” %u time, %.1f per 1,000 words",
@@ -281,6 +283,7 @@ bind_source_cell_cb (GtkSignalListItemFactory *factory,
                       : px_framing_get_event_name_count (spec->framing, source, spec->key);
 
         text = g_strdup_printf ("%u", count);
+        zero = count == 0;
         /* Translators: a source, a word it uses and how many times */
         accessible = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s: “%s” %u time", "%s: “%s” %u times", count),
                                       name, spec->key, count);
@@ -288,6 +291,11 @@ bind_source_cell_cb (GtkSignalListItemFactory *factory,
       break;
     }
 
+  /* Noughts recede, so that the uses stand out; they stay written. */
+  if (zero)
+    gtk_widget_add_css_class (cell, "dim-label");
+  else
+    gtk_widget_remove_css_class (cell, "dim-label");
   gtk_inscription_set_text (GTK_INSCRIPTION (cell), text);
   gtk_widget_set_tooltip_text (cell, accessible);
   gtk_accessible_update_property (GTK_ACCESSIBLE (cell),
@@ -652,10 +660,23 @@ add_attributions_page (PxFramingView *self,
   gtk_stack_add_titled (self->pages, box, "attributions", title);
 }
 
+/* GTK 4.8's window keeps a pointer to its focus widget without a
+ * reference: removing the page that holds it would leave that pointer
+ * dangling, so the focus leaves first. */
 static void
 clear_pages (PxFramingView *self)
 {
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
   GtkWidget *child;
+
+  if (focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (self->pages)))
+    gtk_root_set_focus (root, NULL);
+
+  /* GTK 4.8's stack sidebar follows a page that is being removed into
+   * its finalization: it lets go of the stack meanwhile (refresh gives
+   * it back). */
+  gtk_stack_sidebar_set_stack (self->sidebar, NULL);
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->pages))))
     gtk_stack_remove (self->pages, child);
@@ -709,6 +730,7 @@ refresh (PxFramingView *self)
 
   if (visible != NULL && gtk_stack_get_child_by_name (self->pages, visible) != NULL)
     gtk_stack_set_visible_child_name (self->pages, visible);
+  gtk_stack_sidebar_set_stack (self->sidebar, self->pages);
 
   gtk_stack_set_visible_child_name (self->stack, "framing");
 }

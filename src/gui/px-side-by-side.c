@@ -294,7 +294,8 @@ append_deleted (PxSideBySide *self,
   if (markup->len > 0 && !g_ascii_isspace (markup->str[markup->len - 1]))
     g_string_append_c (markup, ' ');
   append_mark (self, markup, MARK_DELETE, words, strlen (words));
-  if (followed || (b_pos < b_len && !g_ascii_isspace (b[b_pos])))
+  /* A space before the next word, none before a full stop or comma. */
+  if (followed || (b_pos < b_len && g_unichar_isalnum (g_utf8_get_char (b + b_pos))))
     g_string_append_c (markup, ' ');
 }
 
@@ -579,6 +580,8 @@ append_entry (PxSideBySide *self,
   g_object_set_data_full (G_OBJECT (button), "px-text", g_strdup (entry->text), g_free);
   g_signal_connect_object (button, "clicked", G_CALLBACK (open_clicked_cb), self, G_CONNECT_SWAPPED);
   gtk_box_append (column, button);
+  if (g_object_get_data (G_OBJECT (column), "px-first-button") == NULL)
+    g_object_set_data (G_OBJECT (column), "px-first-button", button);
 }
 
 static GtkWidget *
@@ -645,14 +648,26 @@ new_column (PxSideBySide *self,
   return column;
 }
 
-static void
+/* Returns whether the keyboard was in a column. GTK 4.8's window keeps
+ * a pointer to its focus widget without a reference: removing the
+ * column that holds it would leave that pointer dangling (and the next
+ * removal would crash on it), so the focus leaves first. */
+static gboolean
 clear_columns (PxSideBySide *self)
 {
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+  gboolean had_focus = focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (self->columns_box));
   GtkWidget *child;
+
+  if (had_focus)
+    gtk_root_set_focus (root, NULL);
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->columns_box))))
     gtk_box_remove (self->columns_box, child);
   g_ptr_array_set_size (self->columns, 0);
+
+  return had_focus;
 }
 
 /* The entries of what is shown, sorted by source and document. */
@@ -769,10 +784,11 @@ rebuild (PxSideBySide *self)
   const char *reference_name;
   guint n_sources;
   guint n_order = 0;
+  gboolean had_focus;
   int reference;
 
   g_clear_handle_id (&self->refresh_id, g_source_remove);
-  clear_columns (self);
+  had_focus = clear_columns (self);
   collect_entries (self);
 
   if (self->comparison == NULL || self->entries->len == 0)
@@ -846,6 +862,16 @@ rebuild (PxSideBySide *self)
   gtk_adjustment_set_value (gtk_scrolled_window_get_hadjustment (self->scrolled_window), 0);
   gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scrolled_window), 0);
   gtk_stack_set_visible_child_name (self->stack, "columns");
+
+  /* The keyboard stays in the columns, on the reference's first button
+   * (a passage would select all its text when focused). */
+  if (had_focus)
+    {
+      GtkWidget *button = g_object_get_data (G_OBJECT (g_ptr_array_index (self->columns, 0)), "px-first-button");
+
+      if (button == NULL || !gtk_widget_grab_focus (button))
+        gtk_widget_child_focus (GTK_WIDGET (self->columns_box), GTK_DIR_TAB_FORWARD);
+    }
 }
 
 static gboolean
