@@ -138,7 +138,8 @@ static const FunctionWord function_words[] = {
 
   { "is", W_STOP | W_BE }, { "are", W_STOP | W_BE }, { "was", W_STOP | W_BE },
   { "were", W_STOP | W_BE }, { "be", W_STOP | W_BE }, { "been", W_STOP | W_BE },
-  { "being", W_STOP | W_BE },
+  { "being", W_STOP | W_BE }, { "isn't", W_STOP | W_BE }, { "aren't", W_STOP | W_BE },
+  { "wasn't", W_STOP | W_BE }, { "weren't", W_STOP | W_BE },
 
   { "has", W_STOP | W_SKIP }, { "have", W_STOP | W_SKIP }, { "had", W_STOP | W_SKIP },
   { "also", W_STOP | W_SKIP }, { "then", W_STOP | W_SKIP }, { "later", W_STOP | W_SKIP },
@@ -149,7 +150,10 @@ static const FunctionWord function_words[] = {
   { "not", W_STOP | W_SKIP }, { "never", W_STOP | W_SKIP }, { "earlier", W_STOP | W_SKIP },
   { "further", W_STOP | W_SKIP }, { "still", W_STOP | W_SKIP }, { "now", W_STOP | W_SKIP },
   { "already", W_STOP | W_SKIP }, { "should", W_STOP | W_SKIP }, { "must", W_STOP | W_SKIP },
-  { "can", W_STOP | W_SKIP }, { "shall", W_STOP | W_SKIP },
+  { "can", W_STOP | W_SKIP }, { "shall", W_STOP | W_SKIP }, { "hasn't", W_STOP | W_SKIP },
+  { "haven't", W_STOP | W_SKIP }, { "hadn't", W_STOP | W_SKIP }, { "didn't", W_STOP | W_SKIP },
+  { "doesn't", W_STOP | W_SKIP }, { "don't", W_STOP | W_SKIP }, { "won't", W_STOP | W_SKIP },
+  { "wouldn't", W_STOP | W_SKIP }, { "couldn't", W_STOP | W_SKIP },
 
   { "that", W_STOP }, { "which", W_STOP }, { "who", W_STOP }, { "whom", W_STOP },
   { "whose", W_STOP }, { "but", W_STOP }, { "or", W_STOP }, { "nor", W_STOP }, { "so", W_STOP },
@@ -173,6 +177,7 @@ enum
   VERB_CLAUSE = 1 << 0,   /* only before "that", a quote, a colon or the end */
   VERB_BASE   = 1 << 1,   /* a base form: not after "to" ("declined to say") */
   VERB_NOUN   = 1 << 2,   /* also a plural noun ("member states"): only before "that", a quote or a colon */
+  VERB_INVERTS = 1 << 3,  /* its speaker may follow it after a comma or dash: "…, said the minister" */
 };
 
 typedef struct
@@ -185,27 +190,27 @@ typedef struct
 /* The lemma is what the view lists, so its spelling is the British one
  * the rest of the interface uses ("emphasise"). */
 static const VerbForm verb_forms[] = {
-  { "said", "say", 0 }, { "says", "say", 0 }, { "say", "say", VERB_BASE },
+  { "said", "say", VERB_INVERTS }, { "says", "say", VERB_INVERTS }, { "say", "say", VERB_BASE },
   { "told", "tell", 0 }, { "tells", "tell", 0 },
-  { "claimed", "claim", 0 }, { "claims", "claim", VERB_CLAUSE | VERB_NOUN }, { "claim", "claim", VERB_BASE | VERB_CLAUSE },
-  { "stated", "state", 0 }, { "states", "state", VERB_CLAUSE | VERB_NOUN },
-  { "argued", "argue", 0 }, { "argues", "argue", 0 }, { "argue", "argue", VERB_BASE },
-  { "noted", "note", VERB_CLAUSE }, { "notes", "note", VERB_CLAUSE | VERB_NOUN },
-  { "added", "add", VERB_CLAUSE }, { "adds", "add", VERB_CLAUSE },
-  { "warned", "warn", 0 }, { "warns", "warn", 0 }, { "warn", "warn", VERB_BASE },
-  { "insisted", "insist", 0 }, { "insists", "insist", 0 }, { "insist", "insist", VERB_BASE },
+  { "claimed", "claim", VERB_INVERTS }, { "claims", "claim", VERB_CLAUSE | VERB_NOUN }, { "claim", "claim", VERB_BASE | VERB_CLAUSE },
+  { "stated", "state", VERB_INVERTS }, { "states", "state", VERB_CLAUSE | VERB_NOUN },
+  { "argued", "argue", VERB_INVERTS }, { "argues", "argue", VERB_INVERTS }, { "argue", "argue", VERB_BASE },
+  { "noted", "note", VERB_CLAUSE | VERB_INVERTS }, { "notes", "note", VERB_CLAUSE | VERB_NOUN },
+  { "added", "add", VERB_CLAUSE | VERB_INVERTS }, { "adds", "add", VERB_CLAUSE | VERB_INVERTS },
+  { "warned", "warn", VERB_INVERTS }, { "warns", "warn", 0 }, { "warn", "warn", VERB_BASE },
+  { "insisted", "insist", VERB_INVERTS }, { "insists", "insist", 0 }, { "insist", "insist", VERB_BASE },
   { "announced", "announce", VERB_CLAUSE }, { "announces", "announce", VERB_CLAUSE },
   { "confirmed", "confirm", 0 }, { "confirms", "confirm", 0 },
   { "reported", "report", VERB_CLAUSE }, { "reports", "report", VERB_CLAUSE | VERB_NOUN },
   { "denied", "deny", 0 }, { "denies", "deny", 0 }, { "deny", "deny", VERB_BASE },
   { "alleged", "allege", VERB_CLAUSE }, { "alleges", "allege", VERB_CLAUSE },
   { "admitted", "admit", VERB_CLAUSE }, { "admits", "admit", VERB_CLAUSE },
-  { "explained", "explain", 0 }, { "explains", "explain", 0 },
+  { "explained", "explain", VERB_INVERTS }, { "explains", "explain", 0 },
   { "stressed", "stress", VERB_CLAUSE }, { "stresses", "stress", VERB_CLAUSE | VERB_NOUN },
   { "emphasised", "emphasise", 0 }, { "emphasises", "emphasise", 0 },
   { "emphasized", "emphasise", 0 }, { "emphasizes", "emphasise", 0 },
-  { "declared", "declare", VERB_CLAUSE }, { "declares", "declare", VERB_CLAUSE },
-  { "wrote", "write", VERB_CLAUSE }, { "writes", "write", VERB_CLAUSE },
+  { "declared", "declare", VERB_CLAUSE | VERB_INVERTS }, { "declares", "declare", VERB_CLAUSE },
+  { "wrote", "write", VERB_CLAUSE | VERB_INVERTS }, { "writes", "write", VERB_CLAUSE | VERB_INVERTS },
   { "described", "describe", 0 }, { "describes", "describe", 0 }, { "describe", "describe", VERB_BASE },
   { "recalled", "recall", VERB_CLAUSE }, { "recalls", "recall", VERB_CLAUSE },
   { "acknowledged", "acknowledge", VERB_CLAUSE }, { "acknowledges", "acknowledge", VERB_CLAUSE },
@@ -398,6 +403,13 @@ scan (Scanner    *sc,
                 p = after;
               else if ((d == ',' || d == '.') && g_unichar_isdigit (prev) && g_ascii_isdigit (*after))
                 p = after;
+              else if (is_apostrophe (d) && prev == 's' && after[0] == ' ' && g_unichar_islower (g_utf8_get_char (after + 1)))
+                {
+                  /* "the victims’ families": a possessive, not a closing
+                   * quote. */
+                  p = after;
+                  break;
+                }
               else
                 break;
             }
@@ -414,8 +426,9 @@ scan (Scanner    *sc,
           t.lower = sc->arena->len;
           px_term_normalise_append (start, p - start, sc->arena);
           n = sc->arena->len - t.lower;
-          t.possessive = n > 2 && sc->arena->str[sc->arena->len - 2] == '\'' &&
-                         sc->arena->str[sc->arena->len - 1] == 's';
+          t.possessive = sc->arena->str[sc->arena->len - 1] == '\'' ||
+                         (n > 2 && sc->arena->str[sc->arena->len - 2] == '\'' &&
+                          sc->arena->str[sc->arena->len - 1] == 's');
           g_string_append_c (sc->arena, '\0');
 
           g_string_truncate (sc->scratch, 0);
@@ -1158,10 +1171,35 @@ span_text (const Sentence *s,
 /* Attributions                                                         */
 /* ------------------------------------------------------------------ */
 
+/* Is the verb at @v about speech: followed by what was said, or by its
+ * speaker after a quote? */
+static gboolean
+has_clause (const Sentence *s,
+            guint           v,
+            gboolean        strict)
+{
+  const Token *toks = s->toks;
+
+  if ((toks[v].gap & GAP_QUOTE) != 0)
+    return TRUE;
+  if (v == s->hi)
+    return !strict;
+  if ((toks[v + 1].gap & (GAP_QUOTE | GAP_COLON)) != 0 || (!strict && (toks[v + 1].gap & GAP_COMMA) != 0))
+    return TRUE;
+
+  /* "declared over and over again that…" */
+  for (guint k = v + 1; k <= s->hi && k <= v + 5 && gap_clean (s, k); k++)
+    if (g_strcmp0 (tok_lower (s->sc, &toks[k]), "that") == 0)
+      return TRUE;
+
+  return FALSE;
+}
+
 /* The speaker of the verb at @v, or no_span. */
 static Span
 find_speaker (const Sentence *s,
               guint           v,
+              guint           verb_flags,
               gboolean       *drop)
 {
   const Token *toks = s->toks;
@@ -1173,34 +1211,58 @@ find_speaker (const Sentence *s,
 
   if (v > s->lo && (toks[v].gap & GAP_PUNCT) != 0)
     {
-      Span after = phrase_starting_at (s, v + 1, TRUE);
+      guint8 gap = toks[v].gap & GAP_PUNCT;
+      Span after;
 
-      /* "…,” said a teacher who fled", "– stated X, president of Y", but
-       * not "X, who arrived at dawn, declared a state of emergency in…". */
-      if (!span_empty (after) &&
-          ((toks[v].gap & GAP_QUOTE) != 0 || (guint) after.last == s->hi ||
-           (toks[after.last + 1].gap & GAP_PUNCT) != 0))
-        return trim_span (s, after, FALSE);
+      /* "…,” said a teacher who fled" */
+      if (gap & GAP_QUOTE)
+        {
+          after = phrase_starting_at (s, v + 1, TRUE);
+          if (!span_empty (after))
+            return trim_span (s, after, FALSE);
+          *drop = TRUE;
+          return no_span;
+        }
 
       /* "X, the ambassador, argues": the speaker is before the
-       * apposition, a few words back. */
-      if ((toks[v].gap & GAP_PUNCT) == GAP_COMMA)
+       * apposition; "the militia's leader, Teo Ramm, denied": it is the
+       * apposition, a name. */
+      if (gap == GAP_COMMA)
         for (guint k = v - 1; k > s->lo && v - k <= 8; k--)
           {
             if (is_stop (s, k) && !(word_flags (s, k) & (W_OF | W_IN | W_PARTICLE)))
               break;
             if ((toks[k].gap & GAP_PUNCT) == 0)
               continue;
-            if ((toks[k].gap & GAP_PUNCT) == GAP_COMMA && (toks[k].capitalised || (toks[k].flags & W_DET)) &&
-                toks[k - 1].capitalised)
+            if ((toks[k].gap & GAP_PUNCT) == GAP_COMMA && (toks[k].capitalised || (toks[k].flags & W_DET)))
               {
-                Span before = phrase_ending_at (s, k - 1);
+                gboolean name = TRUE;
+                Span before;
 
-                if (!span_empty (before))
+                for (guint i = k; i < v && name; i++)
+                  name = toks[i].capitalised || (i > k && (toks[i].flags & W_PARTICLE) && !(toks[i].flags & W_STOP));
+                if (name)
+                  return trim_span (s, (Span) { k, v - 1 }, TRUE);
+
+                before = phrase_ending_at (s, k - 1);
+                if (!span_empty (before) && toks[before.last].capitalised)
                   return trim_span (s, before, TRUE);
               }
             break;
           }
+
+      /* "– stated X, president of Y", "…, said the minister." but not
+       * "X, who arrived at dawn, declared a state of emergency in…" nor
+       * "…, denied any role". */
+      if (verb_flags & VERB_INVERTS)
+        {
+          after = phrase_starting_at (s, v + 1, FALSE);
+          if (!span_empty (after) &&
+              (toks[after.first].capitalised || g_strcmp0 (tok_lower (s->sc, &toks[after.first]), "the") == 0 ||
+               g_strcmp0 (tok_lower (s->sc, &toks[after.first]), "a") == 0) &&
+              ((guint) after.last == s->hi || (toks[after.last + 1].gap & GAP_PUNCT) != 0))
+            return trim_span (s, after, FALSE);
+        }
 
       /* Nobody beside a verb after a comma: a participle ("the attack,
        * described as…"), not a report of speech. */
@@ -1229,9 +1291,13 @@ find_speaker (const Sentence *s,
   if (j < (gint) s->lo || !gap_clean (s, j + 1))
     return no_span;
 
-  /* "it was noted that…" has no speaker. */
+  /* "it was noted that…" has no speaker; "they weren't warned about
+   * it" is not about speech. */
   if (word_flags (s, j) & W_BE)
-    return no_span;
+    {
+      *drop = !has_clause (s, v, FALSE);
+      return no_span;
+    }
 
   if (word_flags (s, j) & W_PRONOUN)
     span = (Span) { j, j };
@@ -1251,30 +1317,6 @@ find_speaker (const Sentence *s,
     }
 
   return trim_span (s, span, TRUE);
-}
-
-/* Is the verb at @v about speech: followed by what was said, or by its
- * speaker after a quote? */
-static gboolean
-has_clause (const Sentence *s,
-            guint           v,
-            gboolean        strict)
-{
-  const Token *toks = s->toks;
-
-  if ((toks[v].gap & GAP_QUOTE) != 0)
-    return TRUE;
-  if (v == s->hi)
-    return !strict;
-  if ((toks[v + 1].gap & (GAP_QUOTE | GAP_COLON)) != 0 || (!strict && (toks[v + 1].gap & GAP_COMMA) != 0))
-    return TRUE;
-
-  /* "declared over and over again that…" */
-  for (guint k = v + 1; k <= s->hi && k <= v + 5 && gap_clean (s, k); k++)
-    if (g_strcmp0 (tok_lower (s->sc, &toks[k]), "that") == 0)
-      return TRUE;
-
-  return FALSE;
 }
 
 static gboolean
@@ -1399,7 +1441,7 @@ find_attributions (PxFraming *self,
           if (v < s.hi && gap_clean (&s, v + 1) && is_participle_follower (tok_lower (sc, &toks[v + 1])))
             continue;
           lemma = verb->lemma;
-          speaker = find_speaker (&s, v, &drop);
+          speaker = find_speaker (&s, v, verb->flags, &drop);
           if (drop)
             continue;
         }
