@@ -279,10 +279,28 @@ typedef struct
   GString    *scratch;
 } Scanner;
 
-static gboolean
+static inline gboolean
 is_word_char (gunichar c)
 {
+  if (c < 0x80)
+    return g_ascii_isalnum (c);
+
   return g_unichar_isalnum (c) || g_unichar_ismark (c);
+}
+
+/* The character at @p and the one after it; most text is ASCII. */
+static inline gunichar
+next_char (const char  *p,
+           const char **next)
+{
+  if ((guchar) *p < 0x80)
+    {
+      *next = p + 1;
+      return (guchar) *p;
+    }
+
+  *next = g_utf8_next_char (p);
+  return g_utf8_get_char (p);
 }
 
 static gboolean
@@ -378,8 +396,8 @@ scan (Scanner    *sc,
 
   while (*p != '\0')
     {
-      gunichar c = g_utf8_get_char (p);
-      const char *next = g_utf8_next_char (p);
+      const char *next;
+      gunichar c = next_char (p, &next);
       QuoteKind quote;
 
       if (is_word_char (c))
@@ -390,8 +408,8 @@ scan (Scanner    *sc,
 
           while (*p != '\0')
             {
-              gunichar d = g_utf8_get_char (p);
-              const char *after = g_utf8_next_char (p);
+              const char *after;
+              gunichar d = next_char (p, &after);
 
               if (is_word_char (d))
                 {
@@ -418,9 +436,9 @@ scan (Scanner    *sc,
           t.end = p - text;
           t.gap = gap;
           t.quoted = inside;
-          c = g_utf8_get_char (start);
-          t.capitalised = g_unichar_isupper (c) || g_unichar_istitle (c);
-          t.number = g_unichar_isdigit (c);
+          c = next_char (start, &next);
+          t.capitalised = c < 0x80 ? g_ascii_isupper (c) : (g_unichar_isupper (c) || g_unichar_istitle (c));
+          t.number = c < 0x80 ? g_ascii_isdigit (c) : g_unichar_isdigit (c);
           t.initial = t.capitalised && g_utf8_next_char (start) == p;
 
           t.lower = sc->arena->len;

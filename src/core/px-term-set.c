@@ -136,6 +136,21 @@ px_term_normalise_append (const char *word,
   p = word;
   end = word + length;
 
+  /* The common case, a word of ASCII, in one copy. */
+  while (p < end && (guchar) *p < 0x80)
+    p++;
+  if (p == end)
+    {
+      gsize at = out->len;
+
+      g_string_append_len (out, word, length);
+      for (char *q = out->str + at; *q != '\0'; q++)
+        if (*q >= 'A' && *q <= 'Z')
+          *q += 'a' - 'A';
+      return;
+    }
+  p = word;
+
   /* Most words are ASCII: lower them byte by byte, and only fall back to
    * GLib's full case mapping for the rest. */
   while (p < end)
