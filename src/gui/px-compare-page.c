@@ -92,9 +92,12 @@ struct _PxComparePage
   char                *query;             /* the filter's words, case-folded */
   PxTopic             *side_topic;        /* shown side by side */
 
+  guint                focus_tick;        /* the ledger takes the keyboard at the next frame */
+
   guint                disagreements_only : 1;
   guint                updating : 1;
   guint                stale : 1;
+  guint                focus_on_show : 1; /* the page was just shown: the ledger takes the keyboard */
 };
 
 G_DEFINE_FINAL_TYPE (PxComparePage, px_compare_page, GTK_TYPE_WIDGET)
@@ -339,8 +342,8 @@ focus_ledger_tick_cb (GtkWidget     *widget,
   g_autoptr(GtkBitset) selected = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->selection));
   guint position = gtk_bitset_is_empty (selected) ? 0 : gtk_bitset_get_minimum (selected);
 
-  if (g_list_model_get_n_items (G_LIST_MODEL (self->sort_model)) > 0 &&
-      !_px_ledger_focus_row (widget, position))
+  self->focus_tick = 0;
+  if (ledger_shown (self) && !_px_ledger_focus_row (widget, position))
     gtk_widget_grab_focus (widget);
 
   return G_SOURCE_REMOVE;
@@ -356,14 +359,25 @@ focus_ledger (PxComparePage *self)
   if (!ledger_shown (self))
     return FALSE;
 
+  self->focus_on_show = FALSE;
   if (!gtk_widget_get_mapped (list) || gtk_widget_get_first_child (list) == NULL)
     {
-      gtk_widget_add_tick_callback (list, focus_ledger_tick_cb, self, NULL);
+      if (self->focus_tick == 0)
+        self->focus_tick = gtk_widget_add_tick_callback (list, focus_ledger_tick_cb, self, NULL);
       return gtk_widget_grab_focus (list);
     }
 
   focus_ledger_tick_cb (list, NULL, self);
   return TRUE;
+}
+
+static void
+cancel_focus (PxComparePage *self)
+{
+  self->focus_on_show = FALSE;
+  if (self->focus_tick != 0)
+    gtk_widget_remove_tick_callback (get_ledger_list (self), self->focus_tick);
+  self->focus_tick = 0;
 }
 
 /* ------------------------------------------------------------------ */
@@ -1051,20 +1065,14 @@ stage_done_cb (PxComparePage *self,
   if (comparison == self->pending && (stage & PX_COMPARE_TOPICS))
     {
       /* The ledger shows now; passages and framing follow. */
-      GtkWidget *focus = gtk_root_get_focus (gtk_widget_get_root (GTK_WIDGET (self)));
-
       g_clear_object (&self->pending);
       set_comparison (self, comparison);
       gtk_spinner_set_spinning (self->spinner, FALSE);
       gtk_stack_set_visible_child_name (self->main_stack, "compare");
 
-      /* Shown while loading, the page had nothing to take the keyboard
-       * (GTK may have parked it on the switcher); the ledger takes it
-       * now, unless the user put it somewhere else meanwhile. */
-      if (gtk_widget_get_mapped (GTK_WIDGET (self)) &&
-          (focus == NULL || !gtk_widget_get_mapped (focus) ||
-           (gtk_widget_is_ancestor (focus, GTK_WIDGET (self)) &&
-            gtk_widget_get_ancestor (focus, GTK_TYPE_STACK_SWITCHER) != NULL)))
+      /* Shown while loading, the page had nothing to take the keyboard:
+       * the ledger takes it now. */
+      if (self->focus_on_show && gtk_widget_get_mapped (GTK_WIDGET (self)))
         focus_ledger (self);
     }
 
@@ -1432,9 +1440,16 @@ merge_action (GtkWidget  *widget,
   g_autofree char *toast = NULL;
   PxTopic *target;
 
-  if (self->comparison == NULL || topics->len < 2)
+  if (self->comparison == NULL)
     return;
   gtk_stack_set_visible_child_name (self->views_stack, "ledger");
+  /* Rather than a button that does nothing, or Ctrl+M falling through
+   * to the window, say how to choose. */
+  if (topics->len < 2)
+    {
+      show_toast (self, _("Choose two topics or more to merge: Shift or Ctrl with a click, or Ctrl+Space on each"));
+      return;
+    }
 
   for (guint i = 0; i < topics->len; i++)
     {
@@ -2032,7 +2047,7 @@ update_actions (PxComparePage *self)
   for (guint i = 0; i < topics->len; i++)
     any_reviewed |= px_topic_get_reviewed (g_ptr_array_index (topics, i));
 
-  gtk_widget_action_set_enabled (widget, "compare.merge", ready && topics->len >= 2);
+  gtk_widget_action_set_enabled (widget, "compare.merge", ready);
   gtk_widget_action_set_enabled (widget, "compare.rename", one);
   gtk_widget_action_set_enabled (widget, "compare.split",
                                  one && px_topic_get_n_reports (g_ptr_array_index (topics, 0)) > 1);
@@ -2196,6 +2211,8 @@ px_compare_page_dispose (GObject *object)
   PxComparePage *self = (PxComparePage *)object;
 
   cancel_load (self);
+  if (self->column_view != NULL)
+    cancel_focus (self);
 
   g_clear_pointer (&self->context_menu, gtk_widget_unparent);
 
@@ -2285,6 +2302,20 @@ px_compare_page_map (GtkWidget *widget)
 
   if (self->stale)
     start_load (self);
+
+  /* Switching to the page puts the keyboard in the ledger, as soon as
+   * there is one: wherever GTK leaves it when the last page hides is
+   * nowhere the user chose. */
+  self->focus_on_show = TRUE;
+  focus_ledger (self);
+}
+
+static void
+px_compare_page_unmap (GtkWidget *widget)
+{
+  cancel_focus (PX_COMPARE_PAGE (widget));
+
+  GTK_WIDGET_CLASS (px_compare_page_parent_class)->unmap (widget);
 }
 
 /* No layout manager: a widget that has one never sees size_allocate,
@@ -2342,6 +2373,7 @@ px_compare_page_class_init (PxComparePageClass *klass)
 
   widget_class->focus = px_compare_page_focus;
   widget_class->map = px_compare_page_map;
+  widget_class->unmap = px_compare_page_unmap;
   widget_class->measure = px_compare_page_measure;
   widget_class->size_allocate = px_compare_page_size_allocate;
 
@@ -2517,9 +2549,12 @@ px_compare_page_init (PxComparePage *self)
   gtk_widget_set_parent (self->context_menu, GTK_WIDGET (self));
 
   /* Global to the window, but only while the page is mapped: they work
-   * wherever the keyboard is on the Compare page, and nowhere else. */
+   * wherever the keyboard is on the Compare page, and nowhere else. In
+   * the capture phase, before the window's own keys (its Ctrl+M moves a
+   * reader's line, its Ctrl+F searches the documents). */
   shortcuts = gtk_shortcut_controller_new ();
   gtk_shortcut_controller_set_scope (GTK_SHORTCUT_CONTROLLER (shortcuts), GTK_SHORTCUT_SCOPE_GLOBAL);
+  gtk_event_controller_set_propagation_phase (shortcuts, GTK_PHASE_CAPTURE);
   add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts), GDK_KEY_1, GDK_CONTROL_MASK, "compare.show-view", "ledger");
   add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts), GDK_KEY_2, GDK_CONTROL_MASK, "compare.show-view", "passages");
   add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts), GDK_KEY_3, GDK_CONTROL_MASK, "compare.show-view", "coverage");
