@@ -663,6 +663,29 @@ test_not_attributions (void)
   g_assert_cmpuint (attributions->len, ==, 4);
 }
 
+/* A few words of other languages, under the English lemma. */
+static void
+test_other_languages (void)
+{
+  g_autoptr(GPtrArray) sets = px_term_sets_new_default ();
+  g_autoptr(PxFraming) framing = px_framing_new (sets, 1);
+  g_autoptr(PxDocument) document = document_new (NULL,
+    "Selon le ministère, deux personnes sont mortes.",
+    "Laut der Polizei gab es keine Warnung. Das sei ein Fehler, sagte der Bürgermeister.",
+    "Según la policía, el río subió de noche.",
+    NULL);
+  GPtrArray *attributions;
+
+  px_framing_add_document (framing, document, 0, 0);
+  attributions = px_framing_get_attributions (framing);
+
+  check_attribution (attributions, 0, 0, "according to", "le ministère");
+  check_attribution (attributions, 1, 0, "according to", "der Polizei");
+  check_attribution (attributions, 2, 0, "say", "der Bürgermeister");
+  check_attribution (attributions, 3, 0, "according to", "la policía");
+  g_assert_cmpuint (attributions->len, ==, 4);
+}
+
 /* Input that breaks a careless scanner. */
 static void
 test_hostile (void)
@@ -888,6 +911,7 @@ main (int   argc,
   g_test_add_func ("/Px/Framing/empty-documents", test_empty_documents);
   g_test_add_func ("/Px/Framing/sources-add-up", test_sources_add_up);
   g_test_add_func ("/Px/Framing/not-attributions", test_not_attributions);
+  g_test_add_func ("/Px/Framing/other-languages", test_other_languages);
   g_test_add_func ("/Px/Framing/hostile", test_hostile);
   g_test_add_func ("/Px/Framing/seeds", test_seeds);
 

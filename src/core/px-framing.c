@@ -214,7 +214,14 @@ static const VerbForm verb_forms[] = {
   { "described", "describe", 0 }, { "describes", "describe", 0 }, { "describe", "describe", VERB_BASE },
   { "recalled", "recall", VERB_CLAUSE }, { "recalls", "recall", VERB_CLAUSE },
   { "acknowledged", "acknowledge", VERB_CLAUSE }, { "acknowledges", "acknowledge", VERB_CLAUSE },
+  /* The commonest of German and Spanish, listed under the English lemma. */
+  { "sagte", "say", VERB_INVERTS }, { "sagt", "say", VERB_INVERTS }, { "erklärte", "explain", VERB_INVERTS },
+  { "dijo", "say", VERB_INVERTS }, { "declaró", "declare", VERB_INVERTS }, { "afirmó", "state", VERB_INVERTS },
 };
+
+/* "According to" in one word: "selon le ministère", "laut der Polizei",
+ * "según la policía". */
+static const char * const according_words[] = { "selon", "laut", "según", NULL };
 
 static const char according_to[] = "according to";
 
@@ -1275,9 +1282,12 @@ find_speaker (const Sentence *s,
       if (verb_flags & VERB_INVERTS)
         {
           after = phrase_starting_at (s, v + 1, FALSE);
+          static const char * const articles[] = {
+            "the", "a", "an", "le", "la", "les", "der", "die", "das", "el", "los", "las", NULL,
+          };
+
           if (!span_empty (after) &&
-              (toks[after.first].capitalised || g_strcmp0 (tok_lower (s->sc, &toks[after.first]), "the") == 0 ||
-               g_strcmp0 (tok_lower (s->sc, &toks[after.first]), "a") == 0) &&
+              (toks[after.first].capitalised || g_strv_contains (articles, tok_lower (s->sc, &toks[after.first]))) &&
               ((guint) after.last == s->hi || (toks[after.last + 1].gap & GAP_PUNCT) != 0))
             return trim_span (s, after, FALSE);
         }
@@ -1401,13 +1411,14 @@ find_attributions (PxFraming *self,
       const Token *t = &toks[v];
       const VerbForm *verb;
       const char *lemma;
-      gboolean according, drop = FALSE;
+      gboolean according, one_word, drop = FALSE;
       Span speaker;
 
       if (t->quoted || t->number)
         continue;
-      according = g_ascii_strcasecmp (tok_lower (sc, t), "according") == 0;
-      if (!according && g_hash_table_lookup (self->verbs, tok_lower (sc, t)) == NULL)
+      according = strcmp (tok_lower (sc, t), "according") == 0;
+      one_word = !according && g_strv_contains (according_words, tok_lower (sc, t));
+      if (!according && !one_word && g_hash_table_lookup (self->verbs, tok_lower (sc, t)) == NULL)
         continue;
 
       /* The sentence around it, found once per sentence and from where
@@ -1430,16 +1441,21 @@ find_attributions (PxFraming *self,
             s.hi++;
         }
 
-      if (according)
+      if (according || one_word)
         {
+          guint from = one_word ? v + 1 : v + 2;
           Span after;
 
-          if (v >= s.hi || g_strcmp0 (tok_lower (sc, &toks[v + 1]), "to") != 0 || !gap_clean (&s, v + 1))
+          if (according &&
+              (v >= s.hi || g_strcmp0 (tok_lower (sc, &toks[v + 1]), "to") != 0 || !gap_clean (&s, v + 1)))
             continue;
           lemma = according_to;
-          after = phrase_starting_at (&s, v + 2, FALSE);
-          if (span_empty (after) && v + 2 <= s.hi && (toks[v + 2].flags & W_OBJECT) && gap_clean (&s, v + 2))
-            after = (Span) { v + 2, v + 2 };
+          after = phrase_starting_at (&s, from, FALSE);
+          if (span_empty (after) && from <= s.hi && (toks[from].flags & W_OBJECT) && gap_clean (&s, from))
+            after = (Span) { from, from };
+          /* "laut" alone is also "loud": only with someone after it. */
+          if (one_word && span_empty (after))
+            continue;
           speaker = trim_span (&s, after, FALSE);
         }
       else

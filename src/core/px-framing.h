@@ -42,6 +42,12 @@ G_DECLARE_FINAL_TYPE (PxFraming, px_framing, PX, FRAMING, GObject)
  * @term_sets per 1,000 words of its kept text, and which attribution
  * verbs it uses, with their speakers.
  *
+ * A document's text is its title (unless a kept paragraph repeats it)
+ * and its kept paragraphs (px_paragraph_is_kept()); its words are runs
+ * of letters and digits, a hyphenated compound counting once. Several
+ * documents of one source add up. The rules of matching and finding
+ * speakers and names are in px-framing.c.
+ *
  * @term_sets: (element-type PxTermSet): copied. */
 PxFraming       *px_framing_new              (GPtrArray  *term_sets,
                                               guint       n_sources);
