@@ -699,6 +699,7 @@ test_hostile (void)
     "said the", "said, the", "the said", "I. said", "X, Y, Z, said", "said said said", "-", "- -",
     "according to the", "“", "« »", "„ “", "…", "s’ t", "1,2,3.4.5", "it was", "by", "was said by",
     "the the the the the the the the the the the the the the the said", "Ω said Ω", "e\xcc\x81t\xc3\xa9 said",
+    "broken \xf0", "\xff\xfe said \xc3", "the minister said\xe2\x80",
   };
 
   for (guint i = 0; i < 3000; i++)

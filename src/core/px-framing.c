@@ -281,6 +281,7 @@ typedef struct
 typedef struct
 {
   const char *text;
+  char       *valid;         /* a repaired copy of text that was not UTF-8 */
   GArray     *tokens;
   GString    *arena;
   GString    *scratch;
@@ -397,6 +398,13 @@ scan (Scanner    *sc,
   guint unquoted_from = 0;    /* first token after the last quotation mark */
   gunichar prev = 0;
 
+  /* Documents hold UTF-8, but the scanner reads past a byte that says a
+   * character is longer: never past the end of a broken one. (Offsets
+   * are then those of the repaired text.) */
+  g_clear_pointer (&sc->valid, g_free);
+  if (!g_utf8_validate (text, -1, NULL))
+    text = p = sc->valid = g_utf8_make_valid (text, -1);
+
   sc->text = text;
   g_array_set_size (sc->tokens, 0);
   g_string_truncate (sc->arena, 0);
@@ -428,7 +436,8 @@ scan (Scanner    *sc,
                 p = after;
               else if ((d == ',' || d == '.') && g_unichar_isdigit (prev) && g_ascii_isdigit (*after))
                 p = after;
-              else if (is_apostrophe (d) && prev == 's' && after[0] == ' ' && g_unichar_islower (g_utf8_get_char (after + 1)))
+              else if (is_apostrophe (d) && prev == 's' && after[0] == ' ' &&
+                       g_unichar_islower (g_utf8_get_char (after + 1)))
                 {
                   /* "the victims’ families": a possessive, not a closing
                    * quote. */
@@ -624,6 +633,7 @@ px_framing_finalize (GObject *object)
   g_clear_pointer (&self->names, g_hash_table_unref);
   g_clear_pointer (&self->name_documents, g_hash_table_unref);
   g_clear_pointer (&self->scanner.tokens, g_array_unref);
+  g_clear_pointer (&self->scanner.valid, g_free);
   if (self->scanner.arena != NULL)
     g_string_free (self->scanner.arena, TRUE);
   if (self->scanner.scratch != NULL)
