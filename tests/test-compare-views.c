@@ -500,12 +500,31 @@ test_side_by_side (void)
     passage.document = DOC_BETA2;
     passage.text = (char *) BETA2_SENTENCE;
     px_alignment_add_passage (alignment, &passage);
+
+    passage.document = DOC_GAMMA;
+    passage.text = (char *) "Rescue teams searched the valley overnight for 6 missing villagers.";
+    px_alignment_add_passage (alignment, &passage);
     px_alignment_set_label (alignment, "people were killed");
 
     px_side_by_side_show_alignment (view, alignment);
-    g_assert_cmpuint (_px_side_by_side_get_n_columns (view), ==, 2);
+    g_assert_cmpuint (_px_side_by_side_get_n_columns (view), ==, 3);
     g_assert_true (px_test_wait_for_draw (GTK_WIDGET (view), TIMEOUT_SECONDS));
     save_snapshot (window, "side-by-side-alignment");
+
+    /* A passage worded otherwise is not crossed out word by word: it
+     * reads as written, its own numbers emphasised */
+    if (word_diff_works ())
+      {
+        g_autoptr(GPtrArray) gamma = find_by_class (_px_side_by_side_get_column (view, 2), "diff-passage");
+        const char *markup = gtk_label_get_label (g_ptr_array_index (gamma, 0));
+        g_autofree char *description = get_accessible (g_ptr_array_index (gamma, 0),
+                                                       GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+
+        g_assert_null (strstr (markup, "strikethrough"));
+        g_assert_true (g_regex_match_simple ("underline=\"double\"[^>]*>6</span>", markup, 0, 0));
+        g_assert_nonnull (strstr (description, "Worded differently"));
+        g_assert_nonnull (strstr (description, ": 6"));
+      }
   }
 
   /* Dark: the marks' colours follow (with style-dark.css, as

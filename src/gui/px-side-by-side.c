@@ -33,6 +33,10 @@
 /* How much of a changed run the summary quotes. */
 #define MAX_QUOTE_CHARS 40
 
+/* Below this share of their text in common, two passages are shown as
+ * worded differently rather than as one edited into the other. */
+#define MIN_SHARED_PERCENT 40
+
 typedef struct
 {
   guint  order;     /* where it came in the topic or alignment */
@@ -221,6 +225,58 @@ append_mark (PxSideBySide *self,
   g_string_append (markup, "</span>");
 }
 
+/* The end of a number written in digits starting at @text ("1,275",
+ * "2.5"), or @text when none starts there. */
+static const char *
+skip_number (const char *text,
+             const char *end)
+{
+  const char *p = text;
+
+  while (p < end && (g_ascii_isdigit (*p) ||
+                     ((*p == ',' || *p == '.') && p > text && p + 1 < end && g_ascii_isdigit (p[1]))))
+    p++;
+  return p;
+}
+
+/* A run with a changed number: the numbers in it emphasised, the words
+ * around them marked as @kind, so that in "about 7000 residents" the
+ * number stands out rather than the whole phrase. */
+static void
+append_number_run (PxSideBySide *self,
+                   GString      *markup,
+                   MarkKind      kind,
+                   const char   *text,
+                   gsize         length)
+{
+  const char *end = text + length;
+  const char *p = text;
+  const char *words = text;
+  gboolean found = FALSE;
+
+  while (p < end)
+    {
+      const char *stop = g_ascii_isdigit (*p) && (p == text || !g_ascii_isalnum (p[-1])) ? skip_number (p, end) : p;
+
+      if (stop == p)
+        {
+          p++;
+          continue;
+        }
+
+      if (p > words)
+        append_mark (self, markup, kind, words, p - words);
+      append_mark (self, markup, MARK_NUMBER, p, stop - p);
+      found = TRUE;
+      p = words = stop;
+    }
+
+  if (!found)
+    append_mark (self, markup, MARK_NUMBER, text, length);
+  else if (end > words)
+    append_mark (self, markup, kind, words, end - words);
+}
+
 static gboolean
 is_boundary (const char *text,
              gsize       length,
@@ -299,6 +355,74 @@ append_deleted (PxSideBySide *self,
     g_string_append_c (markup, ' ');
 }
 
+/* The digits-written numbers of @text, for "is this number in the
+ * reference too". */
+static GHashTable *
+collect_numbers (const char *text)
+{
+  GHashTable *numbers = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  const char *end = text + strlen (text);
+
+  for (const char *p = text; p < end; p++)
+    if (g_ascii_isdigit (*p) && (p == text || !g_ascii_isalnum (p[-1])))
+      {
+        const char *stop = skip_number (p, end);
+
+        g_hash_table_add (numbers, g_strndup (p, stop - p));
+        p = stop - 1;
+      }
+
+  return numbers;
+}
+
+/* Passages that share few words are not one sentence edited: crossing
+ * out the reference and underlining everything else would only hide
+ * them. They are shown as written, with the numbers the reference does
+ * not give emphasised. */
+static char *
+worded_differently_markup (PxSideBySide *self,
+                           const char   *a,
+                           const char   *b,
+                           GPtrArray    *items)
+{
+  g_autoptr(GHashTable) reference_numbers = collect_numbers (a);
+  g_autoptr(GString) markup = g_string_new (NULL);
+  g_autoptr(GString) numbers = g_string_new (NULL);
+  const char *end = b + strlen (b);
+  const char *plain = b;
+
+  for (const char *p = b; p < end; p++)
+    {
+      const char *stop;
+      g_autofree char *number = NULL;
+
+      if (!g_ascii_isdigit (*p) || (p > b && g_ascii_isalnum (p[-1])))
+        continue;
+
+      stop = skip_number (p, end);
+      number = g_strndup (p, stop - p);
+      if (!g_hash_table_contains (reference_numbers, number))
+        {
+          append_escaped (markup, plain, p - plain);
+          append_mark (self, markup, MARK_NUMBER, p, stop - p);
+          plain = stop;
+          if (numbers->len > 0)
+            g_string_append (numbers, ", ");
+          g_string_append (numbers, number);
+        }
+      p = stop - 1;
+    }
+  append_escaped (markup, plain, end - plain);
+
+  g_ptr_array_set_size (items, 0);
+  g_ptr_array_add (items, g_strdup (_("worded differently")));
+  if (numbers->len > 0)
+    /* Translators: numbers a passage gives that the reference does not */
+    g_ptr_array_add (items, g_strdup_printf (_("numbers the reference does not give: %s"), numbers->str));
+
+  return g_string_free (g_steal_pointer (&markup), FALSE);
+}
+
 /* Pango markup of @b with its differences from @a marked, and the
  * differences in words in @items (char *). */
 static char *
@@ -312,6 +436,20 @@ diff_markup (PxSideBySide *self,
   gsize a_len = strlen (a);
   gsize b_len = strlen (b);
   gsize b_pos = 0;
+  gsize shared = 0;
+  gsize longer;
+
+  /* How much of the two texts the diff finds the same. */
+  for (guint i = 0; ops != NULL && i < ops->len; i++)
+    {
+      const PxDiffOp *op = &g_array_index (ops, PxDiffOp, i);
+
+      if (op->kind == PX_DIFF_EQUAL && op->b_end >= op->b_start && op->a_end >= op->a_start)
+        shared += MIN (op->b_end - op->b_start, op->a_end - op->a_start);
+    }
+  longer = MAX (a_len, b_len);
+  if (ops != NULL && ops->len > 0 && longer > 0 && shared * 100 < longer * MIN_SHARED_PERCENT)
+    return worded_differently_markup (self, a, b, items);
 
   for (guint i = 0; ops != NULL && i < ops->len; i++)
     {
@@ -371,7 +509,10 @@ diff_markup (PxSideBySide *self,
             g_autofree char *new_words = quote_run (b_run, b_run_len);
 
             append_deleted (self, markup, b, b_len, op->b_end, a_run, a_run_len, TRUE);
-            append_mark (self, markup, op->number ? MARK_NUMBER : MARK_INSERT, b_run, b_run_len);
+            if (op->number)
+              append_number_run (self, markup, MARK_INSERT, b_run, b_run_len);
+            else
+              append_mark (self, markup, MARK_INSERT, b_run, b_run_len);
 
             if (op->number)
               /* Translators: a number that differs from the reference's, "18 instead of 17" */
