@@ -11,6 +11,8 @@
  * diacritics, apostrophes) and stemmed.
  */
 
+#define G_LOG_DOMAIN "px-tokens"
+
 #include "config.h"
 
 #include <string.h>

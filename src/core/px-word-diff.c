@@ -8,6 +8,8 @@
  * difflib's opcodes and then into byte ranges that tile both texts.
  */
 
+#define G_LOG_DOMAIN "px-word-diff"
+
 #include "config.h"
 
 #include <string.h>
