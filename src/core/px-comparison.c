@@ -1344,6 +1344,28 @@ build_framing_json (PxComparison *self,
       px_json_add_string (builder, "verb", a->verb);
       px_json_add_string (builder, "speaker", a->speaker);
       px_json_add_string (builder, "sentence", a->sentence);
+      json_builder_set_member_name (builder, "paragraph");
+      json_builder_add_int_value (builder, a->paragraph);
+      json_builder_set_member_name (builder, "start");
+      json_builder_add_int_value (builder, a->start);
+      json_builder_set_member_name (builder, "end");
+      json_builder_add_int_value (builder, a->end);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+
+  /* The attribution verbs, commonest first, with their uses per source. */
+  json_builder_set_member_name (builder, "verbs");
+  json_builder_begin_array (builder);
+  for (guint i = 0; verbs[i] != NULL; i++)
+    {
+      json_builder_begin_object (builder);
+      px_json_add_string (builder, "verb", verbs[i]);
+      json_builder_set_member_name (builder, "counts");
+      json_builder_begin_array (builder);
+      for (guint src = 0; src < n_sources; src++)
+        json_builder_add_int_value (builder, px_framing_get_verb_count (self->framing, src, verbs[i]));
+      json_builder_end_array (builder);
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);
