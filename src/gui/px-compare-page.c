@@ -2004,6 +2004,8 @@ show_view_action (GtkWidget  *widget,
   /* The keyboard goes with the eyes. */
   if (g_str_equal (name, "ledger"))
     focus_ledger (self);
+  else if (g_str_equal (name, "review"))
+    gtk_widget_grab_focus (child);
   else
     gtk_widget_child_focus (child, GTK_DIR_TAB_FORWARD);
 }

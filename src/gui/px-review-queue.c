@@ -35,8 +35,6 @@ struct _PxReviewQueue
   GtkExpander        *reviewed_expander;
   GtkListView        *reviewed_list;
   PxSideBySide       *side_by_side;
-  GtkLabel           *title_label;
-  GtkLabel           *values_label;
 
   /* Owned References */
   PxComparison       *comparison;
@@ -148,9 +146,6 @@ static void
 show_topic (PxReviewQueue *self,
             PxTopic       *topic)
 {
-  g_autofree char *summary = NULL;
-  g_autofree char *values = NULL;
-
   if (topic == self->shown)
     return;
   g_set_object (&self->shown, topic);
@@ -163,14 +158,7 @@ show_topic (PxReviewQueue *self,
       return;
     }
 
-  summary = dup_summary (topic);
-  /* Translators: "≠ Differ: 16, 17, 18 · 3 sources" */
-  values = g_strdup_printf (_("%s %s: %s"),
-                            px_agreement_to_symbol (px_topic_get_agreement (topic)),
-                            px_agreement_to_label (px_topic_get_agreement (topic)),
-                            summary);
-  gtk_label_set_label (self->title_label, display_label (topic));
-  gtk_label_set_label (self->values_label, values);
+  /* The side by side names the topic and its agreement itself. */
   gtk_entry_buffer_set_text (gtk_entry_get_buffer (self->note_entry), "", 0);
   px_side_by_side_show_topic (self->side_by_side, topic);
   gtk_stack_set_visible_child_name (self->detail_stack, "topic");
@@ -512,6 +500,20 @@ add_shortcut (GtkShortcutController *controller,
                                                           gtk_named_action_new (action_name)));
 }
 
+/* The keyboard goes to the discrepancy chosen, or the first. */
+static gboolean
+px_review_queue_grab_focus (GtkWidget *widget)
+{
+  PxReviewQueue *self = PX_REVIEW_QUEUE (widget);
+  guint position = gtk_single_selection_get_selected (self->selection);
+
+  if (px_review_queue_get_n_open (self) == 0)
+    return gtk_widget_child_focus (widget, GTK_DIR_TAB_FORWARD);
+  if (position != GTK_INVALID_LIST_POSITION && _px_ledger_focus_row (GTK_WIDGET (self->open_list), position))
+    return TRUE;
+  return gtk_widget_grab_focus (GTK_WIDGET (self->open_list));
+}
+
 static void
 px_review_queue_class_init (PxReviewQueueClass *klass)
 {
@@ -520,6 +522,8 @@ px_review_queue_class_init (PxReviewQueueClass *klass)
 
   object_class->dispose = px_review_queue_dispose;
   object_class->get_property = px_review_queue_get_property;
+
+  widget_class->grab_focus = px_review_queue_grab_focus;
 
   properties [PROP_N_OPEN] =
     g_param_spec_uint ("n-open", NULL, NULL,
@@ -547,8 +551,6 @@ px_review_queue_class_init (PxReviewQueueClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PxReviewQueue, reviewed_expander);
   gtk_widget_class_bind_template_child (widget_class, PxReviewQueue, reviewed_list);
   gtk_widget_class_bind_template_child (widget_class, PxReviewQueue, side_by_side);
-  gtk_widget_class_bind_template_child (widget_class, PxReviewQueue, title_label);
-  gtk_widget_class_bind_template_child (widget_class, PxReviewQueue, values_label);
   gtk_widget_class_bind_template_callback (widget_class, bind_open_row_cb);
   gtk_widget_class_bind_template_callback (widget_class, bind_reviewed_row_cb);
   gtk_widget_class_bind_template_callback (widget_class, note_activate_cb);
