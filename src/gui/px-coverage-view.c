@@ -497,7 +497,7 @@ px_coverage_view_set_comparison (PxCoverageView *self,
 
       column = gtk_column_view_column_new (px_comparison_get_source_name (comparison, s), factory);
       gtk_column_view_column_set_resizable (column, TRUE);
-      gtk_column_view_column_set_fixed_width (column, 150);
+      gtk_column_view_column_set_fixed_width (column, 180);
       gtk_column_view_append_column (self->column_view, column);
       g_ptr_array_add (self->source_columns, column);
     }

@@ -751,16 +751,18 @@ new_column (PxSideBySide *self,
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, accessible,
                                   -1);
 
-  header = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  /* The name alone on its line: a long one ("Embassy of the Republic
+   * of …") would otherwise be squeezed to a word per line. */
+  header = gtk_box_new (GTK_ORIENTATION_VERTICAL, 3);
   gtk_widget_set_margin_bottom (header, 6);
   label = new_label (name, "heading");
-  gtk_widget_set_hexpand (label, TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD);
   gtk_box_append (GTK_BOX (header), label);
 
   if (is_reference)
     {
       label = gtk_label_new (_("Reference"));
-      gtk_widget_set_valign (label, GTK_ALIGN_CENTER);
+      gtk_widget_set_halign (label, GTK_ALIGN_START);
       gtk_widget_add_css_class (label, "reference-badge");
       gtk_widget_set_tooltip_text (label, _("The other sources are compared with this one"));
       gtk_box_append (GTK_BOX (header), label);
@@ -770,7 +772,7 @@ new_column (PxSideBySide *self,
       g_autofree char *button_label = NULL;
       GtkWidget *button = gtk_button_new_with_mnemonic (_("Compare _With This"));
 
-      gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+      gtk_widget_set_halign (button, GTK_ALIGN_START);
       gtk_widget_add_css_class (button, "flat");
       gtk_widget_add_css_class (button, "set-reference");
       gtk_widget_set_tooltip_text (button, _("Compare the other sources with this one"));
