@@ -1084,6 +1084,22 @@ test_add_figure (void)
       index = p;
   g_assert_cmpint (index, >=, 0);
 
+  /* The line menu of a line of the article offers it */
+  _px_reader_view_place_cursor_in_paragraph (reader, index);
+  {
+    GMenuModel *menu = _px_reader_view_get_line_menu (reader);
+    gboolean offered = FALSE;
+
+    for (int i = 0; i < g_menu_model_get_n_items (menu); i++)
+      {
+        g_autofree char *action = NULL;
+
+        if (g_menu_model_get_item_attribute (menu, i, G_MENU_ATTRIBUTE_ACTION, "s", &action))
+          offered |= g_str_equal (action, "reader.add-figure");
+      }
+    g_assert_true (offered);
+  }
+
   /* Nothing selected: nothing to add */
   gtk_widget_activate_action (GTK_WIDGET (reader), "reader.add-figure", NULL);
   g_assert_null (find_message_dialog (window));
