@@ -486,6 +486,32 @@ test_side_by_side (void)
   g_assert_cmpfloat (gtk_adjustment_get_upper (hadjustment), <=, gtk_adjustment_get_page_size (hadjustment) + 1);
   save_snapshot (window, "side-by-side");
 
+  /* Tab goes from the reference's button on to the next column */
+  {
+    g_autoptr(GPtrArray) open = find_by_class (_px_side_by_side_get_column (view, 0), "open-passage");
+    GtkWidget *focus;
+
+    g_assert_true (gtk_widget_grab_focus (g_ptr_array_index (open, 0)));
+    g_assert_true (gtk_widget_child_focus (window, GTK_DIR_TAB_FORWARD));
+    focus = gtk_root_get_focus (GTK_ROOT (window));
+    g_assert_nonnull (focus);
+    g_assert_true (gtk_widget_is_ancestor (focus, _px_side_by_side_get_column (view, 1)));
+    g_assert_true (gtk_widget_has_css_class (focus, "set-reference"));
+
+    /* ... and a new reference keeps the keyboard in the columns */
+    g_signal_emit_by_name (focus, "clicked");
+    drain ();
+    {
+      g_autofree char *label = get_accessible (_px_side_by_side_get_column (view, 0), GTK_ACCESSIBLE_PROPERTY_LABEL);
+
+      g_assert_cmpstr (label, ==, "Source: Beta Courier");
+    }
+    focus = gtk_root_get_focus (GTK_ROOT (window));
+    g_assert_nonnull (focus);
+    g_assert_true (gtk_widget_is_ancestor (focus, _px_side_by_side_get_column (view, 0)));
+    px_side_by_side_set_reference (view, source_of (comparison, "Alpha Gazette"));
+  }
+
   /* An aligned passage: a column per document's source */
   {
     g_autoptr(PxAlignment) alignment = px_alignment_new ();
