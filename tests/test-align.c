@@ -269,6 +269,27 @@ test_tokens_offsets (void)
 }
 
 static void
+test_tokens_invalid_utf8 (void)
+{
+  /* Latin-1 bytes and a truncated sequence at the end: the words around
+   * them are still found, at their own bytes. */
+  const char *text = "Caf\xe9 counted 1,275 \xff\xfe victims \xe2\x80";
+  g_autoptr(GArray) tokens = px_tokenize (text);
+  g_autofree char *second = NULL;
+  g_autofree char *third = NULL;
+
+  g_assert_cmpuint (tokens->len, ==, 4);
+  g_assert_cmpstr (token_at (tokens, 0)->norm, ==, "caf");
+  second = token_text (text, token_at (tokens, 1));
+  third = token_text (text, token_at (tokens, 2));
+  g_assert_cmpstr (second, ==, "counted");
+  g_assert_cmpstr (third, ==, "1,275");
+  g_assert_cmpstr (token_at (tokens, 3)->norm, ==, "victim");
+  for (guint i = 0; i < tokens->len; i++)
+    g_assert_true (g_utf8_validate (token_at (tokens, i)->norm, -1, NULL));
+}
+
+static void
 test_digest (void)
 {
   g_autofree char *a = px_sentence_digest ("The court\xe2\x80\x99s \xe2\x80\x9cruling\xe2\x80\x9d: 1,275 people \xe2\x80\x94 forty-one killed.");
@@ -536,6 +557,17 @@ passage_of (PxAlignment *alignment,
   return NULL;
 }
 
+/* The text of @document's passage in @alignment, which must have one. */
+static const char *
+text_of (PxAlignment *alignment,
+         guint        document)
+{
+  const PxPassage *passage = passage_of (alignment, document);
+
+  g_assert_nonnull (passage);
+  return passage->text;
+}
+
 /* The alignment holding a passage of @document that contains @words. */
 static PxAlignment *
 find_alignment (GPtrArray  *alignments,
@@ -619,23 +651,23 @@ test_aligner_fixtures (void)
    * each in another place of its story. */
   toll = find_alignment (alignments, chronicle, "41 people were killed");
   g_assert_nonnull (toll);
-  g_assert_nonnull (strstr (passage_of (toll, courier)->text, "Forty-one passengers died"));
-  g_assert_nonnull (strstr (passage_of (toll, ministry)->text, "forty-one people lost their lives"));
-  g_assert_nonnull (strstr (passage_of (toll, wire)->text, "rose to 41"));
+  g_assert_nonnull (strstr (text_of (toll, courier), "Forty-one passengers died"));
+  g_assert_nonnull (strstr (text_of (toll, ministry), "forty-one people lost their lives"));
+  g_assert_nonnull (strstr (text_of (toll, wire), "rose to 41"));
   g_assert_null (passage_of (toll, wildfire));
 
   /* The capsizing, told first by three and second by the wire. */
   capsized = find_alignment (alignments, chronicle, "capsized on Lake Varnel");
   g_assert_nonnull (capsized);
   g_assert_true (capsized != toll);
-  g_assert_nonnull (strstr (passage_of (capsized, courier)->text, "overturned near Oskel harbour"));
-  g_assert_nonnull (strstr (passage_of (capsized, ministry)->text, "carrying 212 people"));
+  g_assert_nonnull (strstr (text_of (capsized, courier), "overturned near Oskel harbour"));
+  g_assert_nonnull (strstr (text_of (capsized, ministry), "carrying 212 people"));
 
   /* The court's words, active and passive, straight and curly quotes. */
   court = find_alignment (alignments, chronicle, "European Court of Human Rights described");
   g_assert_nonnull (court);
   g_assert_cmpuint (px_alignment_get_n_passages (court), ==, 2);
-  g_assert_nonnull (strstr (passage_of (court, courier)->text, "was qualified by the European Court"));
+  g_assert_nonnull (strstr (text_of (court, courier), "was qualified by the European Court"));
   g_assert_cmpfloat (px_alignment_get_score (court), >, 0.7);
 
   arrest = find_alignment (alignments, chronicle, "arrested the ferry's captain");
@@ -646,7 +678,7 @@ test_aligner_fixtures (void)
   /* "1 275" and "1,275". */
   rescuers = find_alignment (alignments, ministry, "1 275 rescuers");
   g_assert_nonnull (rescuers);
-  g_assert_nonnull (strstr (passage_of (rescuers, courier)->text, "1,275 rescuers"));
+  g_assert_nonnull (strstr (text_of (rescuers, courier), "1,275 rescuers"));
 
   /* The wildfire, told in sentences built like the ferry's, aligns with
    * nothing, and nothing else aligns either. */
@@ -817,7 +849,7 @@ test_aligner_boilerplate (void)
   fact = g_ptr_array_index (alignments, 0);
   g_assert_cmpuint (px_alignment_get_n_passages (fact), ==, 3);
   g_assert_cmpfloat (px_alignment_get_score (fact), ==, 1.0);
-  g_assert_cmpstr (passage_of (fact, 0)->text, ==, FACT);
+  g_assert_cmpstr (text_of (fact, 0), ==, FACT);
   g_assert_cmpuint (passage_of (fact, 1)->paragraph, ==, 1);
   g_assert_cmpuint (passage_of (fact, 2)->start, ==, 0);
   g_assert_cmpuint (passage_of (fact, 2)->end, ==, strlen (FACT));
@@ -854,6 +886,27 @@ test_aligner_short_and_same_document (void)
   g_ptr_array_add (only_c, make_document ("c", NULL, c));
   none = px_align_passages (only_c, NULL, NULL, NULL);
   g_assert_cmpuint (none->len, ==, 0);
+}
+
+static void
+test_aligner_invalid_utf8 (void)
+{
+  const char *a[] = { "The harbour master said the storm surge broke the old sea wall at midnight \xff\xfe.", NULL };
+  const char *b[] = { "At midnight the storm surge broke the old sea wall, the harbour master said.", NULL };
+  g_autoptr(GPtrArray) documents = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) alignments = NULL;
+  const PxPassage *passage;
+
+  g_ptr_array_add (documents, make_document ("a", NULL, a));
+  g_ptr_array_add (documents, make_document ("b", NULL, b));
+
+  alignments = px_align_passages (documents, NULL, NULL, NULL);
+  g_assert_cmpuint (alignments->len, ==, 1);
+  /* The passage is valid UTF-8, as long as its sentence. */
+  passage = passage_of (g_ptr_array_index (alignments, 0), 0);
+  g_assert_true (g_utf8_validate (passage->text, -1, NULL));
+  g_assert_cmpuint (strlen (passage->text), ==, passage->end - passage->start);
+  g_assert_nonnull (strstr (passage->text, "midnight ??."));
 }
 
 static void
@@ -939,6 +992,7 @@ main (int   argc,
   g_test_add_func ("/Px/Align/tokens/stems", test_tokens_stems);
   g_test_add_func ("/Px/Align/tokens/flags", test_tokens_flags);
   g_test_add_func ("/Px/Align/tokens/offsets", test_tokens_offsets);
+  g_test_add_func ("/Px/Align/tokens/invalid-utf8", test_tokens_invalid_utf8);
   g_test_add_func ("/Px/Align/digest", test_digest);
   g_test_add_func ("/Px/Align/diff/runs", test_diff_runs);
   g_test_add_func ("/Px/Align/diff/offsets", test_diff_offsets);
@@ -950,6 +1004,7 @@ main (int   argc,
   g_test_add_func ("/Px/Align/aligner/cancel", test_aligner_cancel);
   g_test_add_func ("/Px/Align/aligner/boilerplate", test_aligner_boilerplate);
   g_test_add_func ("/Px/Align/aligner/short-and-same-document", test_aligner_short_and_same_document);
+  g_test_add_func ("/Px/Align/aligner/invalid-utf8", test_aligner_invalid_utf8);
   g_test_add_func ("/Px/Align/similarity", test_similarity);
   g_test_add_func ("/Px/Align/seeds", test_seeds);
 

@@ -48,14 +48,22 @@
  * template sentence recurs in thousands of documents. */
 #define MAX_PAIRS_PER_NODE 16
 
-/* Two sentences report the same fact from this similarity on; a group
- * grows only while its founders stay this close, which stops a chain of
- * pairs drifting from one fact to another. Measured on paraphrases of
- * news sentences (tests/data/align). */
+/* Two sentences report the same fact from this similarity on. Two groups
+ * join through their best pair only if each end of it is, on average,
+ * this close to the other group's sentences: a chain of pairs must not
+ * drift from one fact to another. Measured on paraphrases of news
+ * sentences (tests/data/align, the seeds, the sample). */
 #define PAIR_THRESHOLD 0.4
-#define CHAIN_THRESHOLD 0.3
+#define CHAIN_THRESHOLD 0.35
 
+/* How many of a group's nodes that average looks at: enough for the
+ * groups of a few sources that matter, bounded for the large ones. */
+#define CHAIN_SAMPLE 16
+
+/* Factors on the IDF of numbers and of names (see compute_weights()),
+ * measured like the thresholds. */
 #define NUMBER_WEIGHT 1.5
+#define NAME_WEIGHT 0.8
 
 #define LABEL_CHARS 60
 #define CANCEL_EVERY 256
@@ -94,6 +102,7 @@ typedef struct
   GArray     *pool;           /* guint: term ids */
   GArray     *sf;             /* guint: sentences holding each term */
   GArray     *is_number;      /* gboolean: each term */
+  GArray     *capitals;       /* guint: times a term was written with a capital, not first */
   GHashTable *term_ids;       /* stem → id + 1 */
   double     *w2;             /* squared IDF of each term */
   GArray     *nodes;          /* Node */
@@ -101,6 +110,7 @@ typedef struct
   GArray     *prefix_pool;    /* guint: term ids */
   guint      *post_start;     /* CSR: term → nodes holding it */
   guint      *post_nodes;
+  guint      *rank;           /* of each node: its place in an order of the documents' ids */
   GArray     *pairs;          /* Pair */
 } Aligner;
 
@@ -111,6 +121,7 @@ aligner_clear (Aligner *al)
   g_clear_pointer (&al->pool, g_array_unref);
   g_clear_pointer (&al->sf, g_array_unref);
   g_clear_pointer (&al->is_number, g_array_unref);
+  g_clear_pointer (&al->capitals, g_array_unref);
   g_clear_pointer (&al->term_ids, g_hash_table_unref);
   g_clear_pointer (&al->w2, g_free);
   g_clear_pointer (&al->nodes, g_array_unref);
@@ -118,6 +129,7 @@ aligner_clear (Aligner *al)
   g_clear_pointer (&al->prefix_pool, g_array_unref);
   g_clear_pointer (&al->post_start, g_free);
   g_clear_pointer (&al->post_nodes, g_free);
+  g_clear_pointer (&al->rank, g_free);
   g_clear_pointer (&al->pairs, g_array_unref);
 }
 
@@ -160,6 +172,7 @@ intern_term (Aligner       *al,
 
       g_array_append_val (al->sf, zero);
       g_array_append_val (al->is_number, number);
+      g_array_append_val (al->capitals, zero);
     }
 
   return id;
@@ -189,6 +202,8 @@ add_sentence (Aligner *al,
       if (token->is_stopword)
         continue;
       id = intern_term (al, token);
+      if (token->is_capitalised && i > first)
+        g_array_index (al->capitals, guint, id)++;
       g_array_append_val (scratch, id);
     }
   if (scratch->len < MIN_CONTENT_WORDS)
@@ -216,6 +231,33 @@ add_sentence (Aligner *al,
   g_array_append_val (al->sentences, sentence);
 }
 
+/* A copy of @text with each byte that is not UTF-8 replaced by '?':
+ * the sentence splitter would step past a broken character, and the
+ * copy's offsets are @text's. NULL when @text is valid. */
+static char *
+repair_utf8 (const char *text)
+{
+  const char *bad;
+  char *copy;
+  char *p;
+
+  if (g_utf8_validate (text, -1, &bad))
+    return NULL;
+
+  copy = g_strdup (text);
+  p = copy + (bad - text);
+  for (;;)
+    {
+      const char *next_bad;
+
+      *p = '?';
+      if (g_utf8_validate (p + 1, -1, &next_bad))
+        break;
+      p = (char *) next_bad;
+    }
+  return copy;
+}
+
 static void
 add_paragraph (Aligner    *al,
                const char *text,
@@ -223,10 +265,16 @@ add_paragraph (Aligner    *al,
                guint       paragraph,
                GArray     *scratch)
 {
-  g_autoptr(GArray) tokens = px_tokenize (text);
-  gsize len = strlen (text);
+  g_autofree char *repaired = repair_utf8 (text);
+  g_autoptr(GArray) tokens = NULL;
+  gsize len;
   gsize pos = 0;
   guint t = 0;
+
+  if (repaired != NULL)
+    text = repaired;
+  tokens = px_tokenize (text);
+  len = strlen (text);
 
   while (pos < len)
     {
@@ -297,9 +345,14 @@ compute_weights (Aligner *al)
       double idf = log ((n + 1.0) / (g_array_index (al->sf, guint, t) + 0.5));
 
       /* A number names a fact more surely than a word: two sentences
-       * that share "613" and "63" are about the same thing. */
+       * that share "613" and "63" are about the same thing. A name (a
+       * word mostly written with a capital inside sentences) says who,
+       * not what: two sentences naming one minister may report two
+       * different things she did. */
       if (g_array_index (al->is_number, gboolean, t))
         idf *= NUMBER_WEIGHT;
+      else if (g_array_index (al->capitals, guint, t) * 2 > g_array_index (al->sf, guint, t))
+        idf *= NAME_WEIGHT;
 
       al->w2[t] = idf * idf;
     }
@@ -465,6 +518,82 @@ build_nodes (Aligner *al)
     }
 }
 
+static const char *
+document_key (PxDocument *document)
+{
+  const char *id = px_document_get_id (document);
+
+  if (id == NULL || *id == '\0')
+    id = px_document_get_path (document);
+  return id != NULL ? id : "";
+}
+
+typedef struct
+{
+  const char *document;   /* its id */
+  guint       index;      /* its place in the documents given */
+  guint       paragraph;
+  guint       start;
+} Place;
+
+static int
+compare_places (const Place *x,
+                const Place *y)
+{
+  int c = strcmp (x->document, y->document);
+
+  if (c != 0)
+    return c;
+  if (x->paragraph != y->paragraph)
+    return x->paragraph < y->paragraph ? -1 : 1;
+  if (x->start != y->start)
+    return x->start < y->start ? -1 : 1;
+  return x->index < y->index ? -1 : x->index > y->index;
+}
+
+static int
+compare_node_places (gconstpointer a,
+                     gconstpointer b,
+                     gpointer      user_data)
+{
+  const Place *places = user_data;
+
+  return compare_places (&places[*(const guint *) a], &places[*(const guint *) b]);
+}
+
+/* Ranks the nodes by where their first sentence is, by the documents'
+ * ids rather than their order, for every choice between equals. */
+static void
+rank_nodes (Aligner *al)
+{
+  guint n_nodes = al->nodes->len;
+  g_autofree Place *places = g_new0 (Place, n_nodes);
+  g_autofree guint *order = g_new (guint, n_nodes);
+
+  for (guint n = 0; n < n_nodes; n++)
+    {
+      const Node *node = NODE (al, n);
+
+      for (guint i = 0; i < node->n_members; i++)
+        {
+          const Sentence *s = SENTENCE (al, g_array_index (al->node_members, guint, node->members + i));
+          Place place = {
+            document_key (g_ptr_array_index (al->documents, s->document)),
+            s->document, s->paragraph, s->start,
+          };
+
+          if (i == 0 || compare_places (&place, &places[n]) < 0)
+            places[n] = place;
+        }
+      order[n] = n;
+    }
+
+  g_qsort_with_data (order, n_nodes, sizeof (guint), compare_node_places, places);
+  al->rank = g_new (guint, n_nodes);
+  for (guint i = 0; i < n_nodes; i++)
+    al->rank[order[i]] = i;
+}
+
 /* ------------------------------------------------------------------ */
 /* Candidates                                                           */
 /* ------------------------------------------------------------------ */
@@ -605,17 +734,23 @@ prefix_meets (const Aligner *al,
   return FALSE;
 }
 
+/* Best first; ties by rank, so that the groups do not depend on the
+ * order the documents were given in. */
 static int
 compare_pairs (gconstpointer a,
-               gconstpointer b)
+               gconstpointer b,
+               gpointer      user_data)
 {
+  const Aligner *al = user_data;
   const Pair *x = a, *y = b;
 
   if (x->sim != y->sim)
     return x->sim > y->sim ? -1 : 1;
   if (x->a != y->a)
-    return x->a < y->a ? -1 : 1;
-  return x->b < y->b ? -1 : x->b > y->b;
+    return al->rank[x->a] < al->rank[y->a] ? -1 : 1;
+  if (x->b != y->b)
+    return al->rank[x->b] < al->rank[y->b] ? -1 : 1;
+  return 0;
 }
 
 static gboolean
@@ -687,7 +822,10 @@ find_pairs (Aligner       *al,
           sim = dot (al, terms_a, sa->n_terms, TERMS (al, sb), sb->n_terms) / (na->norm * nb->norm);
           if (sim >= PAIR_THRESHOLD)
             {
-              Pair pair = { MIN (a, b), MAX (a, b), sim };
+              gboolean a_first = al->rank[a] < al->rank[b];
+              /* Rounded: the sum's last bits depend on the terms' ids,
+               * which depend on the order of the documents. */
+              Pair pair = { a_first ? a : b, a_first ? b : a, (float) (round (sim * 1e6) / 1e6) };
 
               g_array_append_val (found, pair);
             }
@@ -696,7 +834,7 @@ find_pairs (Aligner       *al,
 
       if (found->len > MAX_PAIRS_PER_NODE)
         {
-          g_array_sort (found, compare_pairs);
+          g_array_sort_with_data (found, compare_pairs, al);
           g_array_set_size (found, MAX_PAIRS_PER_NODE);
         }
       g_array_append_vals (al->pairs, found->data, found->len);
@@ -713,7 +851,7 @@ find_pairs (Aligner       *al,
 typedef struct
 {
   guint  *parent;
-  guint  *founder;   /* of a root: the node the group started from */
+  GArray **nodes;    /* of a root: its nodes, in the order they joined */
   GArray **docs;     /* of a root: its documents, sorted; NULL for one node */
 } Groups;
 
@@ -747,6 +885,33 @@ group_docs (Aligner *al,
         }
     }
   return g->docs[root];
+}
+
+static GArray *
+group_nodes (Groups *g,
+             guint   root)
+{
+  if (g->nodes[root] == NULL)
+    {
+      g->nodes[root] = g_array_new (FALSE, FALSE, sizeof (guint));
+      g_array_append_val (g->nodes[root], root);
+    }
+  return g->nodes[root];
+}
+
+/* The average similarity of @node to the first CHAIN_SAMPLE nodes of a
+ * group. */
+static double
+mean_similarity (Aligner *al,
+                 guint    node,
+                 GArray  *nodes)
+{
+  guint n = MIN (nodes->len, CHAIN_SAMPLE);
+  double sum = 0;
+
+  for (guint i = 0; i < n; i++)
+    sum += node_similarity (al, node, g_array_index (nodes, guint, i));
+  return sum / n;
 }
 
 static gboolean
@@ -792,12 +957,12 @@ join_pairs (Aligner       *al,
   guint n_nodes = al->nodes->len;
 
   g->parent = g_new (guint, n_nodes);
-  g->founder = g_new (guint, n_nodes);
+  g->nodes = g_new0 (GArray *, n_nodes);
   g->docs = g_new0 (GArray *, n_nodes);
   for (guint n = 0; n < n_nodes; n++)
-    g->parent[n] = g->founder[n] = n;
+    g->parent[n] = n;
 
-  g_array_sort (al->pairs, compare_pairs);
+  g_array_sort_with_data (al->pairs, compare_pairs, al);
 
   for (guint k = 0; k < al->pairs->len; k++)
     {
@@ -817,14 +982,15 @@ join_pairs (Aligner       *al,
       db = group_docs (al, g, rb);
       if (!docs_disjoint (da, db))
         continue;
-      if (g->founder[ra] != pair->a || g->founder[rb] != pair->b)
-        {
-          if (node_similarity (al, g->founder[ra], g->founder[rb]) < CHAIN_THRESHOLD)
-            continue;
-        }
+      if (mean_similarity (al, pair->b, group_nodes (g, ra)) < CHAIN_THRESHOLD ||
+          mean_similarity (al, pair->a, group_nodes (g, rb)) < CHAIN_THRESHOLD)
+        continue;
 
-      /* The larger group absorbs the smaller, and keeps its founder. */
-      if (da->len < db->len)
+      /* The larger group absorbs the smaller; between equals, the one
+       * whose first node ranks first, whatever the documents' order. */
+      if (da->len < db->len ||
+          (da->len == db->len &&
+           al->rank[g_array_index (group_nodes (g, rb), guint, 0)] < al->rank[g_array_index (group_nodes (g, ra), guint, 0)]))
         {
           guint t = ra;
 
@@ -838,6 +1004,8 @@ join_pairs (Aligner       *al,
       g_array_unref (da);
       g_array_unref (db);
       g->docs[rb] = NULL;
+      g_array_append_vals (group_nodes (g, ra), g->nodes[rb]->data, g->nodes[rb]->len);
+      g_clear_pointer (&g->nodes[rb], g_array_unref);
     }
 
   return TRUE;
@@ -852,7 +1020,10 @@ groups_clear (Groups *g,
       g_clear_pointer (&g->docs[n], g_array_unref);
   g_clear_pointer (&g->docs, g_free);
   g_clear_pointer (&g->parent, g_free);
-  g_clear_pointer (&g->founder, g_free);
+  if (g->nodes != NULL)
+    for (guint n = 0; n < n_nodes; n++)
+      g_clear_pointer (&g->nodes[n], g_array_unref);
+  g_clear_pointer (&g->nodes, g_free);
 }
 
 /* ------------------------------------------------------------------ */
@@ -910,16 +1081,6 @@ make_label (const char *text)
     }
 
   return g_string_free (out, FALSE);
-}
-
-static const char *
-document_key (PxDocument *document)
-{
-  const char *id = px_document_get_id (document);
-
-  if (id == NULL || *id == '\0')
-    id = px_document_get_path (document);
-  return id != NULL ? id : "";
 }
 
 /* Stable across re-parsing and whatever else the comparison holds: the
@@ -1014,6 +1175,16 @@ make_alignment (Aligner    *al,
       PxPassage passage = { s->document, s->paragraph, s->start, s->end, NULL };
 
       passage.text = g_strndup (paragraph->text + s->start, s->end - s->start);
+      {
+        /* Valid UTF-8 for the views and JSON, of the same length. */
+        char *repaired = repair_utf8 (passage.text);
+
+        if (repaired != NULL)
+          {
+            g_free (passage.text);
+            passage.text = repaired;
+          }
+      }
       px_alignment_add_passage (alignment, &passage);
       px_passage_clear (&passage);
 
@@ -1124,12 +1295,14 @@ px_align_passages (GPtrArray    *documents,
   al.pool = g_array_new (FALSE, FALSE, sizeof (guint));
   al.sf = g_array_new (FALSE, FALSE, sizeof (guint));
   al.is_number = g_array_new (FALSE, FALSE, sizeof (gboolean));
+  al.capitals = g_array_new (FALSE, FALSE, sizeof (guint));
   al.term_ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
   if (!collect_sentences (&al, cancellable, error))
     goto out;
   compute_weights (&al);
   build_nodes (&al);
+  rank_nodes (&al);
   build_index (&al);
   if (!find_pairs (&al, cancellable, error))
     goto out;

@@ -15,14 +15,17 @@ G_BEGIN_DECLS
 
 /* Finds sentences of different documents that report the same fact,
  * whatever order each document tells them in: a cosine over
- * px_tokenize()'s normalised content words (numbers included), each
- * weighted by how rare it is among the sentences given (IDF), robust to
- * paraphrase. Kept paragraphs only; sentences with fewer than six content
- * words are left out. Pairs of sentences of different documents with a
- * similarity of at least 0.4 are joined, best first, into alignments
- * with at most one sentence per document. The same sentence in every
- * document of one outlet is that outlet's boilerplate, not a fact, and
- * is left out.
+ * px_tokenize()'s normalised content words, each weighted by how rare it
+ * is among the sentences given (IDF; numbers weigh more, names less),
+ * robust to paraphrase. Kept paragraphs only; sentences with fewer than
+ * six content words are left out. Pairs of sentences of different
+ * documents with a similarity of at least 0.4 are joined, best first,
+ * into alignments with at most one sentence per document; two groups
+ * join only if the pair's ends are close, on average, to the other
+ * group's sentences. The same sentence in documents of one outlet only
+ * is that outlet's boilerplate, not a fact, and is left out. The result
+ * does not depend on the order of @documents (but for the score, which
+ * is measured from the first passage).
  *
  * Scales with the rare words, not with the pairs of sentences: about a
  * second for 1,000 generated documents, fifteen for 10,000.

@@ -1019,10 +1019,38 @@ token_clear (gpointer data)
   g_free (token->norm);
 }
 
+/* A copy of @text with each byte that is not UTF-8 replaced by '?', so
+ * that the scanner never steps past a broken character and byte offsets
+ * in the copy are offsets in @text. NULL when @text is valid. */
+static char *
+repair_utf8 (const char *text)
+{
+  const char *bad;
+  char *copy;
+  char *p;
+
+  if (g_utf8_validate (text, -1, &bad))
+    return NULL;
+
+  copy = g_strdup (text);
+  p = copy + (bad - text);
+  for (;;)
+    {
+      const char *next_bad;
+
+      *p = '?';
+      if (g_utf8_validate (p + 1, -1, &next_bad))
+        break;
+      p = (char *) next_bad;
+    }
+  return copy;
+}
+
 GArray *
 px_tokenize (const char *text)
 {
   g_autoptr(GArray) raw = NULL;
+  g_autofree char *repaired = NULL;
   GArray *tokens;
 
   g_return_val_if_fail (text != NULL, NULL);
@@ -1030,6 +1058,8 @@ px_tokenize (const char *text)
   tokens = g_array_new (FALSE, TRUE, sizeof (PxToken));
   g_array_set_clear_func (tokens, token_clear);
 
+  if ((repaired = repair_utf8 (text)) != NULL)
+    text = repaired;
   raw = scan_raw_words (text);
   for (guint i = 0; i < raw->len;)
     {
