@@ -32,6 +32,7 @@ struct _PxReviewQueue
   GtkEntry           *note_entry;
   GtkStack           *open_stack;
   GtkListView        *open_list;
+  GtkPaned           *paned;
   GtkExpander        *reviewed_expander;
   GtkListView        *reviewed_list;
   PxSideBySide       *side_by_side;
@@ -548,6 +549,7 @@ px_review_queue_class_init (PxReviewQueueClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PxReviewQueue, note_entry);
   gtk_widget_class_bind_template_child (widget_class, PxReviewQueue, open_list);
   gtk_widget_class_bind_template_child (widget_class, PxReviewQueue, open_stack);
+  gtk_widget_class_bind_template_child (widget_class, PxReviewQueue, paned);
   gtk_widget_class_bind_template_child (widget_class, PxReviewQueue, reviewed_expander);
   gtk_widget_class_bind_template_child (widget_class, PxReviewQueue, reviewed_list);
   gtk_widget_class_bind_template_child (widget_class, PxReviewQueue, side_by_side);
