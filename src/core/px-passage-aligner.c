@@ -1300,6 +1300,11 @@ px_align_passages (GPtrArray    *documents,
 
   if (!collect_sentences (&al, cancellable, error))
     goto out;
+  if (al.sentences->len == 0)
+    {
+      alignments = g_ptr_array_new_with_free_func (g_object_unref);
+      goto out;
+    }
   compute_weights (&al);
   build_nodes (&al);
   rank_nodes (&al);

@@ -1110,7 +1110,8 @@ px_tokenize (const char *text)
 static char *
 fold_word (const char *word)
 {
-  g_autoptr(GArray) raw = scan_raw_words (word);
+  g_autofree char *repaired = repair_utf8 (word);
+  g_autoptr(GArray) raw = scan_raw_words (repaired != NULL ? repaired : word);
   RawWord *w;
 
   if (raw->len == 0)
@@ -1165,7 +1166,11 @@ px_token_lemma (const char *word)
 
   g_return_val_if_fail (word != NULL, NULL);
 
-  lower = g_utf8_strdown (word, -1);
+  {
+    g_autofree char *repaired = repair_utf8 (word);
+
+    lower = g_utf8_strdown (repaired != NULL ? repaired : word, -1);
+  }
   g_strstrip (lower);
   for (char *p = lower; *p != '\0'; p = g_utf8_next_char (p))
     if (g_utf8_get_char (p) == 0x2019)
