@@ -15,11 +15,26 @@ G_BEGIN_DECLS
  *
  * @start and @end are byte offsets of the word in the text given, so a
  * view can mark it. @norm is the word case-folded, without diacritics
- * where they are marks, with quotes, apostrophes and dashes unified,
- * thousands separators removed ("1,275" and "1 275" → "1275"), number
- * words read as digits ("forty-one" → "41", "seven" → "7") and a light
- * stem ("killed" → "kill", "families" → "famili"). Punctuation is not a
- * token. */
+ * where they are marks on Latin, Greek or Cyrillic letters, compatibility
+ * forms unified ("ﬁ"), apostrophes dropped ("court’s" → "court",
+ * "l'attaque" → "attaque", "O'Brien" → "obrien"), dotted acronyms joined
+ * ("U.S." → "us", never a function word), and a light English stem
+ * (Porter's steps 1 and 5 with a table of irregulars: "killed" → "kill",
+ * "families" → "famili", "children" → "child"); function words are not
+ * stemmed.
+ *
+ * Numbers: thousands separators removed ("1,275", "1 275", "1 275" →
+ * "1275"; dots group only when they repeat, "1.275.000", so "1.5" and
+ * "1.275" stay decimals), digits of any script read as ASCII, number
+ * words read as digits ("forty-one", "forty one" → "41", "seven" → "7",
+ * "one hundred and twenty" → "120", "two million" and "2 million" →
+ * "2000000", "thirty-first" and "31st" → "31st"). A run of number words
+ * is one token spanning them all (only spaces or a hyphen between them).
+ *
+ * Punctuation, quotes, dashes and symbols (emoji) are not tokens; a dash
+ * or hyphen separates words ("death-toll" → "death", "toll"); each Han or
+ * kana character is a token of its own. Invalid UTF-8 is read as if each
+ * bad byte were punctuation. */
 typedef struct
 {
   guint  start;
@@ -34,11 +49,14 @@ typedef struct
 GArray     *px_tokenize           (const char *text);
 
 /* The lemma for people, not for matching: "families" → "family",
- * "women" → "woman", "killed" → "kill", "elderlies" → "elderly".
+ * "women" → "woman", "children" → "child", "killed" → "kill",
+ * "evacuated" → "evacuate", "elderlies" → "elderly", "people" → "people".
+ * English rules on ASCII words; other words are only lower-cased.
  * Returns: (transfer full): lower case. */
 char       *px_token_lemma        (const char *word);
 
-/* Returns: (transfer full): the stem px_tokenize() puts in @norm. */
+/* Returns: (transfer full): the stem px_tokenize() puts in @norm for
+ * the first word of @word; "" when it holds none. */
 char       *px_token_stem         (const char *word);
 
 /* Function words of English (and the commonest of French, German and
@@ -46,10 +64,12 @@ char       *px_token_stem         (const char *word);
  * is a normalised token. */
 gboolean    px_token_is_stopword  (const char *norm);
 
-/* A stable, short digest of a sentence's normalised words, so that a
- * sentence is found again after re-parsing moved it to another
- * paragraph, and typography changes do not lose it.
- * Returns: (transfer full): 16 hex digits. */
+/* A stable, short digest of a sentence's normalised words (all of them,
+ * function words too, in order), so that a sentence is found again after
+ * re-parsing moved it to another paragraph, and typography changes
+ * (quotes, dashes, case, "1,275" for "1275") do not lose it.
+ * Returns: (transfer full): 16 lower-case hex digits, the start of a
+ * SHA-256. */
 char       *px_sentence_digest    (const char *sentence);
 
 G_END_DECLS
