@@ -23,12 +23,13 @@ G_BEGIN_DECLS
  * "families" → "famili", "children" → "child"); function words are not
  * stemmed.
  *
- * Numbers: thousands separators removed ("1,275", "1 275", "1 275" →
- * "1275"; dots group only when they repeat, "1.275.000", so "1.5" and
- * "1.275" stay decimals), digits of any script read as ASCII, number
- * words read as digits ("forty-one", "forty one" → "41", "seven" → "7",
- * "one hundred and twenty" → "120", "two million" and "2 million" →
- * "2000000", "thirty-first" and "31st" → "31st"). A run of number words
+ * Numbers: thousands separators removed ("1,275", and "1 275" with a
+ * space or a no-break space → "1275"; dots group only when they repeat,
+ * "1.275.000", so "1.5" and "1.275" stay decimals), digits of any script
+ * read as ASCII, number words read as digits ("forty-one" and "forty
+ * one" → "41", "seven" → "7", "one hundred and twenty" → "120", "two
+ * million" and "2 million" → "2000000", "thirty-first" and "31st" →
+ * "31st"). A run of number words
  * is one token spanning them all (only spaces or a hyphen between them).
  *
  * Punctuation, quotes, dashes and symbols (emoji) are not tokens; a dash
