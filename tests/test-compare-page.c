@@ -431,6 +431,23 @@ test_ledger (void)
   g_assert_false (gtk_selection_model_is_selected (ledger_selection (page), 1));
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (_px_compare_page_get_side_by_side (page))));
 
+  /* The row's menu from the keyboard: the topic's figures and edits. */
+  {
+    GtkWidget *menu = NULL;
+
+    for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (page));
+         child != NULL;
+         child = gtk_widget_get_next_sibling (child))
+      if (GTK_IS_POPOVER_MENU (child))
+        menu = child;
+    g_assert_nonnull (menu);
+    g_assert_false (gtk_widget_get_visible (menu));
+    gtk_widget_activate_action (GTK_WIDGET (page), "compare.context-menu", NULL);
+    g_assert_true (gtk_widget_get_visible (menu));
+    g_assert_cmpint (g_menu_model_get_n_items (gtk_popover_menu_get_menu_model (GTK_POPOVER_MENU (menu))), >=, 3);
+    gtk_popover_popdown (GTK_POPOVER (menu));
+  }
+
   /* A figure's passage opens in the reader, at its document. */
   report = px_topic_get_report (first, 0);
   gtk_widget_activate_action (GTK_WIDGET (page), "compare.open-report", "s", report->key);

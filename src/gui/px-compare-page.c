@@ -665,6 +665,33 @@ setup_source_cell_cb (GtkSignalListItemFactory *factory,
   gtk_list_item_set_child (list_item, cell);
 }
 
+/* Tooltips hold whole sentences: GTK 4.8 does not wrap them, so lines
+ * are broken here, at spaces, and a very long sentence is shortened. */
+static void
+append_wrapped (GString    *text,
+                const char *sentence)
+{
+  const guint width = 72, max_chars = 400;
+  guint column = 0, n_chars = 0;
+
+  for (const char *p = sentence; *p != '\0' && n_chars < max_chars; p = g_utf8_next_char (p), n_chars++)
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_isspace (c) && column >= width)
+        {
+          g_string_append_c (text, '\n');
+          column = 0;
+          continue;
+        }
+      g_string_append_unichar (text, c);
+      column++;
+    }
+
+  if (n_chars >= max_chars)
+    g_string_append (text, "…");
+}
+
 static void
 bind_source_cell_cb (GtkSignalListItemFactory *factory,
                      GtkListItem              *list_item,
@@ -692,7 +719,11 @@ bind_source_cell_cb (GtkSignalListItemFactory *factory,
       const PxReport *report = g_ptr_array_index (reports, i);
 
       if (report->figure->sentence != NULL)
-        g_string_append_printf (tooltip, "\n“%s”", report->figure->sentence);
+        {
+          g_string_append (tooltip, "\n“");
+          append_wrapped (tooltip, report->figure->sentence);
+          g_string_append (tooltip, "”");
+        }
     }
   gtk_widget_set_tooltip_text (cell, tooltip->str);
 }
@@ -1692,7 +1723,14 @@ split_action (GtkWidget  *widget,
           g_autofree char *value = px_report_dup_value (report);
           g_autofree char *label = g_strdup_printf (_("%s: %s"), px_comparison_get_source_name (self->comparison, s),
                                                     value);
-          GtkWidget *check = gtk_check_button_new_with_label (label);
+          GtkWidget *check = gtk_check_button_new ();
+          GtkWidget *text = gtk_label_new (label);
+
+          /* Sources named after long titles wrap rather than widen the dialog. */
+          gtk_label_set_wrap (GTK_LABEL (text), TRUE);
+          gtk_label_set_max_width_chars (GTK_LABEL (text), 48);
+          gtk_label_set_xalign (GTK_LABEL (text), 0.0f);
+          gtk_check_button_set_child (GTK_CHECK_BUTTON (check), text);
 
           gtk_widget_set_tooltip_text (check, report->figure->sentence);
           g_signal_connect_object (check, "toggled", G_CALLBACK (split_toggled_cb), dialog, 0);
@@ -1705,6 +1743,8 @@ split_action (GtkWidget  *widget,
   scrolled = g_object_new (GTK_TYPE_SCROLLED_WINDOW,
                            "hscrollbar-policy", GTK_POLICY_NEVER,
                            "propagate-natural-height", TRUE,
+                           /* Wrapped labels measure short: room for each. */
+                           "min-content-height", (int) MIN (data->checks->len * 40, 320),
                            "max-content-height", 320,
                            "child", box,
                            NULL);
