@@ -2552,6 +2552,10 @@ px_compare_page_init (PxComparePage *self)
                            G_CALLBACK (alignment_selected_cb), self,
                            G_CONNECT_SWAPPED);
 
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Compare"),
+                                  -1);
+
   /* GTK 4.8 exports a column view's rows in an inner list named after
    * its type: give it the table's name, for screen readers. */
   gtk_accessible_update_property (GTK_ACCESSIBLE (get_ledger_list (self)),

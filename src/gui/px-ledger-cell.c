@@ -119,6 +119,9 @@ px_ledger_cell_set (PxLedgerCell *self,
     {
       gtk_label_set_label (GTK_LABEL (self->value_label), "—");
       gtk_widget_add_css_class (widget, "not-reported");
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, _("not reported"),
+                                      -1);
       gtk_accessible_update_property (GTK_ACCESSIBLE (self->value_label),
                                       GTK_ACCESSIBLE_PROPERTY_LABEL, _("not reported"),
                                       GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, _("This source does not report it"),
@@ -128,6 +131,10 @@ px_ledger_cell_set (PxLedgerCell *self,
     }
 
   gtk_label_set_label (GTK_LABEL (self->value_label), text);
+  /* The cell is named by what it says, like its label. */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, text,
+                                  -1);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->value_label),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, text,
                                   -1);
