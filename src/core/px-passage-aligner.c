@@ -41,7 +41,7 @@
  * work stays linear in the sentences). */
 #define INDEXED_FRACTION 0.02
 #define MIN_INDEXED 200
-#define MAX_INDEXED 2000
+#define MAX_INDEXED 1000
 
 /* Each node keeps at most this many of the pairs it finds, its best:
  * enough to join it to its group, and memory stays linear when a
@@ -58,7 +58,7 @@
 
 /* How many of a group's nodes that average looks at: enough for the
  * groups of a few sources that matter, bounded for the large ones. */
-#define CHAIN_SAMPLE 16
+#define CHAIN_SAMPLE 8
 
 /* Factors on the IDF of numbers and of names (see compute_weights()),
  * measured like the thresholds. */
@@ -900,17 +900,23 @@ group_nodes (Groups *g,
 }
 
 /* The average similarity of @node to the first CHAIN_SAMPLE nodes of a
- * group. */
+ * group, which holds @partner, at @partner_sim from it. */
 static double
 mean_similarity (Aligner *al,
                  guint    node,
-                 GArray  *nodes)
+                 GArray  *nodes,
+                 guint    partner,
+                 double   partner_sim)
 {
   guint n = MIN (nodes->len, CHAIN_SAMPLE);
   double sum = 0;
 
   for (guint i = 0; i < n; i++)
-    sum += node_similarity (al, node, g_array_index (nodes, guint, i));
+    {
+      guint other = g_array_index (nodes, guint, i);
+
+      sum += other == partner ? partner_sim : node_similarity (al, node, other);
+    }
   return sum / n;
 }
 
@@ -982,8 +988,8 @@ join_pairs (Aligner       *al,
       db = group_docs (al, g, rb);
       if (!docs_disjoint (da, db))
         continue;
-      if (mean_similarity (al, pair->b, group_nodes (g, ra)) < CHAIN_THRESHOLD ||
-          mean_similarity (al, pair->a, group_nodes (g, rb)) < CHAIN_THRESHOLD)
+      if (mean_similarity (al, pair->b, group_nodes (g, ra), pair->a, pair->sim) < CHAIN_THRESHOLD ||
+          mean_similarity (al, pair->a, group_nodes (g, rb), pair->b, pair->sim) < CHAIN_THRESHOLD)
         continue;
 
       /* The larger group absorbs the smaller; between equals, the one
