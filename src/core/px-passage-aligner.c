@@ -12,9 +12,16 @@
  *
  * Never every pair: sentences with the same words are one node; each node
  * looks only at the nodes that share one of its rarest words (an inverted
- * index from words to nodes, "prefix filtering"), so the work grows with
- * the rare words' postings, not with the square of the sentences. Pairs above a threshold are joined, best first, into groups
- * with at most one sentence per document.
+ * index from words to nodes, "prefix filtering" with a bound that keeps
+ * it exact for the indexed words), and most candidates are dismissed by
+ * a bound on what they could share before their words are compared. The
+ * work grows with the rare words' postings, not with the square of the
+ * sentences.
+ *
+ * Pairs above a threshold are joined, best first, into groups with at
+ * most one sentence per document (union-find that refuses a document
+ * twice); every choice between equals goes by the documents' ids, so the
+ * groups do not depend on the order the documents came in.
  */
 
 #define G_LOG_DOMAIN "px-passage-aligner"
