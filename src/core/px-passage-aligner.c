@@ -90,9 +90,12 @@ typedef struct
 {
   guint  members;     /* offset in node_members */
   guint  n_members;   /* sentences of distinct documents, in document order */
-  guint  prefix;      /* offset of its rarest terms in prefix_pool */
+  guint  prefix;      /* offset of its rarest terms in prefix_pool, by id */
   guint  n_prefix;
+  guint  suffix;      /* offset of its other terms in suffix_pool */
+  guint  n_suffix;
   double norm;
+  double suffix_norm2;
 } Node;
 
 typedef struct
@@ -115,7 +118,8 @@ typedef struct
   GArray     *nodes;          /* Node */
   GArray     *node_members;   /* guint: sentence indices */
   GArray     *prefix_pool;    /* guint: term ids */
-  guint      *post_start;     /* CSR: term → nodes holding it */
+  GArray     *suffix_pool;    /* guint: term ids */
+  guint      *post_start;     /* CSR: term → nodes with it in their prefix */
   guint      *post_nodes;
   guint      *rank;           /* of each node: its place in an order of the documents' ids */
   GArray     *pairs;          /* Pair */
@@ -134,6 +138,7 @@ aligner_clear (Aligner *al)
   g_clear_pointer (&al->nodes, g_array_unref);
   g_clear_pointer (&al->node_members, g_array_unref);
   g_clear_pointer (&al->prefix_pool, g_array_unref);
+  g_clear_pointer (&al->suffix_pool, g_array_unref);
   g_clear_pointer (&al->post_start, g_free);
   g_clear_pointer (&al->post_nodes, g_free);
   g_clear_pointer (&al->rank, g_free);
@@ -619,6 +624,27 @@ compare_rarity (gconstpointer a,
   return x < y ? -1 : x > y;
 }
 
+static gboolean
+sorted_contains (const guint *array,
+                 guint        n,
+                 guint        value)
+{
+  guint lo = 0, hi = n;
+
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+
+      if (array[mid] < value)
+        lo = mid + 1;
+      else if (array[mid] > value)
+        hi = mid;
+      else
+        return TRUE;
+    }
+  return FALSE;
+}
+
 static void
 build_index (Aligner *al)
 {
@@ -688,18 +714,18 @@ build_index (Aligner *al)
       qsort (&g_array_index (al->prefix_pool, guint, node->prefix), node->n_prefix, sizeof (guint), compare_uint);
     }
 
-  /* Postings: every node under every indexed term it holds, so that a
-   * node's rare terms find the nodes that hold them anywhere. */
+  /* Postings: each node under its prefix's terms, in node order. A node
+   * looks up all its words there and finds every node before it whose
+   * prefix it meets: each pair once, and every pair above the threshold
+   * by the other's bound. */
   al->post_start = g_new0 (guint, n_terms + 1);
   for (guint n = 0; n < al->nodes->len; n++)
     {
       const Node *node = NODE (al, n);
-      const Sentence *s = SENTENCE (al, g_array_index (al->node_members, guint, node->members));
-      const guint *terms = TERMS (al, s);
+      const guint *prefix = &g_array_index (al->prefix_pool, guint, node->prefix);
 
-      for (guint i = 0; i < s->n_terms; i++)
-        if (g_array_index (al->sf, guint, terms[i]) <= max_sf)
-          al->post_start[terms[i] + 1]++;
+      for (guint i = 0; i < node->n_prefix; i++)
+        al->post_start[prefix[i] + 1]++;
     }
   for (guint t = 0; t < n_terms; t++)
     al->post_start[t + 1] += al->post_start[t];
@@ -709,36 +735,32 @@ build_index (Aligner *al)
   for (guint n = 0; n < al->nodes->len; n++)
     {
       const Node *node = NODE (al, n);
+      const guint *prefix = &g_array_index (al->prefix_pool, guint, node->prefix);
+
+      for (guint i = 0; i < node->n_prefix; i++)
+        al->post_nodes[fill[prefix[i]]++] = n;
+    }
+
+  /* The rest of each node's words, and their weight. */
+  al->suffix_pool = g_array_new (FALSE, FALSE, sizeof (guint));
+  for (guint n = 0; n < al->nodes->len; n++)
+    {
+      Node *node = NODE (al, n);
       const Sentence *s = SENTENCE (al, g_array_index (al->node_members, guint, node->members));
       const guint *terms = TERMS (al, s);
+      const guint *prefix = &g_array_index (al->prefix_pool, guint, node->prefix);
 
+      node->suffix = al->suffix_pool->len;
+      node->n_suffix = 0;
+      node->suffix_norm2 = 0;
       for (guint i = 0; i < s->n_terms; i++)
-        if (g_array_index (al->sf, guint, terms[i]) <= max_sf)
-          al->post_nodes[fill[terms[i]]++] = n;
+        if (!sorted_contains (prefix, node->n_prefix, terms[i]))
+          {
+            g_array_append_val (al->suffix_pool, terms[i]);
+            node->n_suffix++;
+            node->suffix_norm2 += al->w2[terms[i]];
+          }
     }
-}
-
-static gboolean
-sorted_contains (const guint *array,
-                 guint        n,
-                 guint        value)
-{
-  return bsearch (&value, array, n, sizeof (guint), compare_uint) != NULL;
-}
-
-/* Does any of @node's prefix terms occur in @terms? */
-static gboolean
-prefix_meets (const Aligner *al,
-              const Node    *node,
-              const guint   *terms,
-              guint          n_terms)
-{
-  const guint *prefix = &g_array_index (al->prefix_pool, guint, node->prefix);
-
-  for (guint i = 0; i < node->n_prefix; i++)
-    if (sorted_contains (terms, n_terms, prefix[i]))
-      return TRUE;
-  return FALSE;
 }
 
 /* Best first; ties by rank, so that the groups do not depend on the
@@ -767,6 +789,7 @@ find_pairs (Aligner       *al,
 {
   guint n_nodes = al->nodes->len;
   g_autofree double *overlap = g_new0 (double, n_nodes);
+  g_autofree guint *mark = g_new0 (guint, al->sf->len);
   g_autoptr(GArray) touched = g_array_new (FALSE, FALSE, sizeof (guint));
   g_autoptr(GArray) found = g_array_new (FALSE, FALSE, sizeof (Pair));
 
@@ -777,56 +800,54 @@ find_pairs (Aligner       *al,
       const Node *na = NODE (al, a);
       const Sentence *sa = SENTENCE (al, g_array_index (al->node_members, guint, na->members));
       const guint *terms_a = TERMS (al, sa);
-      const guint *prefix = &g_array_index (al->prefix_pool, guint, na->prefix);
-      double suffix_norm2 = na->norm * na->norm;
+      double norm2_a = na->norm * na->norm;
 
       if (a % CANCEL_EVERY == 0 && g_cancellable_set_error_if_cancelled (cancellable, error))
         return FALSE;
 
-      /* The weight each candidate shares with the prefix, exactly: the
-       * postings hold every node with the term. */
-      for (guint i = 0; i < na->n_prefix; i++)
+      /* What each earlier node's prefix shares with a, exactly. */
+      for (guint i = 0; i < sa->n_terms; i++)
         {
-          guint t = prefix[i];
+          guint t = terms_a[i];
 
-          suffix_norm2 -= al->w2[t];
+          mark[t] = a + 1;
           for (guint k = al->post_start[t]; k < al->post_start[t + 1]; k++)
             {
               guint b = al->post_nodes[k];
 
-              if (b == a)
-                continue;
+              if (b >= a)
+                break;
               if (overlap[b] == 0)
                 g_array_append_val (touched, b);
               overlap[b] += al->w2[t];
             }
         }
-      suffix_norm2 = MAX (suffix_norm2, 0);
 
       for (guint i = 0; i < touched->len; i++)
         {
           guint b = g_array_index (touched, guint, i);
           const Node *nb = NODE (al, b);
           const Sentence *sb = SENTENCE (al, g_array_index (al->node_members, guint, nb->members));
+          const guint *suffix = &g_array_index (al->suffix_pool, guint, nb->suffix);
           double shared = overlap[b];
           double bound, sim;
 
           overlap[b] = 0;
 
-          /* What the rest can add: no more than the weight of a's other
-           * words, nor of b's. Most candidates stop here, without a
+          /* What the rest can add: no more than the weight of b's other
+           * words, nor of a's. Most candidates stop here, without a
            * look at their words. */
-          bound = shared + MIN (suffix_norm2, nb->norm * nb->norm - shared);
+          bound = shared + MIN (nb->suffix_norm2, norm2_a - shared);
           if (bound < PAIR_THRESHOLD * na->norm * nb->norm)
-            continue;
-          /* Found from both sides: keep it from the lower node's. */
-          if (b < a && prefix_meets (al, nb, terms_a, sa->n_terms))
             continue;
           /* Two sentences of one document are never a pair. */
           if (na->n_members == 1 && nb->n_members == 1 && sa->document == sb->document)
             continue;
 
-          sim = dot (al, terms_a, sa->n_terms, TERMS (al, sb), sb->n_terms) / (na->norm * nb->norm);
+          for (guint k = 0; k < nb->n_suffix; k++)
+            if (mark[suffix[k]] == a + 1)
+              shared += al->w2[suffix[k]];
+          sim = shared / (na->norm * nb->norm);
           if (sim >= PAIR_THRESHOLD)
             {
               gboolean a_first = al->rank[a] < al->rank[b];
