@@ -4,7 +4,9 @@
 # open a hit, correct its outlet in the Details panel, and check that the
 # window shows the new outlet everywhere. Then, on the sample archive (an
 # invented event), open the Timeline, choose a date in its table, read how
-# each source dates it in the passages panel, and open one passage.
+# each source dates it in the passages panel, and open one passage. Last, on
+# the Compare page, read the figure ledger, keep only the disagreements and
+# open one side by side.
 #
 # Run by run-atspi.sh inside its own D-Bus session, under an X server:
 #   run-atspi.sh PARALLAX PARALLAX-CLI tests/test-atspi.py
@@ -322,9 +324,87 @@ def test_timeline_passages():
         stop_app(app_process, tmp)
 
 
+def texts(acc):
+    """Every label's text under acc, in order."""
+    return [a.name for a in find_all(acc, pyatspi.ROLE_LABEL)]
+
+
+def test_compare_ledger():
+    tmp = tempfile.mkdtemp(prefix="px-test-atspi-")
+    archive = os.path.join(tmp, "archive")
+    subprocess.run([PARALLAX_CLI, "init", archive], check=True, stdout=subprocess.DEVNULL)
+    subprocess.run([PARALLAX_CLI, "import", "--archive", archive, SAMPLE_DIR], check=True, stdout=subprocess.DEVNULL)
+
+    env = dict(os.environ)
+    env["XDG_DATA_HOME"] = os.path.join(tmp, "data")
+    env.pop("GTK_A11Y", None)
+    app_process = subprocess.Popen([PARALLAX, archive], env=env)
+
+    try:
+        step("the sample archive opens; switch to the Compare page")
+        app = wait_for_app(app_process)
+        wait_for("the document list", lambda: len(rows(app)) > 3)
+        tab = wait_for("the Compare tab", lambda: find(app, pyatspi.ROLE_PAGE_TAB, "Compare"))
+        click(tab)
+        wait_for("the Compare tab selected", lambda: tab.getState().contains(pyatspi.STATE_SELECTED))
+
+        step("the ledger: a row per topic, a column per source, each row with its agreement")
+        body = wait_for("the ledger", lambda: find(app, pyatspi.ROLE_LIST, "Figure ledger"))
+        wait_for("rows of topics", lambda: body.childCount > 5)
+        before = [texts(row) for row in body if row is not None]
+        agreements = {row[1] for row in before if len(row) > 1}
+        assert {"≠ Differ", "= Agree"} <= agreements, agreements
+        n_before = len(before)
+
+        step("Disagreements only: every row left differs or hedges")
+        # GTK 4.8 gives a toggle button the role of a push button.
+        toggle = wait_for("the filter", lambda: find(app, pyatspi.ROLE_PUSH_BUTTON, "Disagreements only"))
+        click(toggle)
+        wait_for("fewer rows", lambda: 0 < body.childCount < n_before)
+        after = [texts(row) for row in body if row is not None]
+        assert all(row[1] in ("≠ Differ", "≈ Hedged") for row in after), after
+
+        # The columns' titles: Topic, Agreement, Sources, then one per source.
+        ledger = find(app, pyatspi.ROLE_TREE_TABLE, "Figure ledger") or find(app, pyatspi.ROLE_TABLE, "Figure ledger")
+        titles = [texts(title)[0] for title in ledger[0] if title is not None and texts(title)]
+        sources = titles[3:]
+        # The last row that differs: not the one the page may show first.
+        index = max(i for i, row in enumerate(after) if row[1] == "≠ Differ")
+        row = body[index]
+        reporting = []
+        for column, cell in enumerate(list(row)[3:]):
+            words = texts(cell)
+            if words and words[-1] != "not reported" and column < len(sources):
+                reporting.append(sources[column].rstrip("…"))
+        assert len(reporting) >= 2, (after[index], sources)
+
+        step(f"choose “{after[index][0]}”: its passages side by side, a column for each of {len(reporting)} sources")
+        assert body.querySelection().selectChild(index), "the row could not be chosen"
+
+        def columns():
+            openers = [b.name for b in find_all(app, pyatspi.ROLE_PUSH_BUTTON) if b.name.startswith("Open the passage of ")]
+            shown = [name for name in reporting if any(name in opener for opener in openers)]
+            # A source that reports a topic twice has two passages.
+            return openers if len(shown) == len(reporting) else None
+        wait_for("one column per reporting source", columns)
+        assert find(app, pyatspi.ROLE_LABEL, "Reference") is not None
+
+        print("PASS: /atspi/compare-ledger", flush=True)
+        return 0
+    except AssertionError as error:
+        print(f"FAIL: /atspi/compare-ledger: {error}", flush=True)
+        return 1
+    finally:
+        stop_app(app_process, tmp)
+
+
 def main():
+    only = os.environ.get("PX_ATSPI_ONLY")
+    if only:
+        return globals()["test_" + only]()
     status = test_import_search_edit()
-    return test_timeline_passages() or status
+    status = test_timeline_passages() or status
+    return test_compare_ledger() or status
 
 
 if __name__ == "__main__":
