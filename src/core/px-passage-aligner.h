@@ -30,8 +30,8 @@ G_BEGIN_DECLS
  * Scales with the rare words, not with the pairs of sentences: on the
  * benchmarks' generated documents (bench/px-bench-generate.c, ~50
  * sentences each), 0.04 s of CPU for 100, 0.7 s for 1,000 and 7.4 s for
- * 10,000 (debugoptimized build, one core). Checks @cancellable every 256
- * documents, nodes and pairs.
+ * 10,000 (debugoptimized build, one core). Checks @cancellable at every
+ * step, every few hundred documents or sentences within one.
  *
  * @documents: (element-type PxDocument)
  * @pinned: (nullable): alignment key (px_alignment_get_key()) →
