@@ -570,15 +570,26 @@ test_side_by_side (void)
                                                 GTK_STYLE_PROVIDER_PRIORITY_APPLICATION + 1);
     adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
     px_side_by_side_show_topic (view, toll);
-    spin (100);
+
+    /* The new style reaches the view with a frame, and the markup is
+     * written again after it (slowly under valgrind) */
+    if (word_diff_works ())
+      {
+        gint64 deadline = g_get_monotonic_time () + TIMEOUT_SECONDS * G_USEC_PER_SEC;
+
+        do
+          {
+            g_assert_true (px_test_wait_for_draw (GTK_WIDGET (view), TIMEOUT_SECONDS));
+            g_ptr_array_unref (beta_passages);
+            beta_passages = find_by_class (_px_side_by_side_get_column (view, 1), "diff-passage");
+            markup = gtk_label_get_label (g_ptr_array_index (beta_passages, 0));
+          }
+        while (g_strcmp0 (strstr (markup, "bgcolor"), light_number) == 0 && g_get_monotonic_time () < deadline);
+        g_assert_cmpstr (strstr (markup, "bgcolor"), !=, light_number);
+      }
     g_assert_true (px_test_wait_for_draw (GTK_WIDGET (view), TIMEOUT_SECONDS));
     g_assert_cmpuint (_px_side_by_side_get_n_columns (view), ==, 4);
     save_snapshot (window, "side-by-side-dark");
-    g_ptr_array_unref (beta_passages);
-    beta_passages = find_by_class (_px_side_by_side_get_column (view, 1), "diff-passage");
-    markup = gtk_label_get_label (g_ptr_array_index (beta_passages, 0));
-    if (word_diff_works ())
-      g_assert_cmpstr (strstr (markup, "bgcolor"), !=, light_number);
 
     gtk_style_context_remove_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (dark));
     adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_LIGHT);
@@ -814,9 +825,13 @@ test_coverage_large (void)
   save_snapshot (window, "coverage-large");
 
   /* Generous bounds: Xvfb, a shared machine; what matters is that it
-   * is not per cell of the whole table. */
-  g_assert_cmpfloat (shown, <, 10000);
-  g_assert_cmpfloat (scrolled_ms, <, 2000);
+   * is not per cell of the whole table. Valgrind (meson test --setup
+   * valgrind, which preloads its own library) is thirty times slower. */
+  if (g_strrstr (g_getenv ("LD_PRELOAD") ? g_getenv ("LD_PRELOAD") : "", "vgpreload") == NULL)
+    {
+      g_assert_cmpfloat (shown, <, 10000);
+      g_assert_cmpfloat (scrolled_ms, <, 2000);
+    }
 
   destroy_window (window);
   g_assert_finalize_object (view);
@@ -1220,6 +1235,55 @@ test_add_figure (void)
 
 /* }}} */
 
+/* fontconfig (Debian 12) leaks a little the first time each font is
+ * loaded, which valgrind reports as definite. tests/parallax.supp hides
+ * it when pango measures a layout; load the reader's fonts that way up
+ * front (as test-window does), so that the text view's own first uses of
+ * them find them loaded. With the application's style the reader's text
+ * is 1.08 times larger, and its tags scale that again. */
+static void
+warm_up_fonts (void)
+{
+
+  static const struct { double scale; PangoWeight weight; PangoStyle style; const char *family; } faces[] = {
+    { 1.0, PANGO_WEIGHT_NORMAL, PANGO_STYLE_NORMAL, NULL },
+    { 1.0, PANGO_WEIGHT_BOLD, PANGO_STYLE_NORMAL, NULL },
+    { 1.0, PANGO_WEIGHT_NORMAL, PANGO_STYLE_ITALIC, NULL },
+    { 1.2, PANGO_WEIGHT_BOLD, PANGO_STYLE_NORMAL, NULL },
+    { 0.9, PANGO_WEIGHT_NORMAL, PANGO_STYLE_NORMAL, NULL },
+    { PANGO_SCALE_SMALL, PANGO_WEIGHT_NORMAL, PANGO_STYLE_ITALIC, NULL },
+    { PANGO_SCALE_SMALL, PANGO_WEIGHT_BOLD, PANGO_STYLE_NORMAL, "monospace" },
+  };
+  GtkWidget *bases[2];
+
+  /* The fonts as the widgets' style gives them: a label's, and the
+   * reader's text (its style class makes it larger). */
+  bases[0] = g_object_ref_sink (gtk_label_new (NULL));
+  bases[1] = g_object_ref_sink (gtk_text_view_new ());
+  gtk_widget_add_css_class (bases[1], "reader-text");
+
+  for (guint b = 0; b < G_N_ELEMENTS (bases); b++)
+    for (guint f = 0; f < G_N_ELEMENTS (faces); f++)
+      {
+        PangoLayout *layout = gtk_widget_create_pango_layout (bases[b], "Body 1,234 [reason] heading");
+        PangoAttrList *attrs = pango_attr_list_new ();
+        int width, height;
+
+        pango_attr_list_insert (attrs, pango_attr_scale_new (faces[f].scale));
+        pango_attr_list_insert (attrs, pango_attr_weight_new (faces[f].weight));
+        pango_attr_list_insert (attrs, pango_attr_style_new (faces[f].style));
+        if (faces[f].family != NULL)
+          pango_attr_list_insert (attrs, pango_attr_family_new (faces[f].family));
+        pango_layout_set_attributes (layout, attrs);
+        pango_layout_get_size (layout, &width, &height);
+        pango_attr_list_unref (attrs);
+        g_object_unref (layout);
+      }
+
+  g_object_unref (bases[0]);
+  g_object_unref (bases[1]);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1251,6 +1315,7 @@ main (int   argc,
     gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (provider),
                                                 GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
   }
+  warm_up_fonts ();
 
   g_test_add_func ("/Px/CompareViews/side-by-side", test_side_by_side);
   g_test_add_func ("/Px/CompareViews/coverage", test_coverage);

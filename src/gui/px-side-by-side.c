@@ -1031,9 +1031,10 @@ static void
 queue_rebuild (PxSideBySide *self)
 {
   /* Not from the button's own handler: it is one of the widgets the
-   * rebuild destroys. */
+   * rebuild destroys. Before the next frame is drawn (GDK redraws at
+   * HIGH_IDLE + 20), so that the old columns are not shown again. */
   if (self->refresh_id == 0)
-    self->refresh_id = g_idle_add (rebuild_cb, self);
+    self->refresh_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE + 10, rebuild_cb, self, NULL);
 }
 
 static void
