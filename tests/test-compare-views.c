@@ -377,8 +377,8 @@ test_side_by_side (void)
   px_side_by_side_set_comparison (view, comparison);
   g_assert_cmpuint (_px_side_by_side_get_n_columns (view), ==, 0);
 
-  /* A topic: a column per source that reports it, the first (the
-   * earliest source) the reference */
+  /* A topic: a column per source that reports it, the first source in
+   * the comparison's order the reference */
   g_assert_nonnull (toll);
   g_assert_cmpuint (px_topic_get_n_sources (toll), ==, 4);
   px_side_by_side_show_topic (view, toll);
