@@ -2046,6 +2046,19 @@ show_view_action (GtkWidget  *widget,
     focus_ledger (self);
   else if (g_str_equal (name, "review"))
     gtk_widget_grab_focus (child);
+  else if (g_str_equal (name, "passages") &&
+           g_list_model_get_n_items (G_LIST_MODEL (self->alignment_selection)) > 0)
+    {
+      guint position = gtk_single_selection_get_selected (self->alignment_selection);
+      GtkWidget *list = gtk_widget_get_first_child (GTK_WIDGET (self->alignment_view));
+
+      /* The rows, not the first row's Pinned box. */
+      while (list != NULL && !GTK_IS_LIST_VIEW (list))
+        list = gtk_widget_get_next_sibling (list);
+      if (list == NULL ||
+          !_px_ledger_focus_row (list, position != GTK_INVALID_LIST_POSITION ? position : 0))
+        gtk_widget_child_focus (child, GTK_DIR_TAB_FORWARD);
+    }
   else
     gtk_widget_child_focus (child, GTK_DIR_TAB_FORWARD);
 }
