@@ -1458,6 +1458,76 @@ context_menu_action (GtkWidget  *widget,
 /* ------------------------------------------------------------------ */
 /* Edits                                                               */
 
+/* What a merge joined, to take it apart again: each topic merged into
+ * the first goes back to a topic of its own with its figures. */
+typedef struct
+{
+  PxComparePage *self;
+  PxComparison  *comparison;
+  char          *target_key;
+  GPtrArray     *parts;    /* GStrv: the figures of each topic merged in */
+  GPtrArray     *labels;   /* char*: the user's names for them, or NULL */
+} MergeUndo;
+
+static void
+merge_undo_free (gpointer  data,
+                 GClosure *closure)
+{
+  MergeUndo *undo = data;
+
+  g_clear_object (&undo->self);
+  g_clear_object (&undo->comparison);
+  g_free (undo->target_key);
+  g_ptr_array_unref (undo->parts);
+  g_ptr_array_unref (undo->labels);
+  g_free (undo);
+}
+
+static void
+undo_merge_cb (AdwToast  *toast,
+               MergeUndo *undo)
+{
+  PxComparePage *self = undo->self;
+  g_autoptr(GError) error = NULL;
+  PxTopic *target;
+
+  if (self->comparison != undo->comparison ||
+      (target = find_topic_with_key (self, undo->target_key, NULL)) == NULL)
+    return;
+
+  self->updating = TRUE;
+  for (guint i = 0; i < undo->parts->len && error == NULL; i++)
+    {
+      const char * const *keys = g_ptr_array_index (undo->parts, i);
+      const char *label = g_ptr_array_index (undo->labels, i);
+      PxTopic *part;
+
+      target = find_topic_with_key (self, undo->target_key, NULL);
+      if (target == NULL)
+        break;
+      part = px_comparison_split_topic (self->comparison, target, keys, &error);
+      if (part != NULL && label != NULL)
+        px_comparison_rename_topic (self->comparison, part, label, &error);
+    }
+  self->updating = FALSE;
+
+  if (error != NULL)
+    show_edit_error (self, error);
+  select_topic (self, find_topic_with_key (self, undo->target_key, NULL), TRUE);
+  edited (self);
+}
+
+static GStrv
+dup_report_keys (PxTopic *topic)
+{
+  GStrv keys = g_new0 (char *, px_topic_get_n_reports (topic) + 1);
+
+  for (guint i = 0; i < px_topic_get_n_reports (topic); i++)
+    keys[i] = g_strdup (px_topic_get_report (topic, i)->key);
+
+  return keys;
+}
+
 static void
 merge_action (GtkWidget  *widget,
               const char *action_name,
@@ -1468,7 +1538,9 @@ merge_action (GtkWidget  *widget,
   g_autoptr(GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GPtrArray) keys = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GError) error = NULL;
-  g_autofree char *toast = NULL;
+  g_autofree char *text = NULL;
+  GtkWidget *overlay;
+  MergeUndo *undo;
   PxTopic *target;
 
   if (self->comparison == NULL)
@@ -1482,10 +1554,25 @@ merge_action (GtkWidget  *widget,
       return;
     }
 
+  undo = g_new0 (MergeUndo, 1);
+  undo->self = g_object_ref (self);
+  undo->comparison = g_object_ref (self->comparison);
+  undo->target_key = g_strdup (report_key (g_ptr_array_index (topics, 0)));
+  undo->parts = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+  undo->labels = g_ptr_array_new_with_free_func (g_free);
   for (guint i = 0; i < topics->len; i++)
     {
-      g_ptr_array_add (ids, g_strdup (px_topic_get_id (g_ptr_array_index (topics, i))));
-      g_ptr_array_add (keys, g_strdup (report_key (g_ptr_array_index (topics, i))));
+      PxTopic *topic = g_ptr_array_index (topics, i);
+
+      g_ptr_array_add (ids, g_strdup (px_topic_get_id (topic)));
+      g_ptr_array_add (keys, g_strdup (report_key (topic)));
+      if (i > 0)
+        {
+          g_ptr_array_add (undo->parts, dup_report_keys (topic));
+          g_ptr_array_add (undo->labels, px_topic_is_user (topic) && g_strcmp0 (px_topic_get_label (topic),
+                                                                                 px_topic_get_auto_label (topic)) != 0
+                                         ? g_strdup (px_topic_get_label (topic)) : NULL);
+        }
     }
 
   /* Each merge rebuilds the topics: the next one is looked up again. */
@@ -1502,16 +1589,27 @@ merge_action (GtkWidget  *widget,
 
   if (target == NULL)
     {
+      merge_undo_free (undo, NULL);
       if (error != NULL)
         show_edit_error (self, error);
       return;
     }
 
   select_topic (self, target, TRUE);
-  toast = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u topic merged into “%s”", "%u topics merged into “%s”",
-                                        topics->len),
-                           topics->len, display_label (target));
-  show_toast (self, toast);
+  text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u topic merged into “%s”", "%u topics merged into “%s”",
+                                       topics->len),
+                          topics->len, display_label (target));
+  overlay = gtk_widget_get_ancestor (widget, ADW_TYPE_TOAST_OVERLAY);
+  if (overlay != NULL && get_window (self) != NULL)
+    {
+      AdwToast *toast = _px_window_toast_new (get_window (self), text);
+
+      adw_toast_set_button_label (toast, _("_Undo"));
+      g_signal_connect_data (toast, "button-clicked", G_CALLBACK (undo_merge_cb), undo, merge_undo_free, 0);
+      adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
+    }
+  else
+    merge_undo_free (undo, NULL);
   edited (self);
 }
 
