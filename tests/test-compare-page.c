@@ -416,6 +416,29 @@ test_ledger (void)
   gtk_widget_activate_action (GTK_WIDGET (page), "compare.disagreements-only", NULL);
   g_assert_cmpuint (g_list_model_get_n_items (ledger_rows (page)), ==, n_rows);
 
+  /* Sorted by agreement, what differs comes first; by sources, the most
+   * widely reported. */
+  {
+    g_autoptr(GtkColumnViewColumn) agreement = g_list_model_get_item (columns, 1);
+    g_autoptr(GtkColumnViewColumn) sources = g_list_model_get_item (columns, 2);
+    g_autoptr(PxTopic) top = NULL;
+    g_autoptr(PxTopic) last = NULL;
+
+    gtk_column_view_sort_by_column (_px_compare_page_get_ledger (page), agreement, GTK_SORT_ASCENDING);
+    top = row_topic (page, 0);
+    last = row_topic (page, n_rows - 1);
+    g_assert_cmpint (px_topic_get_agreement (top), ==, PX_AGREEMENT_DIFFER);
+    g_assert_cmpint (px_topic_get_agreement (last), !=, PX_AGREEMENT_DIFFER);
+    g_clear_object (&top);
+    g_clear_object (&last);
+
+    gtk_column_view_sort_by_column (_px_compare_page_get_ledger (page), sources, GTK_SORT_ASCENDING);
+    top = row_topic (page, 0);
+    last = row_topic (page, n_rows - 1);
+    g_assert_cmpuint (px_topic_get_n_sources (top), >=, px_topic_get_n_sources (last));
+    gtk_column_view_sort_by_column (_px_compare_page_get_ledger (page), NULL, GTK_SORT_ASCENDING);
+  }
+
   /* One click (a selection) shows a topic side by side; Enter too. */
   g_assert_null (_px_compare_page_get_side_topic (page));
   gtk_selection_model_select_item (ledger_selection (page), 1, TRUE);
