@@ -25,6 +25,7 @@
 #include <string.h>
 
 #include "px-compare-page.h"
+#include "px-compare-page-private.h"
 #include "px-coverage-view.h"
 #include "px-framing-view.h"
 #include "px-ledger-cell.h"
@@ -36,69 +37,6 @@
  * which GTK 4.8 does not ellipsize; the cells' tooltips give it whole. */
 #define MAX_TITLE_CHARS 26
 
-/* No source: a menu for the row rather than for one cell. */
-#define NO_SOURCE G_MAXUINT
-
-struct _PxComparePage
-{
-  GtkWidget            parent_instance;
-
-  /* Template Widgets */
-  GtkColumnViewColumn *agreement_column;
-  PxSideBySide        *alignment_side;
-  GtkColumnView       *alignment_view;
-  GtkStack            *alignments_stack;
-  GtkColumnView       *column_view;
-  PxCoverageView      *coverage_view;
-  GtkToggleButton     *disagreements_button;
-  AdwStatusPage       *empty_page;
-  PxFramingView       *framing_view;
-  PxSideBySide        *ledger_side;
-  GtkStack            *ledger_stack;
-  GtkWidget           *ledger_tools;
-  GtkStack            *main_stack;
-  AdwStatusPage       *no_match_page;
-  GtkMenuButton       *review_button;
-  GtkLabel            *review_heading;
-  GtkEntry            *review_note_entry;
-  GtkPopover          *review_popover;
-  PxReviewQueue       *review_queue;
-  GtkStackPage        *review_stack_page;
-  GtkSearchEntry      *search_entry;
-  GtkLabel            *side_hint;
-  GtkStack            *side_stack;
-  GtkColumnViewColumn *sources_column;
-  GtkSpinner          *spinner;
-  GtkSpinner          *stage_spinner;
-  GtkLabel            *stage_label;
-  GMenuModel          *topic_menu;
-  GtkColumnViewColumn *topic_column;
-  GtkWidget           *tools_separator;
-  GtkButton           *unreview_button;
-  GtkStack            *views_stack;
-
-  /* Owned References */
-  PxArchive           *archive;
-  PxComparison        *comparison;        /* the one on screen */
-  PxComparison        *pending;           /* being computed, until its topics land */
-  GCancellable        *load_cancellable;  /* of the load or run under way */
-  GtkFilterListModel  *filter_model;      /* the comparison's topics, filtered */
-  GtkSortListModel    *sort_model;        /* …in the column view's order */
-  GtkMultiSelection   *selection;
-  GtkSingleSelection  *alignment_selection;
-  GPtrArray           *source_columns;    /* GtkColumnViewColumn */
-  GPtrArray           *selected_ids;      /* char*: the selection, followed across rebuilds */
-  GtkWidget           *context_menu;      /* GtkPopoverMenu */
-  char                *query;             /* the filter's words, case-folded */
-  PxTopic             *side_topic;        /* shown side by side */
-
-  guint                focus_tick;        /* the ledger takes the keyboard at the next frame */
-
-  guint                disagreements_only : 1;
-  guint                updating : 1;
-  guint                stale : 1;
-  guint                focus_on_show : 1; /* the page was just shown: the ledger takes the keyboard */
-};
 
 G_DEFINE_FINAL_TYPE (PxComparePage, px_compare_page, GTK_TYPE_WIDGET)
 
@@ -137,29 +75,29 @@ static void start_load     (PxComparePage *self);
 /* Auxiliary methods                                                   */
 
 /* The page lives in the window, which owns toasts and error dialogs. */
-static PxWindow *
-get_window (PxComparePage *self)
+PxWindow *
+_px_compare_page_get_window (PxComparePage *self)
 {
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
 
   return PX_IS_WINDOW (root) ? PX_WINDOW (root) : NULL;
 }
 
-static void
-show_toast (PxComparePage *self,
-            const char    *text)
+void
+_px_compare_page_show_toast (PxComparePage *self,
+                             const char    *text)
 {
-  PxWindow *window = get_window (self);
+  PxWindow *window = _px_compare_page_get_window (self);
 
   if (window != NULL)
     _px_window_show_toast (window, text);
 }
 
-static void
-show_edit_error (PxComparePage *self,
-                 const GError  *error)
+void
+_px_compare_page_show_edit_error (PxComparePage *self,
+                                  const GError  *error)
 {
-  PxWindow *window = get_window (self);
+  PxWindow *window = _px_compare_page_get_window (self);
 
   if (window != NULL)
     _px_window_show_error (window, _("Could Not Save the Change"), error->message);
@@ -167,33 +105,33 @@ show_edit_error (PxComparePage *self,
     g_warning ("Could not save the change: %s", error->message);
 }
 
-static const char *
-display_label (PxTopic *topic)
+const char *
+_px_compare_page_topic_label (PxTopic *topic)
 {
   const char *label = px_topic_get_label (topic);
 
   return label != NULL && *label != '\0' ? label : _("Untitled topic");
 }
 
-static const char *
-report_key (PxTopic *topic)
+const char *
+_px_compare_page_topic_key (PxTopic *topic)
 {
   return px_topic_get_n_reports (topic) > 0 ? px_topic_get_report (topic, 0)->key : NULL;
 }
 
-static GListModel *
-get_topics (PxComparePage *self)
+GListModel *
+_px_compare_page_get_topics (PxComparePage *self)
 {
   return self->comparison != NULL ? px_comparison_get_topics (self->comparison) : NULL;
 }
 
 /* The topic that holds the report @key now: every edit rebuilds them. */
-static PxTopic *
-find_topic_with_key (PxComparePage  *self,
-                     const char     *key,
-                     const PxReport **report)
+PxTopic *
+_px_compare_page_find_topic_with_key (PxComparePage  *self,
+                                      const char     *key,
+                                      const PxReport **report)
 {
-  GListModel *topics = get_topics (self);
+  GListModel *topics = _px_compare_page_get_topics (self);
   guint n = topics != NULL ? g_list_model_get_n_items (topics) : 0;
 
   if (key == NULL)
@@ -217,10 +155,10 @@ find_topic_with_key (PxComparePage  *self,
 
 /* A topic chosen before a dialog, found again after it: by its id, or by
  * one of its figures when an edit gave it a new one. */
-static PxTopic *
-resolve_topic (PxComparePage *self,
-               const char    *id,
-               const char    *key)
+PxTopic *
+_px_compare_page_resolve_topic (PxComparePage *self,
+                                const char    *id,
+                                const char    *key)
 {
   PxTopic *topic = NULL;
 
@@ -229,14 +167,14 @@ resolve_topic (PxComparePage *self,
   if (id != NULL)
     topic = px_comparison_find_topic (self->comparison, id);
   if (topic == NULL)
-    topic = find_topic_with_key (self, key, NULL);
+    topic = _px_compare_page_find_topic_with_key (self, key, NULL);
 
   return topic;
 }
 
 /* The selected topics, in the ledger's order. */
-static GPtrArray *
-dup_selected_topics (PxComparePage *self)
+GPtrArray *
+_px_compare_page_dup_selected_topics (PxComparePage *self)
 {
   g_autoptr(GtkBitset) set = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->selection));
   GPtrArray *topics = g_ptr_array_new_with_free_func (g_object_unref);
@@ -251,16 +189,16 @@ dup_selected_topics (PxComparePage *self)
   return topics;
 }
 
-static PxTopic *
-dup_single_selected (PxComparePage *self)
+PxTopic *
+_px_compare_page_dup_single_selected (PxComparePage *self)
 {
-  g_autoptr(GPtrArray) topics = dup_selected_topics (self);
+  g_autoptr(GPtrArray) topics = _px_compare_page_dup_selected_topics (self);
 
   return topics->len == 1 ? g_object_ref (g_ptr_array_index (topics, 0)) : NULL;
 }
 
-static GtkWidget *
-get_ledger_list (PxComparePage *self)
+GtkWidget *
+_px_compare_page_get_ledger_list (PxComparePage *self)
 {
   /* GTK 4.8 keeps the column view's rows in an inner list view. */
   for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->column_view));
@@ -299,9 +237,9 @@ topic_matches (PxComparePage *self,
   return TRUE;
 }
 
-static guint
-find_position (PxComparePage *self,
-               PxTopic       *topic)
+guint
+_px_compare_page_find_position (PxComparePage *self,
+                                PxTopic       *topic)
 {
   guint n = g_list_model_get_n_items (G_LIST_MODEL (self->sort_model));
 
@@ -354,7 +292,7 @@ focus_ledger_tick_cb (GtkWidget     *widget,
 static gboolean
 focus_ledger (PxComparePage *self)
 {
-  GtkWidget *list = get_ledger_list (self);
+  GtkWidget *list = _px_compare_page_get_ledger_list (self);
 
   if (!ledger_shown (self))
     return FALSE;
@@ -376,7 +314,7 @@ cancel_focus (PxComparePage *self)
 {
   self->focus_on_show = FALSE;
   if (self->focus_tick != 0)
-    gtk_widget_remove_tick_callback (get_ledger_list (self), self->focus_tick);
+    gtk_widget_remove_tick_callback (_px_compare_page_get_ledger_list (self), self->focus_tick);
   self->focus_tick = 0;
 }
 
@@ -386,7 +324,7 @@ cancel_focus (PxComparePage *self)
 static void
 update_side (PxComparePage *self)
 {
-  g_autoptr(GPtrArray) topics = dup_selected_topics (self);
+  g_autoptr(GPtrArray) topics = _px_compare_page_dup_selected_topics (self);
 
   if (topics->len == 1)
     {
@@ -408,11 +346,13 @@ update_side (PxComparePage *self)
     gtk_label_set_label (self->side_hint, _("Choose a topic to read its passages side by side."));
   else
     {
-      g_autofree char *hint = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                            "%u topic selected. Merge them with Ctrl+M, or choose one to read its passages.",
-                                                            "%u topics selected. Merge them with Ctrl+M, or choose one to read its passages.",
-                                                            topics->len),
-                                               topics->len);
+      const char *format = g_dngettext (GETTEXT_PACKAGE,
+                                        "%u topic selected. Merge them with Ctrl+M, "
+                                        "or choose one to read its passages.",
+                                        "%u topics selected. Merge them with Ctrl+M, "
+                                        "or choose one to read its passages.",
+                                        topics->len);
+      g_autofree char *hint = g_strdup_printf (format, topics->len);
 
       gtk_label_set_label (self->side_hint, hint);
     }
@@ -421,10 +361,10 @@ update_side (PxComparePage *self)
 
 /* Selects @topic alone, showing it if the filters hid it, and moves the
  * keyboard to it when @focus. */
-static void
-select_topic (PxComparePage *self,
-              PxTopic       *topic,
-              gboolean       focus)
+void
+_px_compare_page_select_topic (PxComparePage *self,
+                               PxTopic       *topic,
+                               gboolean       focus)
 {
   guint position;
 
@@ -438,15 +378,15 @@ select_topic (PxComparePage *self,
       g_object_set (self, "disagreements-only", FALSE, NULL);
     }
 
-  position = find_position (self, topic);
+  position = _px_compare_page_find_position (self, topic);
   if (position == GTK_INVALID_LIST_POSITION)
     return;
 
   gtk_selection_model_select_item (GTK_SELECTION_MODEL (self->selection), position, TRUE);
   if (focus)
-    _px_ledger_focus_row (get_ledger_list (self), position);
+    _px_ledger_focus_row (_px_compare_page_get_ledger_list (self), position);
   else
-    gtk_widget_activate_action (get_ledger_list (self), "list.scroll-to-item", "u", position);
+    gtk_widget_activate_action (_px_compare_page_get_ledger_list (self), "list.scroll-to-item", "u", position);
 }
 
 /* ------------------------------------------------------------------ */
@@ -462,10 +402,12 @@ update_ledger_state (PxComparePage *self)
     }
 
   if (self->query != NULL)
-    adw_status_page_set_description (self->no_match_page, _("No topic has these words in its name. Try other words."));
+    adw_status_page_set_description (self->no_match_page,
+                                     _("No topic has these words in its name. Try other words."));
   else if (self->disagreements_only)
     adw_status_page_set_description (self->no_match_page,
-                                     _("The sources agree on every figure they share, or each figure has one source only."));
+                                     _("The sources agree on every figure they share, "
+                                       "or each figure has one source only."));
   else
     adw_status_page_set_description (self->no_match_page,
                                      _("No document of this archive gives a figure yet."));
@@ -520,13 +462,6 @@ update_alignments_state (PxComparePage *self)
 /* ------------------------------------------------------------------ */
 /* The ledger's cells                                                  */
 
-static void popup_context_menu (PxComparePage *self,
-                                PxTopic       *topic,
-                                guint          source,
-                                GtkWidget     *widget,
-                                double         x,
-                                double         y);
-
 static void
 cell_pressed_cb (GtkGestureClick *gesture,
                  int              n_press,
@@ -550,7 +485,7 @@ cell_pressed_cb (GtkGestureClick *gesture,
     gtk_selection_model_select_item (GTK_SELECTION_MODEL (self->selection), position, TRUE);
 
   gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
-  popup_context_menu (self, topic, source, cell, x, y);
+  _px_compare_page_popup_context_menu (self, topic, source, cell, x, y);
 }
 
 static void
@@ -578,7 +513,7 @@ setup_label_cb (GtkSignalListItemFactory *factory,
   gtk_label_set_xalign (GTK_LABEL (label), 0.0f);
   gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
   gtk_widget_set_hexpand (label, TRUE);
-  add_context_gesture (self, label, list_item, NO_SOURCE);
+  add_context_gesture (self, label, list_item, PX_COMPARE_NO_SOURCE);
   gtk_list_item_set_child (list_item, label);
 }
 
@@ -593,12 +528,12 @@ bind_topic_cb (GtkSignalListItemFactory *factory,
   g_autofree char *values = px_topic_dup_values (topic);
   g_autofree char *tooltip = NULL;
 
-  gtk_label_set_label (GTK_LABEL (label), display_label (topic));
+  gtk_label_set_label (GTK_LABEL (label), _px_compare_page_topic_label (topic));
   if (note != NULL && *note != '\0')
     /* Translators: a topic's tooltip: its name, its values, the user's note */
-    tooltip = g_strdup_printf (_("%s: %s\nNote: %s"), display_label (topic), values, note);
+    tooltip = g_strdup_printf (_("%s: %s\nNote: %s"), _px_compare_page_topic_label (topic), values, note);
   else
-    tooltip = g_strdup_printf ("%s: %s", display_label (topic), values);
+    tooltip = g_strdup_printf ("%s: %s", _px_compare_page_topic_label (topic), values);
   gtk_widget_set_tooltip_text (label, tooltip);
   if (px_topic_get_label (topic) == NULL || *px_topic_get_label (topic) == '\0')
     gtk_widget_add_css_class (label, "dim-label");
@@ -930,7 +865,7 @@ pin_toggled_cb (GtkCheckButton *button,
 
   if (!px_comparison_set_alignment_pin (self->comparison, alignment,
                                         active ? PX_PIN_PINNED : PX_PIN_NONE, &error))
-    show_edit_error (self, error);
+    _px_compare_page_show_edit_error (self, error);
 }
 
 static void
@@ -977,9 +912,9 @@ dismiss_clicked_cb (GtkButton     *button,
     return;
 
   if (!px_comparison_set_alignment_pin (self->comparison, alignment, PX_PIN_DISMISSED, &error))
-    show_edit_error (self, error);
+    _px_compare_page_show_edit_error (self, error);
   else
-    show_toast (self, _("Alignment dismissed: these passages will not be lined up again"));
+    _px_compare_page_show_toast (self, _("Alignment dismissed: these passages will not be lined up again"));
 }
 
 static void
@@ -1063,7 +998,7 @@ set_comparison (PxComparePage *self,
   gtk_filter_list_model_set_model (self->filter_model, NULL);
   self->updating = FALSE;
   rebuild_source_columns (self);
-  gtk_filter_list_model_set_model (self->filter_model, get_topics (self));
+  gtk_filter_list_model_set_model (self->filter_model, _px_compare_page_get_topics (self));
 
   alignments = comparison != NULL ? px_comparison_get_alignments (comparison) : NULL;
   gtk_single_selection_set_model (self->alignment_selection, alignments);
@@ -1153,7 +1088,7 @@ run_cb (GObject      *object,
         {
           g_autofree char *text = g_strdup_printf (_("The comparison stopped: %s"), error->message);
 
-          show_toast (self, text);
+          _px_compare_page_show_toast (self, text);
         }
     }
 
@@ -1222,7 +1157,7 @@ load_cb (GObject      *object,
       update_stage (self);
       if (self->comparison != NULL)
         {
-          show_toast (self, text);
+          _px_compare_page_show_toast (self, text);
           return;
         }
       adw_status_page_set_title (self->empty_page, _("No Comparison"));
@@ -1239,7 +1174,9 @@ load_cb (GObject      *object,
       set_comparison (self, NULL);
       adw_status_page_set_title (self->empty_page, _("Nothing to Compare"));
       adw_status_page_set_description (self->empty_page,
-                                       _("Import articles about the same event from several sources: the figures each one gives line up here, with where they agree, hedge and differ."));
+                                       _("Import articles about the same event from several sources: "
+                                         "the figures each one gives line up here, with where they "
+                                         "agree, hedge and differ."));
       gtk_stack_set_visible_child_name (self->main_stack, "empty");
       update_stage (self);
       return;
@@ -1310,817 +1247,12 @@ start_load (PxComparePage *self)
 
 /* An edit is stored at once; a comparison being computed read the edits
  * before it, so it starts again to include this one. */
-static void
-edited (PxComparePage *self)
+void
+_px_compare_page_edited (PxComparePage *self)
 {
   if (self->pending != NULL)
     start_load (self);
   update_actions (self);
-}
-
-/* ------------------------------------------------------------------ */
-/* The context menu                                                    */
-
-static GMenuItem *
-report_item_new (const char *format,
-                 const char *value,
-                 const char *action,
-                 const char *key)
-{
-  g_autofree char *label = g_strdup_printf (format, value);
-  GMenuItem *item = g_menu_item_new (label, NULL);
-
-  g_menu_item_set_action_and_target_value (item, action, g_variant_new_string (key));
-  return item;
-}
-
-/* A right click on a cell offers that source's figures; the keyboard's
- * menu (Menu, Shift+F10) offers every figure of the topic. Then what can
- * be done to the topic. */
-static void
-popup_context_menu (PxComparePage *self,
-                    PxTopic       *topic,
-                    guint          source,
-                    GtkWidget     *widget,
-                    double         x,
-                    double         y)
-{
-  g_autoptr(GMenu) menu = g_menu_new ();
-  g_autoptr(GMenu) reports_section = g_menu_new ();
-  graphene_point_t point;
-  GdkRectangle rect;
-
-  if (self->comparison == NULL || topic == NULL)
-    return;
-
-  if (source != NO_SOURCE)
-    {
-      g_autoptr(GPtrArray) reports = _px_ledger_dup_reports (self->comparison, topic, source);
-
-      for (guint i = 0; i < reports->len; i++)
-        {
-          const PxReport *report = g_ptr_array_index (reports, i);
-          g_autofree char *value = px_report_dup_value (report);
-          g_autoptr(GMenuItem) read = report_item_new (_("Read “%s” in Its Document"), value,
-                                                       "compare.open-report", report->key);
-          g_autoptr(GMenuItem) out = report_item_new (_("Move “%s” to a Topic of Its Own"), value,
-                                                      "compare.move-out", report->key);
-          g_autoptr(GMenuItem) to = report_item_new (_("Move “%s” to Another Topic…"), value,
-                                                     "compare.move-to", report->key);
-
-          g_menu_append_item (reports_section, read);
-          if (px_topic_get_n_reports (topic) > 1)
-            g_menu_append_item (reports_section, out);
-          g_menu_append_item (reports_section, to);
-        }
-    }
-  else
-    {
-      g_autoptr(GMenu) read_menu = g_menu_new ();
-      g_autoptr(GMenu) out_menu = g_menu_new ();
-      g_autoptr(GMenu) to_menu = g_menu_new ();
-
-      for (guint s = 0; s < px_comparison_get_n_sources (self->comparison); s++)
-        {
-          g_autoptr(GPtrArray) reports = _px_ledger_dup_reports (self->comparison, topic, s);
-
-          for (guint i = 0; i < reports->len; i++)
-            {
-              const PxReport *report = g_ptr_array_index (reports, i);
-              g_autofree char *value = px_report_dup_value (report);
-              /* Translators: a source and the value it gives: "Cadrelle Gazette: 38" */
-              g_autofree char *label = g_strdup_printf (_("%s: %s"),
-                                                        px_comparison_get_source_name (self->comparison, s),
-                                                        value);
-              g_autoptr(GMenuItem) read = g_menu_item_new (label, NULL);
-              g_autoptr(GMenuItem) out = g_menu_item_new (label, NULL);
-              g_autoptr(GMenuItem) to = g_menu_item_new (label, NULL);
-
-              g_menu_item_set_action_and_target_value (read, "compare.open-report", g_variant_new_string (report->key));
-              g_menu_item_set_action_and_target_value (out, "compare.move-out", g_variant_new_string (report->key));
-              g_menu_item_set_action_and_target_value (to, "compare.move-to", g_variant_new_string (report->key));
-              g_menu_append_item (read_menu, read);
-              g_menu_append_item (out_menu, out);
-              g_menu_append_item (to_menu, to);
-            }
-        }
-
-      g_menu_append_submenu (reports_section, _("Read in Its Document"), G_MENU_MODEL (read_menu));
-      if (px_topic_get_n_reports (topic) > 1)
-        g_menu_append_submenu (reports_section, _("Move a Figure to a Topic of Its Own"), G_MENU_MODEL (out_menu));
-      g_menu_append_submenu (reports_section, _("Move a Figure to Another Topic"), G_MENU_MODEL (to_menu));
-    }
-
-  if (g_menu_model_get_n_items (G_MENU_MODEL (reports_section)) > 0)
-    g_menu_append_section (menu, NULL, G_MENU_MODEL (reports_section));
-  for (int i = 0; i < g_menu_model_get_n_items (self->topic_menu); i++)
-    {
-      g_autoptr(GMenuModel) section = g_menu_model_get_item_link (self->topic_menu, i, G_MENU_LINK_SECTION);
-
-      if (section != NULL)
-        g_menu_append_section (menu, NULL, section);
-    }
-
-  gtk_popover_menu_set_menu_model (GTK_POPOVER_MENU (self->context_menu), G_MENU_MODEL (menu));
-
-  if (!gtk_widget_compute_point (widget, GTK_WIDGET (self), &GRAPHENE_POINT_INIT (x, y), &point))
-    graphene_point_init (&point, 0, 0);
-  rect = (GdkRectangle) { (int) point.x, (int) point.y, 1, 1 };
-  gtk_popover_set_pointing_to (GTK_POPOVER (self->context_menu), &rect);
-  gtk_popover_popup (GTK_POPOVER (self->context_menu));
-}
-
-static void
-context_menu_action (GtkWidget  *widget,
-                     const char *action_name,
-                     GVariant   *param)
-{
-  PxComparePage *self = PX_COMPARE_PAGE (widget);
-  g_autoptr(GPtrArray) topics = dup_selected_topics (self);
-  GtkWidget *focus = gtk_root_get_focus (gtk_widget_get_root (widget));
-  GtkWidget *anchor = GTK_WIDGET (self->column_view);
-  double x = 24, y = 24;
-
-  if (topics->len == 0)
-    return;
-
-  /* Under the row with the keyboard, when it is in the ledger. */
-  if (focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (self->column_view)))
-    {
-      anchor = focus;
-      x = 24;
-      y = gtk_widget_get_height (focus);
-    }
-
-  popup_context_menu (self, g_ptr_array_index (topics, 0), NO_SOURCE, anchor, x, y);
-}
-
-/* ------------------------------------------------------------------ */
-/* Edits                                                               */
-
-/* What a merge joined, to take it apart again: each topic merged into
- * the first goes back to a topic of its own with its figures. */
-typedef struct
-{
-  PxComparePage *self;
-  PxComparison  *comparison;
-  char          *target_key;
-  GPtrArray     *parts;    /* GStrv: the figures of each topic merged in */
-  GPtrArray     *labels;   /* char*: the user's names for them, or NULL */
-} MergeUndo;
-
-static void
-merge_undo_free (gpointer  data,
-                 GClosure *closure)
-{
-  MergeUndo *undo = data;
-
-  g_clear_object (&undo->self);
-  g_clear_object (&undo->comparison);
-  g_free (undo->target_key);
-  g_ptr_array_unref (undo->parts);
-  g_ptr_array_unref (undo->labels);
-  g_free (undo);
-}
-
-static void
-undo_merge_cb (AdwToast  *toast,
-               MergeUndo *undo)
-{
-  PxComparePage *self = undo->self;
-  g_autoptr(GError) error = NULL;
-  PxTopic *target;
-
-  if (self->comparison != undo->comparison ||
-      (target = find_topic_with_key (self, undo->target_key, NULL)) == NULL)
-    return;
-
-  self->updating = TRUE;
-  for (guint i = 0; i < undo->parts->len && error == NULL; i++)
-    {
-      const char * const *keys = g_ptr_array_index (undo->parts, i);
-      const char *label = g_ptr_array_index (undo->labels, i);
-      PxTopic *part;
-
-      target = find_topic_with_key (self, undo->target_key, NULL);
-      if (target == NULL)
-        break;
-      part = px_comparison_split_topic (self->comparison, target, keys, &error);
-      if (part != NULL && label != NULL)
-        px_comparison_rename_topic (self->comparison, part, label, &error);
-    }
-  self->updating = FALSE;
-
-  if (error != NULL)
-    show_edit_error (self, error);
-  select_topic (self, find_topic_with_key (self, undo->target_key, NULL), TRUE);
-  edited (self);
-}
-
-static GStrv
-dup_report_keys (PxTopic *topic)
-{
-  GStrv keys = g_new0 (char *, px_topic_get_n_reports (topic) + 1);
-
-  for (guint i = 0; i < px_topic_get_n_reports (topic); i++)
-    keys[i] = g_strdup (px_topic_get_report (topic, i)->key);
-
-  return keys;
-}
-
-static void
-merge_action (GtkWidget  *widget,
-              const char *action_name,
-              GVariant   *param)
-{
-  PxComparePage *self = PX_COMPARE_PAGE (widget);
-  g_autoptr(GPtrArray) topics = dup_selected_topics (self);
-  g_autoptr(GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GPtrArray) keys = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GError) error = NULL;
-  g_autofree char *text = NULL;
-  GtkWidget *overlay;
-  MergeUndo *undo;
-  PxTopic *target;
-
-  if (self->comparison == NULL)
-    return;
-  gtk_stack_set_visible_child_name (self->views_stack, "ledger");
-  /* Rather than a button that does nothing, or Ctrl+M falling through
-   * to the window, say how to choose. */
-  if (topics->len < 2)
-    {
-      show_toast (self, _("Choose two topics or more to merge: Shift or Ctrl with a click, or Ctrl+Space on each"));
-      return;
-    }
-
-  undo = g_new0 (MergeUndo, 1);
-  undo->self = g_object_ref (self);
-  undo->comparison = g_object_ref (self->comparison);
-  undo->target_key = g_strdup (report_key (g_ptr_array_index (topics, 0)));
-  undo->parts = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
-  undo->labels = g_ptr_array_new_with_free_func (g_free);
-  for (guint i = 0; i < topics->len; i++)
-    {
-      PxTopic *topic = g_ptr_array_index (topics, i);
-
-      g_ptr_array_add (ids, g_strdup (px_topic_get_id (topic)));
-      g_ptr_array_add (keys, g_strdup (report_key (topic)));
-      if (i > 0)
-        {
-          g_ptr_array_add (undo->parts, dup_report_keys (topic));
-          g_ptr_array_add (undo->labels, px_topic_is_user (topic) && g_strcmp0 (px_topic_get_label (topic),
-                                                                                 px_topic_get_auto_label (topic)) != 0
-                                         ? g_strdup (px_topic_get_label (topic)) : NULL);
-        }
-    }
-
-  /* Each merge rebuilds the topics: the next one is looked up again. */
-  self->updating = TRUE;
-  target = resolve_topic (self, g_ptr_array_index (ids, 0), g_ptr_array_index (keys, 0));
-  for (guint i = 1; target != NULL && i < ids->len; i++)
-    {
-      PxTopic *other = resolve_topic (self, g_ptr_array_index (ids, i), g_ptr_array_index (keys, i));
-
-      if (other != NULL)
-        target = px_comparison_merge_topics (self->comparison, target, other, &error);
-    }
-  self->updating = FALSE;
-
-  if (target == NULL)
-    {
-      merge_undo_free (undo, NULL);
-      if (error != NULL)
-        show_edit_error (self, error);
-      return;
-    }
-
-  select_topic (self, target, TRUE);
-  text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u topic merged into “%s”", "%u topics merged into “%s”",
-                                       topics->len),
-                          topics->len, display_label (target));
-  overlay = gtk_widget_get_ancestor (widget, ADW_TYPE_TOAST_OVERLAY);
-  if (overlay != NULL && get_window (self) != NULL)
-    {
-      AdwToast *toast = _px_window_toast_new (get_window (self), text);
-
-      adw_toast_set_button_label (toast, _("_Undo"));
-      g_signal_connect_data (toast, "button-clicked", G_CALLBACK (undo_merge_cb), undo, merge_undo_free, 0);
-      adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
-    }
-  else
-    merge_undo_free (undo, NULL);
-  edited (self);
-}
-
-typedef struct
-{
-  PxComparePage *self;
-  PxComparison  *comparison;
-  char          *id;
-  char          *key;
-  GtkWidget     *entry;
-  GPtrArray     *checks;     /* GtkCheckButton, for a split */
-  GPtrArray     *keys;       /* char*: what each check or choice stands for */
-} DialogData;
-
-static void
-dialog_data_free (DialogData *data)
-{
-  g_clear_object (&data->self);
-  g_clear_object (&data->comparison);
-  g_free (data->id);
-  g_free (data->key);
-  g_clear_pointer (&data->checks, g_ptr_array_unref);
-  g_clear_pointer (&data->keys, g_ptr_array_unref);
-  g_free (data);
-}
-
-static void
-dialog_data_closure_free (gpointer  data,
-                          GClosure *closure)
-{
-  dialog_data_free (data);
-}
-
-static DialogData *
-dialog_data_new (PxComparePage *self,
-                 PxTopic       *topic)
-{
-  DialogData *data = g_new0 (DialogData, 1);
-
-  data->self = g_object_ref (self);
-  data->comparison = g_object_ref (self->comparison);
-  data->id = g_strdup (px_topic_get_id (topic));
-  data->key = g_strdup (report_key (topic));
-  return data;
-}
-
-/* The dialog's answer applies to the comparison it was asked about. */
-static PxTopic *
-dialog_topic (DialogData *data)
-{
-  if (data->self->comparison != data->comparison)
-    return NULL;
-  return resolve_topic (data->self, data->id, data->key);
-}
-
-static GtkWidget *
-message_dialog_new (PxComparePage *self,
-                    const char    *heading,
-                    const char    *body)
-{
-  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (get_window (self)), heading, body);
-
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"));
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  return dialog;
-}
-
-static void
-rename_response_cb (AdwMessageDialog *dialog,
-                    const char       *response,
-                    DialogData       *data)
-{
-  PxComparePage *self = data->self;
-  g_autoptr(GError) error = NULL;
-  PxTopic *topic;
-
-  if (!g_str_equal (response, "rename") || (topic = dialog_topic (data)) == NULL)
-    return;
-
-  self->updating = TRUE;
-  if (!px_comparison_rename_topic (self->comparison, topic,
-                                   gtk_editable_get_text (GTK_EDITABLE (data->entry)), &error))
-    {
-      self->updating = FALSE;
-      show_edit_error (self, error);
-      return;
-    }
-  self->updating = FALSE;
-
-  /* A topic the user touches for the first time gets an id of its own. */
-  select_topic (self, find_topic_with_key (self, data->key, NULL), TRUE);
-  edited (self);
-}
-
-static void
-rename_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *param)
-{
-  PxComparePage *self = PX_COMPARE_PAGE (widget);
-  g_autoptr(PxTopic) topic = dup_single_selected (self);
-  GtkWidget *dialog;
-  DialogData *data;
-
-  if (topic == NULL || self->comparison == NULL)
-    return;
-
-  dialog = message_dialog_new (self, _("Rename Topic"),
-                               _("Name the quantity the sources report, as you want it in the ledger. "
-                                 "Leave it empty to go back to the name Parallax gave it."));
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "rename", _("_Rename"));
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "rename", ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "rename");
-
-  data = dialog_data_new (self, topic);
-  data->entry = gtk_entry_new ();
-  gtk_editable_set_text (GTK_EDITABLE (data->entry), px_topic_get_label (topic));
-  gtk_entry_set_activates_default (GTK_ENTRY (data->entry), TRUE);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (data->entry),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Topic name"),
-                                  -1);
-  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), data->entry);
-
-  g_signal_connect_data (dialog, "response", G_CALLBACK (rename_response_cb), data,
-                         dialog_data_closure_free, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
-  gtk_widget_grab_focus (data->entry);
-}
-
-static void
-split_toggled_cb (GtkCheckButton   *check,
-                  AdwMessageDialog *dialog)
-{
-  DialogData *data = g_object_get_data (G_OBJECT (dialog), "data");
-  guint n_checked = 0;
-
-  for (guint i = 0; i < data->checks->len; i++)
-    n_checked += gtk_check_button_get_active (g_ptr_array_index (data->checks, i));
-
-  /* Moving none, or all, would leave the topic as it is. */
-  adw_message_dialog_set_response_enabled (dialog, "split", n_checked > 0 && n_checked < data->checks->len);
-}
-
-static void
-split_response_cb (AdwMessageDialog *dialog,
-                   const char       *response,
-                   DialogData       *data)
-{
-  PxComparePage *self = data->self;
-  g_autoptr(GPtrArray) keys = g_ptr_array_new ();
-  g_autoptr(GError) error = NULL;
-  PxTopic *topic, *split;
-
-  if (!g_str_equal (response, "split") || (topic = dialog_topic (data)) == NULL)
-    return;
-
-  for (guint i = 0; i < data->checks->len; i++)
-    if (gtk_check_button_get_active (g_ptr_array_index (data->checks, i)))
-      g_ptr_array_add (keys, g_ptr_array_index (data->keys, i));
-  g_ptr_array_add (keys, NULL);
-  if (keys->len < 2)
-    return;
-
-  self->updating = TRUE;
-  split = px_comparison_split_topic (self->comparison, topic, (const char * const *) keys->pdata, &error);
-  self->updating = FALSE;
-  if (split == NULL)
-    {
-      show_edit_error (self, error);
-      return;
-    }
-
-  select_topic (self, split, TRUE);
-  show_toast (self, _("The figures chosen are a topic of their own now"));
-  edited (self);
-}
-
-static void
-split_action (GtkWidget  *widget,
-              const char *action_name,
-              GVariant   *param)
-{
-  PxComparePage *self = PX_COMPARE_PAGE (widget);
-  g_autoptr(PxTopic) topic = dup_single_selected (self);
-  g_autofree char *heading = NULL;
-  GtkWidget *dialog, *box, *scrolled;
-  DialogData *data;
-
-  if (topic == NULL || self->comparison == NULL || px_topic_get_n_reports (topic) < 2)
-    return;
-
-  heading = g_strdup_printf (_("Split “%s”"), display_label (topic));
-  dialog = message_dialog_new (self, heading, _("Choose the figures that report something else: they move to a new topic."));
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "split", _("_Split"));
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "split", ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (dialog), "split", FALSE);
-
-  data = dialog_data_new (self, topic);
-  data->checks = g_ptr_array_new ();
-  data->keys = g_ptr_array_new_with_free_func (g_free);
-  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
-  for (guint s = 0; s < px_comparison_get_n_sources (self->comparison); s++)
-    {
-      g_autoptr(GPtrArray) reports = _px_ledger_dup_reports (self->comparison, topic, s);
-
-      for (guint i = 0; i < reports->len; i++)
-        {
-          const PxReport *report = g_ptr_array_index (reports, i);
-          g_autofree char *value = px_report_dup_value (report);
-          g_autofree char *label = g_strdup_printf (_("%s: %s"), px_comparison_get_source_name (self->comparison, s),
-                                                    value);
-          GtkWidget *check = gtk_check_button_new ();
-          GtkWidget *text = gtk_label_new (label);
-
-          /* Sources named after long titles wrap rather than widen the dialog. */
-          gtk_label_set_wrap (GTK_LABEL (text), TRUE);
-          gtk_label_set_max_width_chars (GTK_LABEL (text), 48);
-          gtk_label_set_xalign (GTK_LABEL (text), 0.0f);
-          gtk_check_button_set_child (GTK_CHECK_BUTTON (check), text);
-
-          gtk_widget_set_tooltip_text (check, report->figure->sentence);
-          g_signal_connect_object (check, "toggled", G_CALLBACK (split_toggled_cb), dialog, 0);
-          gtk_box_append (GTK_BOX (box), check);
-          g_ptr_array_add (data->checks, check);
-          g_ptr_array_add (data->keys, g_strdup (report->key));
-        }
-    }
-
-  scrolled = g_object_new (GTK_TYPE_SCROLLED_WINDOW,
-                           "hscrollbar-policy", GTK_POLICY_NEVER,
-                           "propagate-natural-height", TRUE,
-                           /* Wrapped labels measure short: room for each. */
-                           "min-content-height", (int) MIN (data->checks->len * 40, 320),
-                           "max-content-height", 320,
-                           "child", box,
-                           NULL);
-  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), scrolled);
-  g_object_set_data (G_OBJECT (dialog), "data", data);
-  g_signal_connect_data (dialog, "response", G_CALLBACK (split_response_cb), data,
-                         dialog_data_closure_free, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
-static void
-move_out_action (GtkWidget  *widget,
-                 const char *action_name,
-                 GVariant   *param)
-{
-  PxComparePage *self = PX_COMPARE_PAGE (widget);
-  const char *key = g_variant_get_string (param, NULL);
-  g_autoptr(GError) error = NULL;
-  PxTopic *topic;
-
-  if (self->comparison == NULL || find_topic_with_key (self, key, NULL) == NULL)
-    return;
-
-  self->updating = TRUE;
-  topic = px_comparison_move_report (self->comparison, key, NULL, &error);
-  self->updating = FALSE;
-  if (topic == NULL)
-    {
-      show_edit_error (self, error);
-      return;
-    }
-
-  select_topic (self, topic, TRUE);
-  edited (self);
-}
-
-static void
-move_to_response_cb (AdwMessageDialog *dialog,
-                     const char       *response,
-                     DialogData       *data)
-{
-  PxComparePage *self = data->self;
-  GtkDropDown *dropdown = GTK_DROP_DOWN (data->entry);
-  guint chosen = gtk_drop_down_get_selected (dropdown);
-  g_autoptr(GError) error = NULL;
-  PxTopic *target, *moved;
-
-  if (!g_str_equal (response, "move") || self->comparison != data->comparison ||
-      chosen == GTK_INVALID_LIST_POSITION || chosen >= data->keys->len)
-    return;
-
-  /* The choices are remembered by one of their figures. */
-  target = find_topic_with_key (self, g_ptr_array_index (data->keys, chosen), NULL);
-  if (target == NULL)
-    return;
-
-  self->updating = TRUE;
-  moved = px_comparison_move_report (self->comparison, data->key, target, &error);
-  self->updating = FALSE;
-  if (moved == NULL)
-    {
-      show_edit_error (self, error);
-      return;
-    }
-
-  select_topic (self, moved, TRUE);
-  edited (self);
-}
-
-static void
-move_to_action (GtkWidget  *widget,
-                const char *action_name,
-                GVariant   *param)
-{
-  PxComparePage *self = PX_COMPARE_PAGE (widget);
-  const char *key = g_variant_get_string (param, NULL);
-  const PxReport *report = NULL;
-  g_autoptr(GtkStringList) choices = gtk_string_list_new (NULL);
-  g_autofree char *value = NULL;
-  g_autofree char *heading = NULL;
-  GListModel *topics = get_topics (self);
-  GtkWidget *dialog;
-  DialogData *data;
-  PxTopic *topic;
-
-  if (topics == NULL || (topic = find_topic_with_key (self, key, &report)) == NULL)
-    return;
-
-  data = dialog_data_new (self, topic);
-  g_free (data->key);
-  data->key = g_strdup (key);
-  data->keys = g_ptr_array_new_with_free_func (g_free);
-  for (guint i = 0; i < g_list_model_get_n_items (topics); i++)
-    {
-      g_autoptr(PxTopic) other = g_list_model_get_item (topics, i);
-      g_autofree char *values = NULL;
-      g_autofree char *label = NULL;
-
-      if (other == topic)
-        continue;
-      values = px_topic_dup_values (other);
-      /* Translators: a topic to choose, with its values: "people killed (17, 38)" */
-      label = g_strdup_printf (_("%s (%s)"), display_label (other), values);
-      gtk_string_list_append (choices, label);
-      g_ptr_array_add (data->keys, g_strdup (report_key (other)));
-    }
-
-  if (data->keys->len == 0)
-    {
-      dialog_data_free (data);
-      show_toast (self, _("There is no other topic to move it to"));
-      return;
-    }
-
-  value = px_report_dup_value (report);
-  heading = g_strdup_printf (_("Move “%s” to Another Topic"), value);
-  dialog = message_dialog_new (self, heading, report->figure->sentence);
-  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "move", _("_Move"));
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "move", ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "move");
-
-  data->entry = gtk_drop_down_new (G_LIST_MODEL (g_steal_pointer (&choices)), NULL);
-  gtk_drop_down_set_enable_search (GTK_DROP_DOWN (data->entry), TRUE);
-  gtk_drop_down_set_expression (GTK_DROP_DOWN (data->entry),
-                                gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL, "string"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (data->entry),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Topic"),
-                                  -1);
-  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), data->entry);
-
-  g_signal_connect_data (dialog, "response", G_CALLBACK (move_to_response_cb), data,
-                         dialog_data_closure_free, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
-static void
-open_report_action (GtkWidget  *widget,
-                    const char *action_name,
-                    GVariant   *param)
-{
-  PxComparePage *self = PX_COMPARE_PAGE (widget);
-  const PxReport *report = NULL;
-  PxDocument *document;
-
-  if (find_topic_with_key (self, g_variant_get_string (param, NULL), &report) == NULL)
-    return;
-
-  document = px_comparison_get_document (self->comparison, report->document);
-  g_signal_emit (self, signals [OPEN_PASSAGE], 0, px_document_get_id (document),
-                 report->figure->sentence != NULL ? report->figure->sentence : report->figure->text);
-}
-
-static void
-review_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *param)
-{
-  PxComparePage *self = PX_COMPARE_PAGE (widget);
-  g_autoptr(GPtrArray) topics = NULL;
-
-  /* The queue has its own way to a note. */
-  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->views_stack), "review") == 0)
-    {
-      gtk_widget_activate_action (GTK_WIDGET (self->review_queue), "review.note", NULL);
-      return;
-    }
-
-  topics = dup_selected_topics (self);
-  if (topics->len == 0)
-    return;
-
-  gtk_stack_set_visible_child_name (self->views_stack, "ledger");
-  gtk_menu_button_popup (self->review_button);
-}
-
-static void
-review_popover_show_cb (PxComparePage *self,
-                        GtkPopover    *popover)
-{
-  g_autoptr(GPtrArray) topics = dup_selected_topics (self);
-  g_autofree char *heading = NULL;
-  gboolean any_reviewed = FALSE;
-  const char *note = NULL;
-
-  for (guint i = 0; i < topics->len; i++)
-    any_reviewed |= px_topic_get_reviewed (g_ptr_array_index (topics, i));
-
-  if (topics->len == 1)
-    {
-      PxTopic *topic = g_ptr_array_index (topics, 0);
-
-      heading = g_strdup_printf (_("Mark “%s” reviewed"), display_label (topic));
-      note = px_topic_get_note (topic);
-    }
-  else
-    heading = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Mark %u topic reviewed", "Mark %u topics reviewed",
-                                            topics->len),
-                               topics->len);
-
-  gtk_label_set_label (self->review_heading, heading);
-  gtk_editable_set_text (GTK_EDITABLE (self->review_note_entry), note != NULL ? note : "");
-  gtk_widget_set_visible (GTK_WIDGET (self->unreview_button), any_reviewed);
-  gtk_widget_grab_focus (GTK_WIDGET (self->review_note_entry));
-}
-
-static void
-set_reviewed (PxComparePage *self,
-              gboolean       reviewed,
-              const char    *note)
-{
-  g_autoptr(GPtrArray) topics = dup_selected_topics (self);
-  g_autoptr(GPtrArray) keys = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GError) error = NULL;
-
-  if (self->comparison == NULL || topics->len == 0)
-    return;
-
-  for (guint i = 0; i < topics->len; i++)
-    g_ptr_array_add (keys, g_strdup (report_key (g_ptr_array_index (topics, i))));
-
-  self->updating = TRUE;
-  for (guint i = 0; i < keys->len; i++)
-    {
-      PxTopic *topic = find_topic_with_key (self, g_ptr_array_index (keys, i), NULL);
-
-      if (topic != NULL && !px_comparison_set_reviewed (self->comparison, topic, reviewed, note, &error))
-        break;
-    }
-  self->updating = FALSE;
-
-  if (error != NULL)
-    show_edit_error (self, error);
-
-  /* The same topics stay chosen, under their new ids. */
-  gtk_selection_model_unselect_all (GTK_SELECTION_MODEL (self->selection));
-  for (guint i = 0; i < keys->len; i++)
-    {
-      PxTopic *topic = find_topic_with_key (self, g_ptr_array_index (keys, i), NULL);
-      guint position = topic != NULL ? find_position (self, topic) : GTK_INVALID_LIST_POSITION;
-
-      if (position != GTK_INVALID_LIST_POSITION)
-        gtk_selection_model_select_item (GTK_SELECTION_MODEL (self->selection), position, FALSE);
-    }
-
-  gtk_popover_popdown (self->review_popover);
-  {
-    PxTopic *first = find_topic_with_key (self, g_ptr_array_index (keys, 0), NULL);
-    guint position = first != NULL ? find_position (self, first) : GTK_INVALID_LIST_POSITION;
-
-    if (position != GTK_INVALID_LIST_POSITION)
-      _px_ledger_focus_row (get_ledger_list (self), position);
-  }
-  edited (self);
-}
-
-static void
-review_confirm_action (GtkWidget  *widget,
-                       const char *action_name,
-                       GVariant   *param)
-{
-  PxComparePage *self = PX_COMPARE_PAGE (widget);
-
-  set_reviewed (self, TRUE, gtk_editable_get_text (GTK_EDITABLE (self->review_note_entry)));
-}
-
-static void
-review_note_activate_cb (PxComparePage *self,
-                         GtkEntry      *entry)
-{
-  set_reviewed (self, TRUE, gtk_editable_get_text (GTK_EDITABLE (entry)));
-}
-
-static void
-unreview_action (GtkWidget  *widget,
-                 const char *action_name,
-                 GVariant   *param)
-{
-  set_reviewed (PX_COMPARE_PAGE (widget), FALSE, NULL);
 }
 
 /* ------------------------------------------------------------------ */
@@ -2192,7 +1324,7 @@ static void
 update_actions (PxComparePage *self)
 {
   GtkWidget *widget = GTK_WIDGET (self);
-  g_autoptr(GPtrArray) topics = dup_selected_topics (self);
+  g_autoptr(GPtrArray) topics = _px_compare_page_dup_selected_topics (self);
   gboolean ready = self->comparison != NULL;
   gboolean one = ready && topics->len == 1;
   gboolean any_reviewed = FALSE;
@@ -2225,7 +1357,7 @@ selection_changed_cb (PxComparePage     *self,
 {
   if (!self->updating)
     {
-      g_autoptr(GPtrArray) topics = dup_selected_topics (self);
+      g_autoptr(GPtrArray) topics = _px_compare_page_dup_selected_topics (self);
 
       set_selected_ids (self, topics);
     }
@@ -2344,8 +1476,11 @@ coverage_topic_activated_cb (PxComparePage  *self,
                              PxTopic        *topic,
                              PxCoverageView *view)
 {
+  PxTopic *found = _px_compare_page_resolve_topic (self, px_topic_get_id (topic),
+                                                   _px_compare_page_topic_key (topic));
+
   gtk_stack_set_visible_child_name (self->views_stack, "ledger");
-  select_topic (self, resolve_topic (self, px_topic_get_id (topic), report_key (topic)), TRUE);
+  _px_compare_page_select_topic (self, found, TRUE);
 }
 
 static gboolean
@@ -2594,8 +1729,6 @@ px_compare_page_class_init (PxComparePageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, ledger_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, n_open_cb);
   gtk_widget_class_bind_template_callback (widget_class, passage_activated_cb);
-  gtk_widget_class_bind_template_callback (widget_class, review_note_activate_cb);
-  gtk_widget_class_bind_template_callback (widget_class, review_popover_show_cb);
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, setup_dismiss_cb);
   gtk_widget_class_bind_template_callback (widget_class, setup_label_cb);
@@ -2605,18 +1738,9 @@ px_compare_page_class_init (PxComparePageClass *klass)
 
   gtk_widget_class_install_action (widget_class, "compare.show-view", "s", show_view_action);
   gtk_widget_class_install_action (widget_class, "compare.search", NULL, search_action);
-  gtk_widget_class_install_action (widget_class, "compare.merge", NULL, merge_action);
-  gtk_widget_class_install_action (widget_class, "compare.rename", NULL, rename_action);
-  gtk_widget_class_install_action (widget_class, "compare.split", NULL, split_action);
-  gtk_widget_class_install_action (widget_class, "compare.review", NULL, review_action);
-  gtk_widget_class_install_action (widget_class, "compare.review-confirm", NULL, review_confirm_action);
-  gtk_widget_class_install_action (widget_class, "compare.unreview", NULL, unreview_action);
   gtk_widget_class_install_action (widget_class, "compare.show-side-by-side", NULL, show_side_by_side_action);
-  gtk_widget_class_install_action (widget_class, "compare.context-menu", NULL, context_menu_action);
-  gtk_widget_class_install_action (widget_class, "compare.open-report", "s", open_report_action);
-  gtk_widget_class_install_action (widget_class, "compare.move-out", "s", move_out_action);
-  gtk_widget_class_install_action (widget_class, "compare.move-to", "s", move_to_action);
   gtk_widget_class_install_property_action (widget_class, "compare.disagreements-only", "disagreements-only");
+  _px_compare_page_class_edits_init (widget_class);
 }
 
 static void
@@ -2669,7 +1793,7 @@ px_compare_page_init (PxComparePage *self)
 
   /* GTK 4.8 exports a column view's rows in an inner list named after
    * its type: give it the table's name, for screen readers. */
-  gtk_accessible_update_property (GTK_ACCESSIBLE (get_ledger_list (self)),
+  gtk_accessible_update_property (GTK_ACCESSIBLE (_px_compare_page_get_ledger_list (self)),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Figure ledger"),
                                   -1);
   for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->alignment_view));
@@ -2802,6 +1926,16 @@ px_compare_page_reload (PxComparePage *self)
     }
 
   start_load (self);
+}
+
+/* Internals shared with px-compare-page-edits.c */
+
+void
+_px_compare_page_open_passage (PxComparePage *self,
+                               const char    *document_id,
+                               const char    *text)
+{
+  g_signal_emit (self, signals [OPEN_PASSAGE], 0, document_id, text);
 }
 
 /* Internals the tests look at */

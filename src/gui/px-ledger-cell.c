@@ -153,7 +153,8 @@ px_ledger_cell_set (PxLedgerCell *self,
       gtk_label_set_label (GTK_LABEL (self->mark_label), "≈");
       gtk_widget_add_css_class (widget, "hedged");
       gtk_accessible_update_property (GTK_ACCESSIBLE (self->value_label),
-                                      GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, _("Hedged: the same number with another qualifier"),
+                                      GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                      _("Hedged: the same number with another qualifier"),
                                       -1);
       break;
 

@@ -574,17 +574,21 @@ static void
 px_review_queue_init (PxReviewQueue *self)
 {
   GtkEventController *keys;
+  GtkNoSelection *reviewed;
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  self->open_model = gtk_filter_list_model_new (NULL, GTK_FILTER (gtk_custom_filter_new (open_filter_func, NULL, NULL)));
-  self->reviewed_model = gtk_filter_list_model_new (NULL, GTK_FILTER (gtk_custom_filter_new (reviewed_filter_func,
-                                                                                             NULL, NULL)));
+  self->open_model = gtk_filter_list_model_new (NULL,
+                                                GTK_FILTER (gtk_custom_filter_new (open_filter_func, NULL, NULL)));
+  self->reviewed_model = gtk_filter_list_model_new (NULL,
+                                                    GTK_FILTER (gtk_custom_filter_new (reviewed_filter_func,
+                                                                                       NULL, NULL)));
   self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->open_model)));
   gtk_single_selection_set_autoselect (self->selection, TRUE);
   gtk_list_view_set_model (self->open_list, GTK_SELECTION_MODEL (self->selection));
-  gtk_list_view_set_model (self->reviewed_list,
-                           GTK_SELECTION_MODEL (gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->reviewed_model)))));
+  reviewed = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->reviewed_model)));
+  gtk_list_view_set_model (self->reviewed_list, GTK_SELECTION_MODEL (reviewed));
+  g_object_unref (reviewed);
 
   g_signal_connect_object (self->selection, "notify::selected-item",
                            G_CALLBACK (selection_changed_cb), self,
