@@ -33,6 +33,7 @@ struct _PxComparePage
   GtkToggleButton     *disagreements_button;
   AdwStatusPage       *empty_page;
   PxFramingView       *framing_view;
+  GtkWidget           *import_button;
   PxSideBySide        *ledger_side;
   GtkStack            *ledger_stack;
   GtkWidget           *ledger_tools;

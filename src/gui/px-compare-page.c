@@ -1081,6 +1081,7 @@ run_cb (GObject      *object,
 
           g_clear_object (&self->pending);
           adw_status_page_set_title (self->empty_page, _("No Comparison"));
+          gtk_widget_set_visible (self->import_button, FALSE);
           adw_status_page_set_description (self->empty_page, text);
           gtk_stack_set_visible_child_name (self->main_stack, "empty");
         }
@@ -1161,6 +1162,7 @@ load_cb (GObject      *object,
           return;
         }
       adw_status_page_set_title (self->empty_page, _("No Comparison"));
+      gtk_widget_set_visible (self->import_button, FALSE);
       adw_status_page_set_description (self->empty_page, text);
       gtk_stack_set_visible_child_name (self->main_stack, "empty");
       return;
@@ -1173,6 +1175,7 @@ load_cb (GObject      *object,
       gtk_spinner_set_spinning (self->spinner, FALSE);
       set_comparison (self, NULL);
       adw_status_page_set_title (self->empty_page, _("Nothing to Compare"));
+      gtk_widget_set_visible (self->import_button, TRUE);
       adw_status_page_set_description (self->empty_page,
                                        _("Import articles about the same event from several sources: "
                                          "the figures each one gives line up here, with where they "
@@ -1694,6 +1697,7 @@ px_compare_page_class_init (PxComparePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PxComparePage, disagreements_button);
   gtk_widget_class_bind_template_child (widget_class, PxComparePage, empty_page);
   gtk_widget_class_bind_template_child (widget_class, PxComparePage, framing_view);
+  gtk_widget_class_bind_template_child (widget_class, PxComparePage, import_button);
   gtk_widget_class_bind_template_child (widget_class, PxComparePage, ledger_side);
   gtk_widget_class_bind_template_child (widget_class, PxComparePage, ledger_stack);
   gtk_widget_class_bind_template_child (widget_class, PxComparePage, ledger_tools);
@@ -1890,6 +1894,7 @@ px_compare_page_set_archive (PxComparePage *self,
   g_object_set (self, "disagreements-only", FALSE, NULL);
   gtk_stack_set_visible_child_name (self->views_stack, "ledger");
   adw_status_page_set_title (self->empty_page, _("Nothing to Compare"));
+  gtk_widget_set_visible (self->import_button, archive != NULL);
 
   if (archive == NULL)
     {
