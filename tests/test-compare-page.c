@@ -471,6 +471,18 @@ test_ledger (void)
     gtk_popover_popdown (GTK_POPOVER (menu));
   }
 
+  /* The side by side's passage opens in the reader. */
+  {
+    const PxReport *last = px_topic_get_report (first, px_topic_get_n_reports (first) - 1);
+
+    g_signal_emit_by_name (_px_compare_page_get_side_by_side (page), "passage-activated",
+                           last->document, last->figure->sentence);
+    g_assert_cmpstr (_px_window_get_view (window), ==, "documents");
+    g_assert_cmpstr (_px_window_get_current_id (window), ==,
+                     px_document_get_id (px_comparison_get_document (comparison, last->document)));
+    _px_window_set_view (window, "compare");
+  }
+
   /* A figure's passage opens in the reader, at its document. */
   report = px_topic_get_report (first, 0);
   gtk_widget_activate_action (GTK_WIDGET (page), "compare.open-report", "s", report->key);

@@ -1730,6 +1730,7 @@ px_compare_page_class_init (PxComparePageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, bind_pin_cb);
   gtk_widget_class_bind_template_callback (widget_class, bind_sources_cb);
   gtk_widget_class_bind_template_callback (widget_class, bind_topic_cb);
+  gtk_widget_class_bind_template_callback (widget_class, coverage_topic_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, ledger_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, n_open_cb);
   gtk_widget_class_bind_template_callback (widget_class, passage_activated_cb);
@@ -1807,25 +1808,6 @@ px_compare_page_init (PxComparePage *self)
       gtk_accessible_update_property (GTK_ACCESSIBLE (child),
                                       GTK_ACCESSIBLE_PROPERTY_LABEL, _("Aligned passages"),
                                       -1);
-
-  /* The widgets written apart may not emit these yet. */
-  if (g_signal_lookup ("passage-activated", PX_TYPE_SIDE_BY_SIDE) != 0)
-    {
-      g_signal_connect_object (self->ledger_side, "passage-activated",
-                               G_CALLBACK (passage_activated_cb), self,
-                               G_CONNECT_SWAPPED);
-      g_signal_connect_object (self->alignment_side, "passage-activated",
-                               G_CALLBACK (passage_activated_cb), self,
-                               G_CONNECT_SWAPPED);
-    }
-  if (g_signal_lookup ("passage-activated", PX_TYPE_FRAMING_VIEW) != 0)
-    g_signal_connect_object (self->framing_view, "passage-activated",
-                             G_CALLBACK (passage_activated_cb), self,
-                             G_CONNECT_SWAPPED);
-  if (g_signal_lookup ("topic-activated", PX_TYPE_COVERAGE_VIEW) != 0)
-    g_signal_connect_object (self->coverage_view, "topic-activated",
-                             G_CALLBACK (coverage_topic_activated_cb), self,
-                             G_CONNECT_SWAPPED);
 
   self->context_menu = gtk_popover_menu_new_from_model (NULL);
   gtk_popover_set_has_arrow (GTK_POPOVER (self->context_menu), FALSE);

@@ -557,6 +557,7 @@ px_review_queue_class_init (PxReviewQueueClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, bind_reviewed_row_cb);
   gtk_widget_class_bind_template_callback (widget_class, note_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, open_activate_cb);
+  gtk_widget_class_bind_template_callback (widget_class, passage_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, setup_open_row_cb);
   gtk_widget_class_bind_template_callback (widget_class, setup_reviewed_row_cb);
 
@@ -600,12 +601,6 @@ px_review_queue_init (PxReviewQueue *self)
   g_signal_connect_object (self->reviewed_model, "items-changed",
                            G_CALLBACK (reviewed_items_changed_cb), self,
                            G_CONNECT_SWAPPED);
-
-  /* The side by side is written apart; it may not emit this yet. */
-  if (g_signal_lookup ("passage-activated", PX_TYPE_SIDE_BY_SIDE) != 0)
-    g_signal_connect_object (self->side_by_side, "passage-activated",
-                             G_CALLBACK (passage_activated_cb), self,
-                             G_CONNECT_SWAPPED);
 
   /* Single letters only where no one types: on the queue itself. */
   keys = gtk_shortcut_controller_new ();
