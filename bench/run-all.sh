@@ -33,7 +33,7 @@ if [ -f "$build/build.ninja" ]; then
 else
   meson setup "$build" "$root" --buildtype=release >/dev/null
 fi
-ninja -C "$build" bench/px-bench-parse bench/px-bench-archive bench/px-bench-timeline \
+ninja -C "$build" bench/px-bench-parse bench/px-bench-archive bench/px-bench-timeline bench/px-bench-compare \
   src/cli/parallax-cli data/gschemas.compiled
 mkdir -p "$out"
 
@@ -50,6 +50,9 @@ if [ -n "${PX_BENCH_ARCHIVE_COUNT:-}" ]; then
 else
   "$build/bench/px-bench-archive" --json >"$out/archive.json"
 fi
+
+echo "== px-bench-compare"
+"$build/bench/px-bench-compare" | tee "$out/compare.txt"
 
 # The timeline draws in a real (virtual) X server with the cairo renderer.
 echo "== px-bench-timeline"
