@@ -25,6 +25,7 @@
 #include <string.h>
 
 #include "px-compare-page.h"
+#include "px-column-view-name.h"
 #include "px-compare-page-private.h"
 #include "px-coverage-view.h"
 #include "px-framing-view.h"
@@ -200,14 +201,7 @@ _px_compare_page_dup_single_selected (PxComparePage *self)
 GtkWidget *
 _px_compare_page_get_ledger_list (PxComparePage *self)
 {
-  /* GTK 4.8 keeps the column view's rows in an inner list view. */
-  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->column_view));
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    if (GTK_IS_LIST_VIEW (child))
-      return child;
-
-  return GTK_WIDGET (self->column_view);
+  return px_column_view_get_list (self->column_view);
 }
 
 static gboolean
@@ -1283,11 +1277,9 @@ show_view_action (GtkWidget  *widget,
            g_list_model_get_n_items (G_LIST_MODEL (self->alignment_selection)) > 0)
     {
       guint position = gtk_single_selection_get_selected (self->alignment_selection);
-      GtkWidget *list = gtk_widget_get_first_child (GTK_WIDGET (self->alignment_view));
-
       /* The rows, not the first row's Pinned box. */
-      while (list != NULL && !GTK_IS_LIST_VIEW (list))
-        list = gtk_widget_get_next_sibling (list);
+      GtkWidget *list = px_column_view_get_list (self->alignment_view);
+
       if (list == NULL ||
           !_px_ledger_focus_row (list, position != GTK_INVALID_LIST_POSITION ? position : 0))
         gtk_widget_child_focus (child, GTK_DIR_TAB_FORWARD);
@@ -1796,18 +1788,8 @@ px_compare_page_init (PxComparePage *self)
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Compare"),
                                   -1);
 
-  /* GTK 4.8 exports a column view's rows in an inner list named after
-   * its type: give it the table's name, for screen readers. */
-  gtk_accessible_update_property (GTK_ACCESSIBLE (_px_compare_page_get_ledger_list (self)),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Figure ledger"),
-                                  -1);
-  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->alignment_view));
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    if (GTK_IS_LIST_VIEW (child))
-      gtk_accessible_update_property (GTK_ACCESSIBLE (child),
-                                      GTK_ACCESSIBLE_PROPERTY_LABEL, _("Aligned passages"),
-                                      -1);
+  px_column_view_set_name (self->column_view, _("Figure ledger"));
+  px_column_view_set_name (self->alignment_view, _("Aligned passages"));
 
   self->context_menu = gtk_popover_menu_new_from_model (NULL);
   gtk_popover_set_has_arrow (GTK_POPOVER (self->context_menu), FALSE);

@@ -21,6 +21,7 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "px-column-view-name.h"
 #include "px-coverage-view.h"
 
 /* Values a cell names before it says there are more. */
@@ -438,6 +439,7 @@ px_coverage_view_init (PxCoverageView *self)
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
   gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
+  px_column_view_set_name (self->column_view, _("Coverage: topics by source"));
   update_page (self);
 }
 

@@ -25,6 +25,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "px-column-view-name.h"
 #include "px-framing-view.h"
 
 /* The columns a table of verbs or names shows: the commonest. */
@@ -459,9 +460,7 @@ new_source_table (PxFramingView *self,
   gtk_column_view_set_reorderable (view, FALSE);
   gtk_widget_add_css_class (GTK_WIDGET (view), "data-table");
   gtk_widget_add_css_class (GTK_WIDGET (view), "framing-table");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (view),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, accessible_name,
-                                  -1);
+  px_column_view_set_name (view, accessible_name);
 
   sorted = gtk_sort_list_model_new (G_LIST_MODEL (g_steal_pointer (&names)),
                                     g_object_ref (gtk_column_view_get_sorter (view)));

@@ -17,6 +17,7 @@
 #include <glib/gi18n.h>
 
 #include "px-timeline.h"
+#include "px-column-view-name.h"
 #include "px-timeline-page.h"
 #include "px-timeline-painter.h"
 #include "px-window-private.h"
@@ -1224,15 +1225,7 @@ px_timeline_page_init (PxTimelinePage *self)
                                       GTK_ACCESSIBLE_PROPERTY_LABEL, _("Lanes"),
                                       -1);
 
-  /* GTK 4.8 exports the column view's rows in an inner list named after
-   * its type: give it the table's name, for screen readers. */
-  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->column_view));
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    if (GTK_IS_LIST_VIEW (child))
-      gtk_accessible_update_property (GTK_ACCESSIBLE (child),
-                                      GTK_ACCESSIBLE_PROPERTY_LABEL, _("Dates"),
-                                      -1);
+  px_column_view_set_name (self->column_view, _("Dates"));
 
   /* Global to the window, but only while the page is mapped: the
    * shortcuts work wherever the keyboard is on the Timeline page, and
