@@ -225,6 +225,15 @@ test_report_value (void)
   g_assert_cmpstr (c, ==, "hundreds");
   g_assert_true (vague->vague);
   g_assert_false (hedged->vague);
+  /* Words without a digit are not vague for that: "fewer than forty". */
+  {
+    g_autoptr(PxReport) fewer = report (40, PX_QUALIFIER_FEWER_THAN, "fewer than forty", 0);
+    g_autoptr(PxReport) few = report (100, PX_QUALIFIER_MORE_THAN, "a few hundred", 0);
+
+    g_assert_false (fewer->vague);
+    g_assert_cmpfloat (fewer->high, ==, 40);
+    g_assert_true (few->vague);
+  }
 }
 
 /* ------------------------------------------------------------------ */

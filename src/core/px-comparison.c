@@ -184,6 +184,9 @@ locate_user_figure (PxDocument     *doc,
   PxFigure *copy = px_figure_copy (figure);
   GPtrArray *paragraphs = px_document_get_paragraphs (doc);
 
+  /* Where it stood if its sentence is gone: nowhere, at the start. */
+  copy->paragraph = 0;
+  copy->start = copy->end = 0;
   if (figure->sentence == NULL || figure->text == NULL)
     return copy;
 
@@ -191,14 +194,16 @@ locate_user_figure (PxDocument     *doc,
     {
       const PxParagraph *para = g_ptr_array_index (paragraphs, p);
       const char *at = strstr (para->text, figure->sentence);
+      g_autofree char *sentence = NULL;
       const char *word;
 
       if (at == NULL)
         continue;
-      word = strstr (at, figure->text);
+      sentence = g_strndup (at, strlen (figure->sentence));
+      word = strstr (sentence, figure->text);
       copy->paragraph = p;
-      copy->start = word != NULL ? (gsize) (word - para->text) : (gsize) (at - para->text);
-      copy->end = copy->start + strlen (figure->text);
+      copy->start = (gsize) (at - para->text) + (word != NULL ? (gsize) (word - sentence) : 0);
+      copy->end = word != NULL ? copy->start + strlen (figure->text) : (gsize) (at - para->text) + strlen (sentence);
       break;
     }
 
@@ -215,10 +220,26 @@ collect_reports (PxComparison *self)
       PxDocument *doc = g_ptr_array_index (self->documents, d);
       GPtrArray *figures = px_document_get_figures (doc);
       guint source = g_array_index (self->doc_source, guint, d);
+      g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
 
       for (guint f = 0; f < figures->len; f++)
-        g_ptr_array_add (reports, _px_report_new (d, source, px_document_get_id (doc),
-                                                  px_figure_copy (g_ptr_array_index (figures, f))));
+        {
+          PxReport *report = _px_report_new (d, source, px_document_get_id (doc),
+                                             px_figure_copy (g_ptr_array_index (figures, f)));
+          guint n = GPOINTER_TO_UINT (g_hash_table_lookup (seen, report->key));
+
+          /* "3 killed and 3 injured": the second 3 of a sentence has a key
+           * of its own, the same after re-parsing. */
+          g_hash_table_insert (seen, report->key, GUINT_TO_POINTER (n + 1));
+          if (n > 0)
+            {
+              char *key = g_strdup_printf ("%s#%u", report->key, n + 1);
+
+              g_free (report->key);
+              report->key = key;
+            }
+          g_ptr_array_add (reports, report);
+        }
     }
 
   for (guint i = 0; i < self->edits->figures->len; i++)
@@ -419,10 +440,11 @@ refresh_topics (PxComparison *self)
 
 static GPtrArray *
 compute_alignments (PxComparison  *self,
+                    GHashTable    *pins,
                     GCancellable  *cancellable,
                     GError       **error)
 {
-  return px_align_passages (self->documents, self->edits->alignments, cancellable, error);
+  return px_align_passages (self->documents, pins, cancellable, error);
 }
 
 static void
@@ -434,10 +456,10 @@ publish_alignments (PxComparison *self,
 }
 
 static PxFraming *
-compute_framing (PxComparison *self)
+compute_framing (PxComparison *self,
+                 GPtrArray    *sets)
 {
   g_autoptr(GPtrArray) defaults = NULL;
-  GPtrArray *sets = self->edits->term_sets;
   PxFraming *framing;
 
   if (sets == NULL)
@@ -474,7 +496,7 @@ px_comparison_run (PxComparison    *self,
 
   if (stages & PX_COMPARE_PASSAGES)
     {
-      g_autoptr(GPtrArray) alignments = compute_alignments (self, cancellable, error);
+      g_autoptr(GPtrArray) alignments = compute_alignments (self, self->edits->alignments, cancellable, error);
 
       if (alignments == NULL)
         return FALSE;
@@ -486,7 +508,7 @@ px_comparison_run (PxComparison    *self,
   if (stages & PX_COMPARE_FRAMING)
     {
       g_set_object (&self->framing, NULL);
-      self->framing = compute_framing (self);
+      self->framing = compute_framing (self, self->edits->term_sets);
       self->done |= PX_COMPARE_FRAMING;
       g_signal_emit (self, signals[STAGE_DONE], 0, (guint) PX_COMPARE_FRAMING);
     }
@@ -548,6 +570,22 @@ post_stage (GTask       *task,
   g_source_attach (source, g_task_get_context (task));
 }
 
+/* What the worker reads of the user's edits after the topics have landed,
+ * when the view may already be editing: its own copies. */
+typedef struct
+{
+  GHashTable *pins;
+  GPtrArray  *term_sets;
+} RunData;
+
+static void
+run_data_free (RunData *data)
+{
+  g_hash_table_unref (data->pins);
+  g_clear_pointer (&data->term_sets, g_ptr_array_unref);
+  g_free (data);
+}
+
 static void
 run_thread (GTask        *task,
             gpointer      source_object,
@@ -555,6 +593,7 @@ run_thread (GTask        *task,
             GCancellable *cancellable)
 {
   PxComparison *self = source_object;
+  RunData *data = task_data;
   GError *error = NULL;
   StageResult *result;
   GPtrArray *alignments;
@@ -572,7 +611,7 @@ run_thread (GTask        *task,
   result->topics = apply_edits (self);
   post_stage (task, result);
 
-  alignments = compute_alignments (self, cancellable, &error);
+  alignments = compute_alignments (self, data->pins, cancellable, &error);
   if (alignments == NULL)
     {
       g_task_return_error (task, error);
@@ -588,7 +627,7 @@ run_thread (GTask        *task,
 
   result = g_new0 (StageResult, 1);
   result->stage = PX_COMPARE_FRAMING;
-  result->framing = compute_framing (self);
+  result->framing = compute_framing (self, data->term_sets);
   post_stage (task, result);
 
   g_task_return_boolean (task, TRUE);
@@ -601,11 +640,23 @@ px_comparison_run_async (PxComparison        *self,
                          gpointer             user_data)
 {
   g_autoptr(GTask) task = NULL;
+  GHashTableIter iter;
+  gpointer key, value;
+  RunData *data;
 
   g_return_if_fail (PX_IS_COMPARISON (self));
 
+  data = g_new0 (RunData, 1);
+  data->pins = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_hash_table_iter_init (&iter, self->edits->alignments);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    g_hash_table_insert (data->pins, g_strdup (key), value);
+  if (self->edits->term_sets != NULL)
+    data->term_sets = px_term_sets_copy (self->edits->term_sets);
+
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, px_comparison_run_async);
+  g_task_set_task_data (task, data, (GDestroyNotify) run_data_free);
   g_task_run_in_thread (task, run_thread);
 }
 
@@ -1079,19 +1130,20 @@ px_comparison_set_term_sets (PxComparison  *self,
                              GPtrArray     *sets,
                              GError       **error)
 {
+  GPtrArray *copy;
+
   g_return_val_if_fail (PX_IS_COMPARISON (self), FALSE);
 
   if (self->archive != NULL && !px_archive_set_term_sets (self->archive, sets, error))
     return FALSE;
 
+  /* Copied before the old ones go: @sets may be them. */
+  copy = sets != NULL ? px_term_sets_copy (sets) : NULL;
   g_clear_pointer (&self->edits->term_sets, g_ptr_array_unref);
-  if (sets != NULL)
-    {
-      self->edits->term_sets = px_term_sets_copy (sets);
-    }
+  self->edits->term_sets = copy;
 
   g_set_object (&self->framing, NULL);
-  self->framing = compute_framing (self);
+  self->framing = compute_framing (self, self->edits->term_sets);
   g_signal_emit (self, signals[STAGE_DONE], 0, (guint) PX_COMPARE_FRAMING);
 
   return TRUE;

@@ -81,7 +81,8 @@ figure_is_vague (const PxFigure *figure)
     if (g_ascii_isdigit (*p))
       return FALSE;
 
-  if (strstr (lower, "several") != NULL || strstr (lower, "few") != NULL)
+  /* "a few hundred", not "fewer than forty". */
+  if (strstr (lower, "several") != NULL || g_str_has_prefix (lower, "few ") || strstr (lower, " few ") != NULL)
     return TRUE;
 
   last = strrchr (lower, ' ');
@@ -323,6 +324,9 @@ compute_agreement (GPtrArray *reports,
 
   /* One source that changed its figure is a discrepancy too: a revised
    * toll is worth a look. */
+  /* The same number hedged otherwise ("120" and "more than 120") is
+   * hedged, as the contract defines it, even where the hedges point
+   * different ways. */
   if (same_value)
     return PX_AGREEMENT_HEDGED;
 
