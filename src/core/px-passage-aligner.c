@@ -243,33 +243,6 @@ add_sentence (Aligner *al,
   g_array_append_val (al->sentences, sentence);
 }
 
-/* A copy of @text with each byte that is not UTF-8 replaced by '?':
- * the sentence splitter would step past a broken character, and the
- * copy's offsets are @text's. NULL when @text is valid. */
-static char *
-repair_utf8 (const char *text)
-{
-  const char *bad;
-  char *copy;
-  char *p;
-
-  if (g_utf8_validate (text, -1, &bad))
-    return NULL;
-
-  copy = g_strdup (text);
-  p = copy + (bad - text);
-  for (;;)
-    {
-      const char *next_bad;
-
-      *p = '?';
-      if (g_utf8_validate (p + 1, -1, &next_bad))
-        break;
-      p = (char *) next_bad;
-    }
-  return copy;
-}
-
 static void
 add_paragraph (Aligner    *al,
                const char *text,
@@ -277,7 +250,7 @@ add_paragraph (Aligner    *al,
                guint       paragraph,
                GArray     *scratch)
 {
-  g_autofree char *repaired = repair_utf8 (text);
+  g_autofree char *repaired = px_utf8_repair_keeping_offsets (text);
   g_autoptr(GArray) tokens = NULL;
   gsize len;
   gsize pos = 0;
@@ -1211,7 +1184,7 @@ make_alignment (Aligner    *al,
       passage.text = g_strndup (paragraph->text + s->start, s->end - s->start);
       {
         /* Valid UTF-8 for the views and JSON, of the same length. */
-        char *repaired = repair_utf8 (passage.text);
+        char *repaired = px_utf8_repair_keeping_offsets (passage.text);
 
         if (repaired != NULL)
           {

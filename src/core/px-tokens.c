@@ -1021,9 +1021,11 @@ token_clear (gpointer data)
 
 /* A copy of @text with each byte that is not UTF-8 replaced by '?', so
  * that the scanner never steps past a broken character and byte offsets
- * in the copy are offsets in @text. NULL when @text is valid. */
-static char *
-repair_utf8 (const char *text)
+ * in the copy are offsets in @text. NULL when @text is valid. (Not
+ * g_utf8_make_valid(): its U+FFFD is three bytes, and offsets would
+ * move.) */
+char *
+px_utf8_repair_keeping_offsets (const char *text)
 {
   const char *bad;
   char *copy;
@@ -1058,7 +1060,7 @@ px_tokenize (const char *text)
   tokens = g_array_new (FALSE, TRUE, sizeof (PxToken));
   g_array_set_clear_func (tokens, token_clear);
 
-  if ((repaired = repair_utf8 (text)) != NULL)
+  if ((repaired = px_utf8_repair_keeping_offsets (text)) != NULL)
     text = repaired;
   raw = scan_raw_words (text);
   for (guint i = 0; i < raw->len;)
@@ -1110,7 +1112,7 @@ px_tokenize (const char *text)
 static char *
 fold_word (const char *word)
 {
-  g_autofree char *repaired = repair_utf8 (word);
+  g_autofree char *repaired = px_utf8_repair_keeping_offsets (word);
   g_autoptr(GArray) raw = scan_raw_words (repaired != NULL ? repaired : word);
   RawWord *w;
 
@@ -1167,7 +1169,7 @@ px_token_lemma (const char *word)
   g_return_val_if_fail (word != NULL, NULL);
 
   {
-    g_autofree char *repaired = repair_utf8 (word);
+    g_autofree char *repaired = px_utf8_repair_keeping_offsets (word);
 
     lower = g_utf8_strdown (repaired != NULL ? repaired : word, -1);
   }

@@ -73,4 +73,9 @@ gboolean    px_token_is_stopword  (const char *norm);
  * SHA-256. */
 char       *px_sentence_digest    (const char *sentence);
 
+/* A copy of @text whose bytes that are not UTF-8 are each replaced by
+ * '?', so byte offsets in the copy are offsets in @text; NULL when @text
+ * is valid UTF-8. Returns: (transfer full) (nullable) */
+char       *px_utf8_repair_keeping_offsets (const char *text);
+
 G_END_DECLS
