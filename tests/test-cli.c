@@ -299,6 +299,58 @@ test_timeline (void)
   g_assert_cmpuint (events, >, published);
 }
 
+/* compare --json, per the contract: documents, and topics whose reports
+ * carry path, value, max, qualifier, text and sentence; the sample's dead
+ * differ. */
+static void
+test_compare (void)
+{
+  g_autofree char *folder = fixture ("../data", "sample");
+  g_autoptr(JsonNode) root = NULL;
+  g_auto(Run) run = { 0 };
+  g_auto(Run) usage = { 0 };
+  JsonObject *object;
+  JsonArray *topics;
+  guint differ = 0;
+
+  run_cli (&run, "compare", "--json", folder, NULL);
+  g_assert_cmpint (exit_code (&run), ==, 0);
+
+  root = parse_json (run.out);
+  object = json_node_get_object (root);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (object, "documents")), ==, 8);
+  topics = json_object_get_array_member (object, "topics");
+  g_assert_cmpuint (json_array_get_length (topics), >, 5);
+
+  for (guint i = 0; i < json_array_get_length (topics); i++)
+    {
+      JsonObject *t = json_array_get_object_element (topics, i);
+      JsonArray *reports = json_object_get_array_member (t, "reports");
+
+      assert_member_type (t, "label", G_TYPE_STRING, FALSE);
+      assert_member_type (t, "agreement", G_TYPE_STRING, FALSE);
+      differ += g_str_equal (json_object_get_string_member (t, "agreement"), "differ");
+      g_assert_cmpuint (json_array_get_length (reports), >, 0);
+      for (guint r = 0; r < json_array_get_length (reports); r++)
+        {
+          JsonObject *rep = json_array_get_object_element (reports, r);
+
+          assert_member_type (rep, "path", G_TYPE_STRING, FALSE);
+          assert_member_type (rep, "qualifier", G_TYPE_STRING, FALSE);
+          assert_member_type (rep, "text", G_TYPE_STRING, FALSE);
+          assert_member_type (rep, "sentence", G_TYPE_STRING, TRUE);
+          g_assert_true (json_object_has_member (rep, "value") && json_object_has_member (rep, "max"));
+        }
+    }
+  g_assert_cmpuint (differ, >, 0);
+  g_assert_true (json_object_has_member (object, "aligned"));
+  g_assert_true (json_object_has_member (object, "coverage"));
+  g_assert_true (json_object_has_member (object, "framing"));
+
+  run_cli (&usage, "compare", "--json", NULL);
+  g_assert_cmpint (exit_code (&usage), ==, 2);
+}
+
 static void
 test_usage (void)
 {
@@ -402,6 +454,7 @@ main (int   argc,
   g_test_add_func ("/Px/Cli/parse-outdir", test_parse_outdir);
   g_test_add_func ("/Px/Cli/failures", test_failures);
   g_test_add_func ("/Px/Cli/timeline", test_timeline);
+  g_test_add_func ("/Px/Cli/compare", test_compare);
   g_test_add_func ("/Px/Cli/usage", test_usage);
   g_test_add_func ("/Px/Cli/archive", test_archive_commands);
 

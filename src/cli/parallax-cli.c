@@ -179,6 +179,20 @@ cmd_parse (int    argc,
   return ok && result->failures->len == 0 ? EXIT_OK : EXIT_FAILED;
 }
 
+/* A command that reads PATH… or --archive DIR takes one of them. */
+static int
+check_source (GOptionContext  *context,
+              const char      *archive,
+              char           **paths)
+{
+  if (archive == NULL && paths == NULL)
+    return usage_error (context, _("no PATH given"));
+  if (archive != NULL && paths != NULL)
+    return usage_error (context, _("give PATH… or --archive, not both"));
+
+  return EXIT_OK;
+}
+
 /* The documents of --archive DIR, or of PATH…; NULL when they cannot be
  * read (the reason is printed). @store receives the archive when asked. */
 static PxLoadResult *
@@ -225,6 +239,7 @@ cmd_timeline (int    argc,
   g_auto(GStrv) paths = NULL;
   gboolean json = FALSE;
   gboolean ok = TRUE;
+  int status;
   const GOptionEntry entries_options[] = {
     { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print the timeline as JSON"), NULL },
     { "archive", 0, 0, G_OPTION_ARG_FILENAME, &archive, N_("Read the documents of an archive"), N_("DIR") },
@@ -236,10 +251,8 @@ cmd_timeline (int    argc,
   g_option_context_add_main_entries (context, entries_options, GETTEXT_PACKAGE);
   if (!g_option_context_parse (context, &argc, &argv, &error))
     return usage_error (context, error->message);
-  if (archive == NULL && paths == NULL)
-    return usage_error (context, _("no PATH given"));
-  if (archive != NULL && paths != NULL)
-    return usage_error (context, _("give PATH… or --archive, not both"));
+  if ((status = check_source (context, archive, paths)) != EXIT_OK)
+    return status;
 
   result = load_documents (archive, paths, NULL);
   if (result == NULL)
@@ -286,6 +299,7 @@ cmd_compare (int    argc,
   g_auto(GStrv) paths = NULL;
   gboolean json = FALSE;
   gboolean ok = TRUE;
+  int status;
   GListModel *topics;
   const GOptionEntry entries_options[] = {
     { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print the comparison as JSON"), NULL },
@@ -298,10 +312,8 @@ cmd_compare (int    argc,
   g_option_context_add_main_entries (context, entries_options, GETTEXT_PACKAGE);
   if (!g_option_context_parse (context, &argc, &argv, &error))
     return usage_error (context, error->message);
-  if (archive == NULL && paths == NULL)
-    return usage_error (context, _("no PATH given"));
-  if (archive != NULL && paths != NULL)
-    return usage_error (context, _("give PATH… or --archive, not both"));
+  if ((status = check_source (context, archive, paths)) != EXIT_OK)
+    return status;
 
   result = load_documents (archive, paths, &store);
   if (result == NULL)
