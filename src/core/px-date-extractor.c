@@ -17,7 +17,7 @@
  * A number is only a date when its neighbours say so: a day needs a month
  * beside it, a bare year needs a preposition ("in 1992", "since 2008") or
  * another year ("1988-1994"), and a year followed by what looks like a
- * counted noun ("of 1275 residents") is a count, not a year.
+ * counted noun ("of 1480 residents") is a count, not a year.
  */
 
 #define G_LOG_DOMAIN "px-date-extractor"
@@ -131,7 +131,7 @@ static const char * const year_prepositions[] = {
 };
 
 /* Words that may follow a bare year without making it a count: "in 1992
- * the town ..." is a year, "of 1275 residents" is not. */
+ * the town ..." is a year, "of 1480 residents" is not. */
 static const char * const year_followers[] = {
   "a", "an", "the", "and", "or", "but", "nor", "to", "in", "on", "at", "of",
   "by", "for", "from", "with", "without", "as", "when", "while", "where",
@@ -1080,7 +1080,7 @@ match_bare_year (Lexer    *lx,
   if (whole)
     goto accept;
 
-  /* The first end of a range of counts ("of 1275-1300 residents"). */
+  /* The first end of a range of counts ("of 1480-1300 residents"). */
   if (tok (lx, i + 1)->kind == TOK_PUNCT && is_dash (tok (lx, i + 1)->value) &&
       tok (lx, i + 2)->kind == TOK_NUM)
     return FALSE;

@@ -3,7 +3,7 @@
  * Copyright 2026 The Parallax developers
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Finds the quantities a news text reports: "more than 613 civilians were
+ * Finds the quantities a news text reports: "more than 412 civilians were
  * killed", "between 20 and 30 people", "hundreds of homes", "2.5%".
  *
  * The text is cut into tokens (words, numbers, single punctuation marks)
@@ -12,8 +12,8 @@
  *
  * The rules, in the order a number meets them:
  *
- * - Digits: "613", "1,275", "1275", "1.275.000", "1,234.5", "1.234,5",
- *   "2.5", "1 275" with a no-break or thin space. "3.200" is 3200 when a
+ * - Digits: "412", "1,480", "1480", "1.480.000", "1,234.5", "1.234,5",
+ *   "2.5", "1 480" with a no-break or thin space. "3.200" is 3200 when a
  *   noun follows (a locale that groups thousands with a dot) and 3.2
  *   otherwise ("3.200 million", "3.200%"). A single comma with one or two
  *   digits after it is a decimal comma only before "million" or "%";
@@ -45,9 +45,9 @@
  * - The role is a word from a general list of what happens to counted
  *   things (killed, taken hostage, evacuated, recognised, attended, ...),
  *   found after the subject (over auxiliaries and adverbs: "were brutally
- *   killed") or just before the number ("killed 613 people", "attended by
- *   850 people"). Figures listed together ("613 civilians, including 63
- *   children, 106 women and 70 elderly were killed") share the role.
+ *   killed") or just before the number ("killed 412 people", "attended by
+ *   850 people"). Figures listed together ("412 civilians, including 63
+ *   children, 98 women and 70 elderly were killed") share the role.
  * - The attribution is what follows "according to", or who "said",
  *   "reported", "told", ... in the same sentence.
  *
@@ -1672,7 +1672,7 @@ read_figure (const Scan *sc,
   if (a.vague && c.qualifier == PX_QUALIFIER_EXACT)
     c.qualifier = PX_QUALIFIER_MORE_THAN;
 
-  /* "613 or more", "50 or so", "5,000+" */
+  /* "412 or more", "50 or so", "5,000+" */
   if (tok_eq (sc, c.last + 1, "or") && (tok_eq (sc, c.last + 2, "more") || tok_eq (sc, c.last + 2, "over")))
     {
       if (c.qualifier == PX_QUALIFIER_EXACT)
@@ -1833,8 +1833,8 @@ find_attribution (const Scan *sc,
   return NULL;
 }
 
-/* Figures listed together share their role: "killed 613 people, including
- * 106 women, 63 children" or "300 homes, 20 schools and 5 bridges were
+/* Figures listed together share their role: "killed 412 people, including
+ * 98 women, 57 children" or "300 homes, 20 schools and 5 bridges were
  * destroyed". */
 static gboolean
 listed_together (const Scan *sc,

@@ -12,9 +12,9 @@ G_BEGIN_DECLS
 
 #define PX_TYPE_FIGURE (px_figure_get_type ())
 
-/* A quantity a document reports: "more than 613 civilians were killed".
+/* A quantity a document reports: "more than 412 civilians were killed".
  *
- * @text is the figure as written, with its qualifier ("more than 613");
+ * @text is the figure as written, with its qualifier ("more than 412");
  * @start and @end are byte offsets of @text within paragraph @paragraph of
  * the document; @sentence is the whole sentence it stands in. @max is NaN
  * unless the figure is a range ("between 20 and 30"). */

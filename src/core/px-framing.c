@@ -273,7 +273,7 @@ typedef struct
   guint8 inflection;
   guint  capitalised : 1;
   guint  number : 1;
-  guint  initial : 1;    /* one capital: the "I" of "I. Aliyev" */
+  guint  initial : 1;    /* one capital: the "J" of "J. Okafor" */
   guint  possessive : 1;
   guint  quoted : 1;     /* inside double quotation marks */
 } Token;
@@ -370,7 +370,7 @@ tok_stem (const Scanner *sc,
   return sc->arena->str + t->stem;
 }
 
-/* "I. Aliyev", "A. Agarunov": a capital with a full stop before a name
+/* "J. Okafor", "M. Lindqvist": a capital with a full stop before a name
  * is an initial, not the pronoun or the article. */
 static void
 mark_initials (Scanner *sc)
@@ -906,7 +906,7 @@ span_empty (Span s)
 }
 
 /* Nothing but spaces or a hyphen between word @k and the one before, or
- * the full stop of an initial: "I. Aliyev". */
+ * the full stop of an initial: "J. Okafor". */
 static gboolean
 gap_clean (const Sentence *s,
            guint           k)
@@ -1625,7 +1625,7 @@ find_event_names (PxFraming  *self,
             }
         }
 
-      /* "the tragedy of Khojaly", counted as "Khojaly tragedy". */
+      /* "the tragedy of Marrow Bay", counted as "Marrow Bay tragedy". */
       if (!t->capitalised && i > 0 && i + 2 < n && g_strcmp0 (tok_lower (sc, &toks[i - 1]), "the") == 0 &&
           (toks[i + 1].flags & (W_OF | W_IN)) && (toks[i + 1].gap & GAP_PUNCT) == 0 &&
           (toks[i + 2].gap & GAP_PUNCT) == 0 && is_name_word (sc, &toks[i + 2]) && !toks[i + 1].capitalised &&

@@ -330,7 +330,7 @@ compute_weights (Aligner *al)
       double idf = log ((n + 1.0) / (g_array_index (al->sf, guint, t) + 0.5));
 
       /* A number names a fact more surely than a word: two sentences
-       * that share "613" and "63" are about the same thing. A name (a
+       * that share "412" and "63" are about the same thing. A name (a
        * word mostly written with a capital inside sentences) says who,
        * not what: two sentences naming one minister may report two
        * different things she did. */

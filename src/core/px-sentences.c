@@ -6,7 +6,7 @@
  * A sentence splitter good enough for news prose: a sentence ends at . ! or ?
  * (optionally followed by closing quotes or brackets) when whitespace and an
  * upper-case letter, digit or opening quote follow. It does not end after a
- * single capital ("I. Aliyev", "U.S."), nor inside a number ("3.5").
+ * single capital ("J. Okafor", "U.S."), nor inside a number ("3.5").
  */
 
 #include "config.h"
@@ -61,7 +61,7 @@ ends_sentence (const char  *text,
   if (*p != '.')
     return TRUE;
 
-  /* A single capital before the period is an initial ("I. Aliyev"). */
+  /* A single capital before the period is an initial ("J. Okafor"). */
   word = p;
   while (word > text)
     {

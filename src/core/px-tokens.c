@@ -607,9 +607,9 @@ canonical_number (GString *s)
     g_string_erase (s, 0, zeros);
 }
 
-/* A number starting at @p: "1,275", "1 275", "1.275.000", "1,275.5",
+/* A number starting at @p: "1,480", "1 480", "1.480.000", "1,480.5",
  * "1.5", "3,5", "٣". Returns its end; @out gets canonical ASCII digits.
- * A single ".ddd" is a decimal ("1.275"), since English writes decimals
+ * A single ".ddd" is a decimal ("1.480"), since English writes decimals
  * with a point; dots separate thousands only when they repeat. A space
  * separates thousands only after a group of at most three digits, so
  * "in 2010 275 people" stays two numbers. */
@@ -655,7 +655,7 @@ scan_number (const char *p,
           gboolean is_group = kind != '.' || group == '.';
 
           /* A first dot groups only when another ".ddd" follows, or a
-           * decimal comma ("1.275,5"). */
+           * decimal comma ("1.480,5"). */
           if (kind == '.' && group == 0 && *end == '.' && digit_at (end + 1) >= 0)
             {
               guint n2;
@@ -680,7 +680,7 @@ scan_number (const char *p,
             }
         }
 
-      /* A decimal: "1.5", "1,275.5", German "1.275,5", French "3,5". */
+      /* A decimal: "1.5", "1,480.5", German "1.480,5", French "3,5". */
       if ((kind == '.' && group != '.') || (kind == ',' && sep == ',' && group != ',' && (group == '.' || n != 3)))
         {
           g_string_append_c (out, '.');

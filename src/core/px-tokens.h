@@ -23,9 +23,9 @@ G_BEGIN_DECLS
  * "families" → "famili", "children" → "child"); function words are not
  * stemmed.
  *
- * Numbers: thousands separators removed ("1,275", and "1 275" with a
- * space or a no-break space → "1275"; dots group only when they repeat,
- * "1.275.000", so "1.5" and "1.275" stay decimals), digits of any script
+ * Numbers: thousands separators removed ("1,480", and "1 480" with a
+ * space or a no-break space → "1480"; dots group only when they repeat,
+ * "1.480.000", so "1.5" and "1.480" stay decimals), digits of any script
  * read as ASCII, number words read as digits ("forty-one" and "forty
  * one" → "41", "seven" → "7", "one hundred and twenty" → "120", "two
  * million" and "2 million" → "2000000", "thirty-first" and "31st" →
@@ -51,7 +51,7 @@ GArray     *px_tokenize           (const char *text);
 
 /* The lemma for people, not for matching: "families" → "family",
  * "women" → "woman", "children" → "child", "killed" → "kill",
- * "evacuated" → "evacuate", "elderlies" → "elderly", "people" → "people".
+ * "evacuated" → "evacuate", "pensioners" → "pensioner", "people" → "people".
  * English rules on ASCII words; other words are only lower-cased.
  * Returns: (transfer full): lower case. */
 char       *px_token_lemma        (const char *word);
@@ -68,7 +68,7 @@ gboolean    px_token_is_stopword  (const char *norm);
 /* A stable, short digest of a sentence's normalised words (all of them,
  * function words too, in order), so that a sentence is found again after
  * re-parsing moved it to another paragraph, and typography changes
- * (quotes, dashes, case, "1,275" for "1275") do not lose it.
+ * (quotes, dashes, case, "1,480" for "1480") do not lose it.
  * Returns: (transfer full): 16 lower-case hex digits, the start of a
  * SHA-256. */
 char       *px_sentence_digest    (const char *sentence);

@@ -14,14 +14,14 @@
  *   (people, civilians, residents and victims are people; households are
  *   families; "old men" and "elderly people" are the elderly; legislative
  *   bodies are parliaments). A frame before the figure takes over the
- *   head: in "the legislative bodies of 18 countries" the countries are a
- *   modifier of parliaments, and in "the deaths of 613 people" the people
+ *   head: in "the legislative bodies of 12 countries" the countries are a
+ *   modifier of parliaments, and in "the deaths of 412 people" the people
  *   are dead. A subject the extractor missed is read from "the number of
  *   X", or taken from the figure before it in a coordination ("43 people
  *   died and about 7,000 were evacuated");
  * - the role: the verb the extractor found, or the nearest role word
  *   around the figure, or one a figure just before it in a list carries
- *   ("613 people — 106 women, 63 children"), mapped to a class (killed,
+ *   ("412 people — 98 women, 57 children"), mapped to a class (killed,
  *   died, murdered and "lost their lives" are one);
  * - the distinguishing modifiers: names and "of" complements of the
  *   subject ("states of the USA" is not "states");
@@ -734,8 +734,8 @@ read_report (Reader         *reader,
 
   read_subject (reader, fig->subject, f, &implied);
 
-  /* A frame before the figure: "the deaths of 613 people", "the
-   * legislative bodies of 18 countries", "the number of people … at". */
+  /* A frame before the figure: "the deaths of 412 people", "the
+   * legislative bodies of 12 countries", "the number of people … at". */
   if (first >= 2 && g_str_equal (g_array_index (tokens, PxToken, first - 1).norm, "of"))
     {
       for (int i = first - 2; i >= MAX (floor_index, first - 4); i--)
@@ -800,7 +800,7 @@ read_report (Reader         *reader,
 
   /* The role: the extractor's, the noun's; then one the figure just
    * before carries when no role word stands between them, as in a list
-   * ("613 people — 106 women, 63 children"); then the nearest role word
+   * ("412 people — 98 women, 57 children"); then the nearest role word
    * after the figure in its clause, or before it when it opens the
    * sentence's figures; then anywhere later in the sentence, weakly (not
    * enough for a label). */

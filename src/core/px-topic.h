@@ -46,7 +46,7 @@ typedef struct
 } PxReport;
 
 void        px_report_free        (PxReport       *self);
-/* The value as a person reads it: "613", "more than 613", "about 7,000",
+/* The value as a person reads it: "412", "more than 412", "about 7,000",
  * "20–30", "hundreds". Returns: (transfer full) */
 char       *px_report_dup_value   (const PxReport *self);
 
@@ -88,7 +88,7 @@ const char  *px_topic_get_note        (PxTopic   *self);
 /* A digest of the reports and their values: what "reviewed" refers to. */
 const char  *px_topic_get_signature   (PxTopic   *self);
 /* The distinct values, as px_report_dup_value() words them, in order of
- * value: "16, 17, 18". Returns: (transfer full) */
+ * value: "11, 12, 13". Returns: (transfer full) */
 char        *px_topic_dup_values      (PxTopic   *self);
 
 G_END_DECLS

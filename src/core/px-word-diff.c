@@ -172,7 +172,7 @@ absorb_short_equals (GArray *runs,
     }
 }
 
-/* Words that hedge a number: "more than 613", "about 600", "up to 40". */
+/* Words that hedge a number: "more than 412", "about 600", "up to 40". */
 static GHashTable *
 qualifier_stems (void)
 {

@@ -21,7 +21,7 @@ typedef enum
 /* One run of a word-level comparison, like difflib's opcodes. The
  * offsets are bytes in each text; an empty run (start == end) in a text
  * marks where the other text's words would be. Words compare by their
- * normalised form (px_tokenize()), so "1,275" equals "1275" and a curly
+ * normalised form (px_tokenize()), so "1,480" equals "1480" and a curly
  * quote equals a straight one; punctuation is not compared.
  *
  * The runs tile both texts: the first starts at 0, each starts where the
@@ -37,8 +37,8 @@ typedef enum
  * into one REPLACE: "7 of the 9" → "8 of the 10" is one change.
  *
  * @number is TRUE when a change involves a number: a REPLACE, DELETE or
- * INSERT with a number among its words ("17" → "18", "and 106 women"
- * added), or a hedge next to a number ("613" → "more than 613", "about
+ * INSERT with a number among its words ("17" → "18", "and 98 women"
+ * added), or a hedge next to a number ("412" → "more than 412", "about
  * 600" → "nearly 600"): views emphasise it. */
 typedef struct
 {

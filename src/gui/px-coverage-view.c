@@ -67,7 +67,7 @@ is_summary (gpointer item)
   return GTK_IS_STRING_OBJECT (item);
 }
 
-/* "613", "16, 17, 18", "16, 17, 18, …": what a source says. */
+/* "412", "11, 12, 13", "11, 12, 13, …": what a source says. */
 static char *
 dup_source_values (PxTopic *topic,
                    guint    source)

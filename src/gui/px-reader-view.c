@@ -636,7 +636,7 @@ store_figure (PxReaderView   *self,
   _px_window_reload_all (window);
 }
 
-/* "1,275", "20–30", "2.5": the value and, for a range, its upper bound. */
+/* "1,480", "20–30", "2.5": the value and, for a range, its upper bound. */
 static gboolean
 parse_value (const char *text,
              double     *value,

@@ -100,14 +100,14 @@ show_error (PxReviewQueue *self,
     g_warning ("Could not save the review: %s", message);
 }
 
-/* "16, 17, 18 · 3 sources": what a row and the heading say under the label. */
+/* "11, 12, 13 · 3 sources": what a row and the heading say under the label. */
 static char *
 dup_summary (PxTopic *topic)
 {
   g_autofree char *values = px_topic_dup_values (topic);
   guint n = px_topic_get_n_sources (topic);
   /* Translators: the values a topic's sources give, then how many sources:
-   * "16, 17, 18 · 3 sources" */
+   * "11, 12, 13 · 3 sources" */
   g_autofree char *sources = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u source", "%u sources", n), n);
 
   return g_strdup_printf ("%s · %s", values, sources);

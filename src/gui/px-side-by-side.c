@@ -225,7 +225,7 @@ append_mark (PxSideBySide *self,
   g_string_append (markup, "</span>");
 }
 
-/* The end of a number written in digits starting at @text ("1,275",
+/* The end of a number written in digits starting at @text ("1,480",
  * "2.5"), or @text when none starts there. */
 static const char *
 skip_number (const char *text,
