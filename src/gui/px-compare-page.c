@@ -24,13 +24,14 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
-#include "px-compare-page.h"
 #include "px-column-view-name.h"
 #include "px-compare-page-private.h"
+#include "px-compare-page.h"
 #include "px-coverage-view.h"
 #include "px-framing-view.h"
 #include "px-ledger-cell.h"
 #include "px-review-queue.h"
+#include "px-shortcut.h"
 #include "px-side-by-side.h"
 #include "px-window-private.h"
 
@@ -1630,21 +1631,6 @@ px_compare_page_size_allocate (GtkWidget *widget,
 }
 
 static void
-add_shortcut (GtkShortcutController *controller,
-              guint                  keyval,
-              GdkModifierType        modifiers,
-              const char            *action_name,
-              const char            *view)
-{
-  GtkShortcut *shortcut = gtk_shortcut_new (gtk_keyval_trigger_new (keyval, modifiers),
-                                            gtk_named_action_new (action_name));
-
-  if (view != NULL)
-    gtk_shortcut_set_arguments (shortcut, g_variant_new_string (view));
-  gtk_shortcut_controller_add_shortcut (controller, shortcut);
-}
-
-static void
 px_compare_page_class_init (PxComparePageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -1804,23 +1790,23 @@ px_compare_page_init (PxComparePage *self)
   shortcuts = gtk_shortcut_controller_new ();
   gtk_shortcut_controller_set_scope (GTK_SHORTCUT_CONTROLLER (shortcuts), GTK_SHORTCUT_SCOPE_GLOBAL);
   gtk_event_controller_set_propagation_phase (shortcuts, GTK_PHASE_CAPTURE);
-  add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts), GDK_KEY_1, GDK_CONTROL_MASK, "compare.show-view", "ledger");
-  add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts), GDK_KEY_2, GDK_CONTROL_MASK, "compare.show-view", "passages");
-  add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts), GDK_KEY_3, GDK_CONTROL_MASK, "compare.show-view", "coverage");
-  add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts), GDK_KEY_4, GDK_CONTROL_MASK, "compare.show-view", "framing");
-  add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts), GDK_KEY_5, GDK_CONTROL_MASK, "compare.show-view", "review");
-  add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts), GDK_KEY_d, GDK_CONTROL_MASK, "compare.disagreements-only", NULL);
-  add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts), GDK_KEY_f, GDK_CONTROL_MASK, "compare.search", NULL);
-  add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts), GDK_KEY_m, GDK_CONTROL_MASK, "compare.merge", NULL);
-  add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts), GDK_KEY_M, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "compare.split", NULL);
-  add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts), GDK_KEY_F2, 0, "compare.rename", NULL);
-  add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts), GDK_KEY_r, GDK_CONTROL_MASK, "compare.review", NULL);
+  px_shortcut_add (GTK_SHORTCUT_CONTROLLER (shortcuts), GDK_KEY_1, GDK_CONTROL_MASK, "compare.show-view", "ledger");
+  px_shortcut_add (GTK_SHORTCUT_CONTROLLER (shortcuts), GDK_KEY_2, GDK_CONTROL_MASK, "compare.show-view", "passages");
+  px_shortcut_add (GTK_SHORTCUT_CONTROLLER (shortcuts), GDK_KEY_3, GDK_CONTROL_MASK, "compare.show-view", "coverage");
+  px_shortcut_add (GTK_SHORTCUT_CONTROLLER (shortcuts), GDK_KEY_4, GDK_CONTROL_MASK, "compare.show-view", "framing");
+  px_shortcut_add (GTK_SHORTCUT_CONTROLLER (shortcuts), GDK_KEY_5, GDK_CONTROL_MASK, "compare.show-view", "review");
+  px_shortcut_add (GTK_SHORTCUT_CONTROLLER (shortcuts), GDK_KEY_d, GDK_CONTROL_MASK, "compare.disagreements-only", NULL);
+  px_shortcut_add (GTK_SHORTCUT_CONTROLLER (shortcuts), GDK_KEY_f, GDK_CONTROL_MASK, "compare.search", NULL);
+  px_shortcut_add (GTK_SHORTCUT_CONTROLLER (shortcuts), GDK_KEY_m, GDK_CONTROL_MASK, "compare.merge", NULL);
+  px_shortcut_add (GTK_SHORTCUT_CONTROLLER (shortcuts), GDK_KEY_M, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "compare.split", NULL);
+  px_shortcut_add (GTK_SHORTCUT_CONTROLLER (shortcuts), GDK_KEY_F2, 0, "compare.rename", NULL);
+  px_shortcut_add (GTK_SHORTCUT_CONTROLLER (shortcuts), GDK_KEY_r, GDK_CONTROL_MASK, "compare.review", NULL);
   gtk_widget_add_controller (GTK_WIDGET (self), shortcuts);
 
   /* The row menu from the keyboard, where the rows are. */
   shortcuts = gtk_shortcut_controller_new ();
-  add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts), GDK_KEY_F10, GDK_SHIFT_MASK, "compare.context-menu", NULL);
-  add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts), GDK_KEY_Menu, 0, "compare.context-menu", NULL);
+  px_shortcut_add (GTK_SHORTCUT_CONTROLLER (shortcuts), GDK_KEY_F10, GDK_SHIFT_MASK, "compare.context-menu", NULL);
+  px_shortcut_add (GTK_SHORTCUT_CONTROLLER (shortcuts), GDK_KEY_Menu, 0, "compare.context-menu", NULL);
   gtk_widget_add_controller (GTK_WIDGET (self->column_view), shortcuts);
 
   view_changed_cb (self, NULL, self->views_stack);

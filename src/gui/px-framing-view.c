@@ -27,6 +27,7 @@
 
 #include "px-column-view-name.h"
 #include "px-framing-view.h"
+#include "px-shortcut.h"
 
 /* The columns a table of verbs or names shows: the commonest. */
 #define MAX_VERB_COLUMNS 10
@@ -930,9 +931,7 @@ edit_terms_action (GtkWidget  *widget,
 
   /* Escape cancels, as in any dialog. */
   shortcuts = gtk_shortcut_controller_new ();
-  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
-                                        gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Escape, 0),
-                                                          gtk_named_action_new ("window.close")));
+  px_shortcut_add (GTK_SHORTCUT_CONTROLLER (shortcuts), GDK_KEY_Escape, 0, "window.close", NULL);
   gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
                                         gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_s, GDK_CONTROL_MASK),
                                                           gtk_callback_action_new (editor_save_shortcut_cb, self, NULL)));

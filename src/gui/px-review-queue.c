@@ -19,6 +19,7 @@
 
 #include "px-ledger-cell.h"
 #include "px-review-queue.h"
+#include "px-shortcut.h"
 #include "px-side-by-side.h"
 #include "px-window-private.h"
 
@@ -490,17 +491,6 @@ px_review_queue_get_property (GObject    *object,
     }
 }
 
-static void
-add_shortcut (GtkShortcutController *controller,
-              guint                  keyval,
-              GdkModifierType        modifiers,
-              const char            *action_name)
-{
-  gtk_shortcut_controller_add_shortcut (controller,
-                                        gtk_shortcut_new (gtk_keyval_trigger_new (keyval, modifiers),
-                                                          gtk_named_action_new (action_name)));
-}
-
 /* The keyboard goes to the discrepancy chosen, or the first. */
 static gboolean
 px_review_queue_grab_focus (GtkWidget *widget)
@@ -604,12 +594,12 @@ px_review_queue_init (PxReviewQueue *self)
 
   /* Single letters only where no one types: on the queue itself. */
   keys = gtk_shortcut_controller_new ();
-  add_shortcut (GTK_SHORTCUT_CONTROLLER (keys), GDK_KEY_r, 0, "review.note");
-  add_shortcut (GTK_SHORTCUT_CONTROLLER (keys), GDK_KEY_n, 0, "review.next");
+  px_shortcut_add (GTK_SHORTCUT_CONTROLLER (keys), GDK_KEY_r, 0, "review.note", NULL);
+  px_shortcut_add (GTK_SHORTCUT_CONTROLLER (keys), GDK_KEY_n, 0, "review.next", NULL);
   gtk_widget_add_controller (GTK_WIDGET (self->open_list), keys);
 
   keys = gtk_shortcut_controller_new ();
-  add_shortcut (GTK_SHORTCUT_CONTROLLER (keys), GDK_KEY_Escape, 0, "review.back");
+  px_shortcut_add (GTK_SHORTCUT_CONTROLLER (keys), GDK_KEY_Escape, 0, "review.back", NULL);
   gtk_widget_add_controller (GTK_WIDGET (self->note_entry), keys);
 
   update_count (self);

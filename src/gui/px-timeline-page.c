@@ -16,10 +16,11 @@
 
 #include <glib/gi18n.h>
 
-#include "px-timeline.h"
 #include "px-column-view-name.h"
+#include "px-shortcut.h"
 #include "px-timeline-page.h"
 #include "px-timeline-painter.h"
+#include "px-timeline.h"
 #include "px-window-private.h"
 
 /* How long the view must stay put before it is written to the archive. */
@@ -1099,17 +1100,6 @@ px_timeline_page_set_property (GObject      *object,
     }
 }
 
-static void
-add_shortcut (GtkShortcutController *controller,
-              guint                  keyval,
-              GdkModifierType        modifiers,
-              const char            *action_name)
-{
-  gtk_shortcut_controller_add_shortcut (controller,
-                                        gtk_shortcut_new (gtk_keyval_trigger_new (keyval, modifiers),
-                                                          gtk_named_action_new (action_name)));
-}
-
 /* A reload asked for while the page was hidden happens when it shows. */
 static void
 px_timeline_page_map (GtkWidget *widget)
@@ -1232,16 +1222,16 @@ px_timeline_page_init (PxTimelinePage *self)
    * nowhere else. */
   shortcuts = gtk_shortcut_controller_new ();
   gtk_shortcut_controller_set_scope (GTK_SHORTCUT_CONTROLLER (shortcuts), GTK_SHORTCUT_SCOPE_GLOBAL);
-  add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts), GDK_KEY_plus, GDK_CONTROL_MASK, "timeline.zoom-in");
-  add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts), GDK_KEY_equal, GDK_CONTROL_MASK, "timeline.zoom-in");
-  add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts), GDK_KEY_KP_Add, GDK_CONTROL_MASK, "timeline.zoom-in");
-  add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts), GDK_KEY_minus, GDK_CONTROL_MASK, "timeline.zoom-out");
-  add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts), GDK_KEY_KP_Subtract, GDK_CONTROL_MASK, "timeline.zoom-out");
+  px_shortcut_add (GTK_SHORTCUT_CONTROLLER (shortcuts), GDK_KEY_plus, GDK_CONTROL_MASK, "timeline.zoom-in", NULL);
+  px_shortcut_add (GTK_SHORTCUT_CONTROLLER (shortcuts), GDK_KEY_equal, GDK_CONTROL_MASK, "timeline.zoom-in", NULL);
+  px_shortcut_add (GTK_SHORTCUT_CONTROLLER (shortcuts), GDK_KEY_KP_Add, GDK_CONTROL_MASK, "timeline.zoom-in", NULL);
+  px_shortcut_add (GTK_SHORTCUT_CONTROLLER (shortcuts), GDK_KEY_minus, GDK_CONTROL_MASK, "timeline.zoom-out", NULL);
+  px_shortcut_add (GTK_SHORTCUT_CONTROLLER (shortcuts), GDK_KEY_KP_Subtract, GDK_CONTROL_MASK, "timeline.zoom-out", NULL);
   /* As on the chart itself: the chosen period, or mark, or everything. */
-  add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts), GDK_KEY_0, GDK_CONTROL_MASK, "timeline.fit-selection");
-  add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts), GDK_KEY_KP_0, GDK_CONTROL_MASK, "timeline.fit-selection");
-  add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts), GDK_KEY_l, GDK_CONTROL_MASK, "timeline.jump");
-  add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts), GDK_KEY_t, GDK_CONTROL_MASK, "timeline.toggle-view");
+  px_shortcut_add (GTK_SHORTCUT_CONTROLLER (shortcuts), GDK_KEY_0, GDK_CONTROL_MASK, "timeline.fit-selection", NULL);
+  px_shortcut_add (GTK_SHORTCUT_CONTROLLER (shortcuts), GDK_KEY_KP_0, GDK_CONTROL_MASK, "timeline.fit-selection", NULL);
+  px_shortcut_add (GTK_SHORTCUT_CONTROLLER (shortcuts), GDK_KEY_l, GDK_CONTROL_MASK, "timeline.jump", NULL);
+  px_shortcut_add (GTK_SHORTCUT_CONTROLLER (shortcuts), GDK_KEY_t, GDK_CONTROL_MASK, "timeline.toggle-view", NULL);
   gtk_widget_add_controller (GTK_WIDGET (self), shortcuts);
 
   clear_passages (self);
