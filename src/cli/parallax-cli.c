@@ -326,7 +326,8 @@ cmd_compare (int    argc,
     }
 
   comparison = px_comparison_new (result->documents, g_steal_pointer (&edits));
-  if (!px_comparison_run (comparison, PX_COMPARE_ALL, NULL, &error))
+  /* The text is the ledger only: passages and framing are for --json. */
+  if (!px_comparison_run (comparison, json ? PX_COMPARE_ALL : PX_COMPARE_TOPICS, NULL, &error))
     {
       g_printerr ("parallax-cli: %s\n", error->message);
       return EXIT_FAILED;
