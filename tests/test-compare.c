@@ -622,6 +622,48 @@ test_json_contract (void)
   g_assert_true (json_object_has_member (object, "coverage"));
 }
 
+/* "3 killed and 3 injured": two figures of one sentence with the same
+ * words have keys of their own, so an edit to one leaves the other. */
+static void
+test_repeated_figure_keys (void)
+{
+  g_autoptr(PxDocument) doc = px_document_new ();
+  g_autoptr(GPtrArray) documents = g_ptr_array_new ();
+  g_autoptr(PxComparison) comparison = NULL;
+  g_autoptr(GHashTable) keys = g_hash_table_new (g_str_hash, g_str_equal);
+  const char *sentence = "In the blast 3 people were killed and 3 were injured.";
+  GListModel *topics;
+  guint n_reports = 0;
+
+  px_document_set_id (doc, "doc-repeated");
+  px_document_add_paragraph (doc, PX_BLOCK_BODY, sentence, NULL, 1);
+  for (guint i = 0; i < 2; i++)
+    {
+      PxFigure *f = px_figure_new ();
+
+      f->value = 3;
+      f->text = g_strdup ("3");
+      f->sentence = g_strdup (sentence);
+      f->role = g_strdup (i == 0 ? "killed" : "injured");
+      f->subject = g_strdup ("people");
+      px_document_take_figure (doc, f);
+    }
+  g_ptr_array_add (documents, doc);
+
+  comparison = px_comparison_new (documents, NULL);
+  g_assert_true (px_comparison_run (comparison, PX_COMPARE_TOPICS, NULL, NULL));
+  topics = px_comparison_get_topics (comparison);
+  for (guint t = 0; t < g_list_model_get_n_items (topics); t++)
+    {
+      g_autoptr(PxTopic) topic = g_list_model_get_item (topics, t);
+
+      for (guint i = 0; i < px_topic_get_n_reports (topic); i++, n_reports++)
+        g_assert_true (g_hash_table_add (keys, (gpointer) px_topic_get_report (topic, i)->key));
+    }
+  g_assert_cmpuint (n_reports, ==, 2);
+  g_assert_cmpuint (g_list_model_get_n_items (topics), ==, 2);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -632,6 +674,7 @@ main (int    argc,
   g_test_add_func ("/compare/agreement", test_agreement);
   g_test_add_func ("/compare/report-value", test_report_value);
   g_test_add_func ("/compare/json", test_json_contract);
+  g_test_add_func ("/compare/repeated-figure-keys", test_repeated_figure_keys);
   g_test_add_func ("/compare/seeds", test_seeds);
   g_test_add ("/compare/merge-persists", Fixture, NULL, fixture_set_up, test_merge_persists, fixture_tear_down);
   g_test_add ("/compare/split-move-review", Fixture, NULL, fixture_set_up, test_split_move_review, fixture_tear_down);
