@@ -152,7 +152,7 @@ test_round_trip (void)
     g_autoptr(PxArchive) again = reopen (dir);
 
     g_assert_cmpuint (px_archive_get_n_documents (again), ==, 13);
-    g_assert_cmpint (px_archive_get_schema_version (again), ==, 4);
+    g_assert_cmpint (px_archive_get_schema_version (again), ==, 5);
   }
 }
 
@@ -365,7 +365,7 @@ test_migration (void)
     g_autoptr(PxDocument) document = NULL;
 
     g_assert_no_error (error);
-    g_assert_cmpint (px_archive_get_schema_version (archive), ==, 4);
+    g_assert_cmpint (px_archive_get_schema_version (archive), ==, 5);
     rows = px_archive_list (archive, NULL, &error);
     g_assert_cmpuint (rows->len, ==, 1);
     g_assert_cmpstr (((PxDocumentSummary *) rows->pdata[0])->title, ==, "A corrected title");

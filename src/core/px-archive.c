@@ -144,6 +144,37 @@ static const char *migrations[] = {
   "CREATE TABLE term_sets ("
   "  id INTEGER PRIMARY KEY CHECK (id = 1),"
   "  sets TEXT NOT NULL);",
+
+  /* 4 → 5: selections. An excerpt keeps its document's id without a
+   * foreign key: a quotation outlives its document's removal, and an
+   * export then says the document is gone. @paragraph is NULL for a whole
+   * document and -1 for a passage known by its text only. */
+  "CREATE TABLE selections ("
+  "  id INTEGER PRIMARY KEY,"
+  "  name TEXT NOT NULL,"
+  "  created TEXT NOT NULL,"
+  "  modified TEXT NOT NULL);"
+  "CREATE TABLE selection_items ("
+  "  id INTEGER PRIMARY KEY,"
+  "  selection INTEGER NOT NULL REFERENCES selections (id) ON DELETE CASCADE,"
+  "  position INTEGER NOT NULL,"
+  "  kind TEXT NOT NULL,"
+  "  label TEXT NOT NULL,"
+  "  detail TEXT,"
+  "  note TEXT,"
+  "  added TEXT NOT NULL);"
+  "CREATE INDEX selection_items_order ON selection_items (selection, position);"
+  "CREATE TABLE selection_excerpts ("
+  "  item INTEGER NOT NULL REFERENCES selection_items (id) ON DELETE CASCADE,"
+  "  position INTEGER NOT NULL,"
+  "  document TEXT NOT NULL,"
+  "  source TEXT,"
+  "  text TEXT NOT NULL,"
+  "  value TEXT,"
+  "  paragraph INTEGER,"
+  "  start INTEGER NOT NULL,"
+  "  end INTEGER NOT NULL,"
+  "  PRIMARY KEY (item, position));",
 };
 
 #define SCHEMA_VERSION ((int) G_N_ELEMENTS (migrations))
@@ -2272,4 +2303,342 @@ px_archive_set_term_sets (PxArchive   *self,
   text = px_term_sets_to_string (sets);
   args[0] = text;
   return run (self->db, "INSERT OR REPLACE INTO term_sets (id, sets) VALUES (1, ?1)", args, 1, error);
+}
+
+/* ------------------------------------------------------------------ */
+/* Selections                                                           */
+/* ------------------------------------------------------------------ */
+
+void
+px_selection_summary_free (PxSelectionSummary *self)
+{
+  if (self == NULL)
+    return;
+  g_free (self->name);
+  g_free (self->modified);
+  g_free (self);
+}
+
+GPtrArray *
+px_archive_list_selections (PxArchive  *self,
+                            GError    **error)
+{
+  g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify) px_selection_summary_free);
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (PX_IS_ARCHIVE (self), NULL);
+
+  if (sqlite3_prepare_v2 (self->db,
+                          "SELECT s.id, s.name, s.modified,"
+                          " (SELECT count (*) FROM selection_items i WHERE i.selection = s.id)"
+                          " FROM selections s ORDER BY s.id",
+                          -1, &stmt, NULL) != SQLITE_OK)
+    {
+      set_db_error (error, self->db, "selections");
+      return NULL;
+    }
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      PxSelectionSummary *summary = g_new0 (PxSelectionSummary, 1);
+
+      summary->id = sqlite3_column_int64 (stmt, 0);
+      summary->name = column_text (stmt, 1);
+      summary->modified = column_text (stmt, 2);
+      summary->n_items = sqlite3_column_int (stmt, 3);
+      g_ptr_array_add (list, summary);
+    }
+  sqlite3_finalize (stmt);
+
+  if (rc != SQLITE_DONE)
+    {
+      set_db_error (error, self->db, "selections");
+      return NULL;
+    }
+
+  return g_steal_pointer (&list);
+}
+
+static gboolean
+load_excerpts (sqlite3          *db,
+               PxSelectionItem  *item,
+               GError          **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  if (sqlite3_prepare_v2 (db,
+                          "SELECT document, source, text, value, paragraph, start, end"
+                          " FROM selection_excerpts WHERE item = ?1 ORDER BY position",
+                          -1, &stmt, NULL) != SQLITE_OK)
+    return set_db_error (error, db, "selection");
+  sqlite3_bind_int64 (stmt, 1, px_selection_item_get_id (item));
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      guint paragraph;
+
+      if (sqlite3_column_type (stmt, 4) == SQLITE_NULL)
+        paragraph = PX_EXCERPT_WHOLE_DOCUMENT;
+      else if (sqlite3_column_int64 (stmt, 4) < 0)
+        paragraph = PX_EXCERPT_UNPLACED;
+      else
+        paragraph = sqlite3_column_int (stmt, 4);
+
+      px_selection_item_take_excerpt (item,
+                                      px_excerpt_new ((const char *) sqlite3_column_text (stmt, 0),
+                                                      (const char *) sqlite3_column_text (stmt, 1),
+                                                      (const char *) sqlite3_column_text (stmt, 2),
+                                                      (const char *) sqlite3_column_text (stmt, 3),
+                                                      paragraph,
+                                                      sqlite3_column_int64 (stmt, 5),
+                                                      sqlite3_column_int64 (stmt, 6)));
+    }
+  sqlite3_finalize (stmt);
+
+  return rc == SQLITE_DONE || set_db_error (error, db, "selection");
+}
+
+PxSelection *
+px_archive_load_selection (PxArchive  *self,
+                           gint64      id,
+                           GError    **error)
+{
+  g_autoptr(PxSelection) selection = NULL;
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (PX_IS_ARCHIVE (self), NULL);
+
+  if (sqlite3_prepare_v2 (self->db, "SELECT name FROM selections WHERE id = ?1", -1, &stmt, NULL) != SQLITE_OK)
+    {
+      set_db_error (error, self->db, "selection");
+      return NULL;
+    }
+  sqlite3_bind_int64 (stmt, 1, id);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      selection = px_selection_new ((const char *) sqlite3_column_text (stmt, 0));
+      px_selection_set_id (selection, id);
+    }
+  sqlite3_finalize (stmt);
+
+  if (selection == NULL)
+    {
+      g_set_error (error, PX_ARCHIVE_ERROR, PX_ARCHIVE_ERROR_NOT_FOUND,
+                   _("no selection %" G_GINT64_FORMAT " in the archive"), id);
+      return NULL;
+    }
+
+  if (sqlite3_prepare_v2 (self->db,
+                          "SELECT id, kind, label, detail, note, added FROM selection_items"
+                          " WHERE selection = ?1 ORDER BY position",
+                          -1, &stmt, NULL) != SQLITE_OK)
+    {
+      set_db_error (error, self->db, "selection");
+      return NULL;
+    }
+  sqlite3_bind_int64 (stmt, 1, id);
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      PxSelectionKind kind;
+      PxSelectionItem *item;
+
+      /* A kind a newer Parallax wrote: keep the rest readable. */
+      if (!px_selection_kind_from_string ((const char *) sqlite3_column_text (stmt, 1), &kind))
+        continue;
+
+      item = px_selection_item_new (kind, (const char *) sqlite3_column_text (stmt, 2),
+                                    (const char *) sqlite3_column_text (stmt, 3));
+      px_selection_item_set_id (item, sqlite3_column_int64 (stmt, 0));
+      px_selection_item_set_note (item, (const char *) sqlite3_column_text (stmt, 4));
+      px_selection_item_set_added (item, (const char *) sqlite3_column_text (stmt, 5));
+      g_ptr_array_add (items, item);
+    }
+  sqlite3_finalize (stmt);
+
+  if (rc != SQLITE_DONE)
+    {
+      set_db_error (error, self->db, "selection");
+      return NULL;
+    }
+
+  for (guint i = 0; i < items->len; i++)
+    {
+      if (!load_excerpts (self->db, g_ptr_array_index (items, i), error))
+        return NULL;
+      px_selection_append (selection, g_ptr_array_index (items, i));
+    }
+
+  return g_steal_pointer (&selection);
+}
+
+static gboolean
+save_item (sqlite3          *db,
+           gint64            selection,
+           guint             position,
+           PxSelectionItem  *item,
+           GError          **error)
+{
+  GPtrArray *excerpts = px_selection_item_get_excerpts (item);
+  sqlite3_stmt *stmt = NULL;
+  gint64 id;
+
+  if (sqlite3_prepare_v2 (db,
+                          "INSERT INTO selection_items (id, selection, position, kind, label, detail, note, added)"
+                          " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+                          -1, &stmt, NULL) != SQLITE_OK)
+    return set_db_error (error, db, "write");
+
+  /* An item keeps its id across saves; a new one gets the next. */
+  if (px_selection_item_get_id (item) > 0)
+    sqlite3_bind_int64 (stmt, 1, px_selection_item_get_id (item));
+  sqlite3_bind_int64 (stmt, 2, selection);
+  sqlite3_bind_int (stmt, 3, position);
+  bind_text (stmt, 4, px_selection_kind_to_string (px_selection_item_get_kind (item)));
+  bind_text (stmt, 5, px_selection_item_get_label (item));
+  bind_text (stmt, 6, px_selection_item_get_detail (item));
+  bind_text (stmt, 7, px_selection_item_get_note (item));
+  bind_text (stmt, 8, px_selection_item_get_added (item));
+
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    {
+      sqlite3_finalize (stmt);
+      return set_db_error (error, db, "write");
+    }
+  sqlite3_finalize (stmt);
+  id = sqlite3_last_insert_rowid (db);
+
+  if (sqlite3_prepare_v2 (db,
+                          "INSERT INTO selection_excerpts (item, position, document, source, text, value,"
+                          " paragraph, start, end) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+                          -1, &stmt, NULL) != SQLITE_OK)
+    return set_db_error (error, db, "write");
+
+  for (guint i = 0; i < excerpts->len; i++)
+    {
+      const PxExcerpt *excerpt = g_ptr_array_index (excerpts, i);
+
+      sqlite3_reset (stmt);
+      sqlite3_clear_bindings (stmt);
+      sqlite3_bind_int64 (stmt, 1, id);
+      sqlite3_bind_int (stmt, 2, i);
+      bind_text (stmt, 3, excerpt->document_id ? excerpt->document_id : "");
+      bind_text (stmt, 4, excerpt->source);
+      bind_text (stmt, 5, excerpt->text ? excerpt->text : "");
+      bind_text (stmt, 6, excerpt->value);
+      if (excerpt->paragraph == PX_EXCERPT_UNPLACED)
+        sqlite3_bind_int (stmt, 7, -1);
+      else if (excerpt->paragraph != PX_EXCERPT_WHOLE_DOCUMENT)
+        sqlite3_bind_int64 (stmt, 7, excerpt->paragraph);
+      sqlite3_bind_int64 (stmt, 8, excerpt->start);
+      sqlite3_bind_int64 (stmt, 9, excerpt->end);
+      if (sqlite3_step (stmt) != SQLITE_DONE)
+        {
+          sqlite3_finalize (stmt);
+          return set_db_error (error, db, "write");
+        }
+    }
+  sqlite3_finalize (stmt);
+
+  /* Set only once the transaction holds it; the caller rolls back (and
+   * forgets the ids) otherwise. */
+  px_selection_item_set_id (item, id);
+  return TRUE;
+}
+
+gboolean
+px_archive_save_selection (PxArchive    *self,
+                           PxSelection  *selection,
+                           GError      **error)
+{
+  g_autofree char *now = NULL;
+  g_autofree char *id_text = NULL;
+  g_autoptr(GArray) old_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  guint n_items;
+  gint64 id;
+  gboolean ok;
+
+  g_return_val_if_fail (PX_IS_ARCHIVE (self), FALSE);
+  g_return_val_if_fail (PX_IS_SELECTION (selection), FALSE);
+
+  now = iso_now ();
+  id = px_selection_get_id (selection);
+  n_items = g_list_model_get_n_items (G_LIST_MODEL (selection));
+
+  /* The ids as they were, to give back if the transaction fails. */
+  for (guint i = 0; i < n_items; i++)
+    {
+      g_autoptr(PxSelectionItem) item = g_list_model_get_item (G_LIST_MODEL (selection), i);
+      gint64 item_id = px_selection_item_get_id (item);
+
+      g_array_append_val (old_ids, item_id);
+    }
+
+  if (!exec (self->db, "BEGIN IMMEDIATE", error))
+    return FALSE;
+
+  if (id > 0)
+    {
+      const char *args[3] = { NULL, px_selection_get_name (selection), now };
+
+      id_text = g_strdup_printf ("%" G_GINT64_FORMAT, id);
+      args[0] = id_text;
+      ok = run (self->db, "UPDATE selections SET name = ?2, modified = ?3 WHERE id = CAST (?1 AS INTEGER)",
+                args, 3, error)
+           && (sqlite3_changes (self->db) == 1 ||
+               (g_set_error (error, PX_ARCHIVE_ERROR, PX_ARCHIVE_ERROR_NOT_FOUND,
+                             _("the selection “%s” is no longer in the archive"),
+                             px_selection_get_name (selection)), FALSE))
+           && run (self->db, "DELETE FROM selection_items WHERE selection = CAST (?1 AS INTEGER)",
+                   args, 1, error);
+    }
+  else
+    {
+      const char *args[3] = { px_selection_get_name (selection), now, now };
+
+      ok = run (self->db, "INSERT INTO selections (name, created, modified) VALUES (?1, ?2, ?3)",
+                args, 3, error);
+      if (ok)
+        id = sqlite3_last_insert_rowid (self->db);
+    }
+
+  for (guint i = 0; ok && i < n_items; i++)
+    {
+      g_autoptr(PxSelectionItem) item = g_list_model_get_item (G_LIST_MODEL (selection), i);
+
+      ok = save_item (self->db, id, i, item, error);
+    }
+
+  if (!ok || !exec (self->db, "COMMIT", error))
+    {
+      exec (self->db, "ROLLBACK", NULL);
+      for (guint i = 0; i < n_items; i++)
+        {
+          g_autoptr(PxSelectionItem) item = g_list_model_get_item (G_LIST_MODEL (selection), i);
+
+          px_selection_item_set_id (item, g_array_index (old_ids, gint64, i));
+        }
+      return FALSE;
+    }
+
+  px_selection_set_id (selection, id);
+  return TRUE;
+}
+
+gboolean
+px_archive_delete_selection (PxArchive  *self,
+                             gint64      id,
+                             GError    **error)
+{
+  g_autofree char *text = g_strdup_printf ("%" G_GINT64_FORMAT, id);
+  const char *args[1] = { text };
+
+  g_return_val_if_fail (PX_IS_ARCHIVE (self), FALSE);
+
+  /* Its items and their excerpts go with it: ON DELETE CASCADE. */
+  return run (self->db, "DELETE FROM selections WHERE id = CAST (?1 AS INTEGER)", args, 1, error);
 }

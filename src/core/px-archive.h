@@ -11,6 +11,7 @@
 #include "px-compare-edits.h"
 #include "px-document.h"
 #include "px-loader.h"
+#include "px-selection.h"
 
 G_BEGIN_DECLS
 
@@ -233,5 +234,32 @@ void            px_outlet_count_free          (PxOutletCount       *outlet);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PxImportResult, px_import_result_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PxDocumentSummary, px_document_summary_free)
+
+/* Selections: several named lists of collected items (px-selection.h).
+ * A selection is saved whole, in one transaction: it is small, and the
+ * archive then never holds half of an edit. */
+typedef struct
+{
+  gint64  id;
+  char   *name;
+  guint   n_items;
+  char   *modified;   /* ISO 8601 UTC */
+} PxSelectionSummary;
+
+void            px_selection_summary_free     (PxSelectionSummary  *self);
+/* (transfer full) PxSelectionSummary, oldest first. */
+GPtrArray      *px_archive_list_selections    (PxArchive           *self,
+                                               GError             **error);
+PxSelection    *px_archive_load_selection     (PxArchive           *self,
+                                               gint64               id,
+                                               GError             **error);
+/* Stores @selection and its items in their order, giving the selection
+ * and each new item their ids. */
+gboolean        px_archive_save_selection     (PxArchive           *self,
+                                               PxSelection         *selection,
+                                               GError             **error);
+gboolean        px_archive_delete_selection   (PxArchive           *self,
+                                               gint64               id,
+                                               GError             **error);
 
 G_END_DECLS
