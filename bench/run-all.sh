@@ -33,7 +33,7 @@ if [ -f "$build/build.ninja" ]; then
 else
   meson setup "$build" "$root" --buildtype=release >/dev/null
 fi
-ninja -C "$build" bench/px-bench-parse bench/px-bench-archive bench/px-bench-timeline bench/px-bench-compare \
+ninja -C "$build" bench/px-bench-parse bench/px-bench-archive bench/px-bench-timeline bench/px-bench-compare bench/px-bench-export \
   src/cli/parallax-cli data/gschemas.compiled
 mkdir -p "$out"
 
@@ -53,6 +53,9 @@ fi
 
 echo "== px-bench-compare"
 "$build/bench/px-bench-compare" | tee "$out/compare.txt"
+
+echo "== px-bench-export"
+"$build/bench/px-bench-export" | tee "$out/export.txt"
 
 # The timeline draws in a real (virtual) X server with the cairo renderer.
 echo "== px-bench-timeline"
