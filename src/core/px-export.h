@@ -116,14 +116,18 @@ PxSelection     *px_export_view_topics           (PxComparison   *comparison);
 PxSelection     *px_export_view_timeline         (GPtrArray      *entries);
 
 /* Reads a JSON export at @path back and checks it against @archive: each
- * cited document is there with the same SHA-256, and each excerpt's text
- * is what the document's body holds at its offsets. FALSE with
- * PX_EXPORT_ERROR_INVALID when @path is not a Parallax export it can
- * read; otherwise TRUE, with one line per mismatch in @problems (empty
- * when the export checks out). */
+ * cited document is there and its original has the same SHA-256, and each
+ * excerpt's text is what the document's body holds at its offsets. FALSE
+ * with PX_EXPORT_ERROR_INVALID when @path is not a Parallax export it can
+ * read (or another error when the archive cannot be read); otherwise
+ * TRUE, with one line per mismatch in @problems (empty when the export
+ * checks out) and, when not NULL, how many documents and excerpts the
+ * export holds in @n_documents and @n_excerpts. */
 gboolean         px_export_verify                (PxArchive      *archive,
                                                   const char     *path,
                                                   GPtrArray     **problems,
+                                                  guint          *n_documents,
+                                                  guint          *n_excerpts,
                                                   GError        **error);
 
 G_END_DECLS
