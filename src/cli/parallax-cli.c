@@ -721,6 +721,293 @@ cmd_reparse (int    argc,
   return EXIT_OK;
 }
 
+/* The archive's selection called @name, with the documents it cites;
+ * NULL (the reason printed) when there is none by that name. */
+static PxSelection *
+load_named_selection (PxArchive  *archive,
+                      const char *name,
+                      GHashTable *documents)
+{
+  g_autoptr(GPtrArray) summaries = NULL;
+  g_autoptr(PxSelection) selection = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) ids = NULL;
+  gint64 id = 0;
+
+  summaries = px_archive_list_selections (archive, &error);
+  if (summaries == NULL)
+    {
+      g_printerr ("parallax-cli: %s\n", error->message);
+      return NULL;
+    }
+  for (guint i = 0; i < summaries->len && id == 0; i++)
+    {
+      const PxSelectionSummary *summary = g_ptr_array_index (summaries, i);
+
+      if (g_strcmp0 (summary->name, name) == 0)
+        id = summary->id;
+    }
+  if (id == 0)
+    {
+      g_autoptr(GString) names = g_string_new (NULL);
+
+      for (guint i = 0; i < summaries->len; i++)
+        {
+          const PxSelectionSummary *summary = g_ptr_array_index (summaries, i);
+
+          g_string_append_printf (names, "%s“%s”", i > 0 ? ", " : "", summary->name);
+        }
+      if (summaries->len == 0)
+        g_printerr (_("parallax-cli: no selection named “%s”: the archive has none\n"), name);
+      else
+        g_printerr (_("parallax-cli: no selection named “%s”; the archive has %s\n"), name, names->str);
+      return NULL;
+    }
+
+  selection = px_archive_load_selection (archive, id, &error);
+  if (selection == NULL)
+    {
+      g_printerr ("parallax-cli: %s\n", error->message);
+      return NULL;
+    }
+
+  /* A document removed since it was collected is exported all the same,
+   * as missing. */
+  ids = px_selection_dup_document_ids (selection);
+  for (guint i = 0; ids[i] != NULL; i++)
+    {
+      g_autoptr(GError) load_error = NULL;
+      PxDocument *document = px_archive_load_document (archive, ids[i], &load_error);
+
+      if (document != NULL)
+        g_hash_table_insert (documents, g_strdup (ids[i]), document);
+      else if (!g_error_matches (load_error, PX_ARCHIVE_ERROR, PX_ARCHIVE_ERROR_NOT_FOUND))
+        {
+          g_printerr ("parallax-cli: %s\n", load_error->message);
+          return NULL;
+        }
+    }
+
+  return g_steal_pointer (&selection);
+}
+
+static gboolean
+write_bytes_stdout (GBytes *bytes)
+{
+  gsize length;
+  const char *data = g_bytes_get_data (bytes, &length);
+
+  return fwrite (data, 1, length, stdout) == length && fflush (stdout) == 0;
+}
+
+static int
+cmd_export (int    argc,
+            char **argv)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(PxLoadResult) result = NULL;
+  g_autoptr(PxArchive) store = NULL;
+  g_autoptr(PxSelection) selection = NULL;
+  g_autoptr(PxExportPlan) plan = NULL;
+  g_autoptr(GHashTable) documents = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *format_name = NULL;
+  g_autofree char *what = NULL;
+  g_autofree char *selection_name = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *output = NULL;
+  g_autofree char *archive = NULL;
+  g_auto(GStrv) paths = NULL;
+  gboolean force = FALSE;
+  PxExportFormat format;
+  int status;
+  const GOptionEntry entries[] = {
+    { "format", 0, 0, G_OPTION_ARG_STRING, &format_name, N_("md, html, csv, json or csl-json"), N_("FORMAT") },
+    { "what", 0, 0, G_OPTION_ARG_STRING, &what, N_("documents (the default), topics or timeline"), N_("WHAT") },
+    { "selection", 0, 0, G_OPTION_ARG_STRING, &selection_name, N_("Export a selection of the archive"), N_("NAME") },
+    { "title", 0, 0, G_OPTION_ARG_STRING, &title, N_("The export’s title"), N_("TEXT") },
+    { "output", 0, 0, G_OPTION_ARG_FILENAME, &output, N_("Write to FILE instead of standard output"), N_("FILE") },
+    { "force", 0, 0, G_OPTION_ARG_NONE, &force, N_("Replace FILE if it exists"), NULL },
+    { "archive", 0, 0, G_OPTION_ARG_FILENAME, &archive, N_("Export from an archive, with its corrections and edits"), N_("DIR") },
+    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &paths, NULL, N_("PATH…") },
+    { NULL }
+  };
+
+  context = g_option_context_new (_("PATH… — documents, topics or the timeline, with their sources"));
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    return usage_error (context, error->message);
+  if (format_name == NULL)
+    return usage_error (context, _("--format is required"));
+  if (!px_export_format_from_string (format_name, &format))
+    {
+      g_autofree char *message = g_strdup_printf (_("unknown format “%s”: use md, html, csv, json or csl-json"),
+                                                  format_name);
+
+      return usage_error (context, message);
+    }
+  if (what != NULL && !g_str_equal (what, "documents") && !g_str_equal (what, "topics") &&
+      !g_str_equal (what, "timeline"))
+    {
+      g_autofree char *message = g_strdup_printf (_("unknown --what “%s”: use documents, topics or timeline"), what);
+
+      return usage_error (context, message);
+    }
+  if (selection_name != NULL && what != NULL)
+    return usage_error (context, _("--selection and --what exclude each other"));
+  if (selection_name != NULL && archive == NULL)
+    return usage_error (context, _("--selection needs --archive"));
+  if (force && output == NULL)
+    return usage_error (context, _("--force needs --output"));
+  if ((status = check_source (context, archive, paths)) != EXIT_OK)
+    return status;
+
+  /* Said before the work, not after it; the write checks again. */
+  if (output != NULL && !force && g_file_test (output, G_FILE_TEST_EXISTS))
+    {
+      g_printerr (_("parallax-cli: %s: the file already exists (--force replaces it)\n"), output);
+      return EXIT_FAILED;
+    }
+
+  documents = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+
+  if (selection_name != NULL)
+    {
+      store = open_archive (archive);
+      if (store == NULL || (selection = load_named_selection (store, selection_name, documents)) == NULL)
+        return EXIT_FAILED;
+    }
+  else
+    {
+      result = load_documents (archive, paths, &store);
+      if (result == NULL)
+        return EXIT_FAILED;
+      for (guint i = 0; i < result->documents->len; i++)
+        {
+          PxDocument *document = g_ptr_array_index (result->documents, i);
+
+          g_hash_table_insert (documents, g_strdup (px_document_get_id (document)), g_object_ref (document));
+        }
+
+      if (what == NULL || g_str_equal (what, "documents"))
+        selection = px_export_view_documents (result->documents);
+      else if (g_str_equal (what, "timeline"))
+        {
+          g_autoptr(GPtrArray) timeline = px_timeline_build (result->documents);
+
+          selection = px_export_view_timeline (timeline);
+        }
+      else
+        {
+          g_autoptr(PxCompareEdits) edits = NULL;
+          g_autoptr(PxComparison) comparison = NULL;
+
+          /* The ledger as the user left it, as compare --archive shows it. */
+          if (store != NULL && (edits = px_archive_load_compare_edits (store, &error)) == NULL)
+            {
+              g_printerr ("parallax-cli: %s\n", error->message);
+              return EXIT_FAILED;
+            }
+          comparison = px_comparison_new (result->documents, g_steal_pointer (&edits));
+          if (!px_comparison_run (comparison, PX_COMPARE_TOPICS, NULL, &error))
+            {
+              g_printerr ("parallax-cli: %s\n", error->message);
+              return EXIT_FAILED;
+            }
+          selection = px_export_view_topics (comparison);
+        }
+    }
+
+  plan = px_export_plan_new (title != NULL ? title : px_selection_get_name (selection),
+                             G_LIST_MODEL (selection), documents);
+  bytes = px_export_plan_render (plan, format, &error);
+  if (bytes == NULL)
+    {
+      g_printerr ("parallax-cli: %s\n", error->message);
+      return EXIT_FAILED;
+    }
+
+  if (output != NULL)
+    {
+      if (!px_export_write_file (output, bytes, force, &error))
+        {
+          if (g_error_matches (error, PX_EXPORT_ERROR, PX_EXPORT_ERROR_EXISTS))
+            g_printerr (_("parallax-cli: %s: the file already exists (--force replaces it)\n"), output);
+          else
+            g_printerr ("parallax-cli: %s\n", error->message);
+          return EXIT_FAILED;
+        }
+    }
+  else if (!write_bytes_stdout (bytes))
+    {
+      g_printerr (_("parallax-cli: cannot write to standard output: %s\n"), g_strerror (errno));
+      return EXIT_FAILED;
+    }
+
+  if (result != NULL)
+    {
+      print_failures (result);
+      if (result->failures->len > 0)
+        return EXIT_FAILED;
+    }
+
+  return EXIT_OK;
+}
+
+static int
+cmd_verify (int    argc,
+            char **argv)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(PxArchive) archive = NULL;
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *archive_path = NULL;
+  g_autofree char *documents = NULL;
+  g_autofree char *excerpts = NULL;
+  g_auto(GStrv) files = NULL;
+  guint n_documents = 0, n_excerpts = 0;
+  int status;
+  const GOptionEntry entries[] = {
+    { "archive", 0, 0, G_OPTION_ARG_FILENAME, &archive_path, N_("The archive to check against"), N_("DIR") },
+    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &files, NULL, N_("FILE.json") },
+    { NULL }
+  };
+
+  context = g_option_context_new (_("FILE.json — check a JSON export against the archive"));
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    return usage_error (context, error->message);
+  if (files == NULL || files[1] != NULL)
+    return usage_error (context, _("give one FILE.json"));
+
+  archive = require_archive (context, archive_path, &status);
+  if (archive == NULL)
+    return status;
+
+  if (!px_export_verify (archive, files[0], &problems, &n_documents, &n_excerpts, &error))
+    {
+      g_printerr ("parallax-cli: %s\n", error->message);
+      /* An export that cannot be read is bad input, as a usage error is. */
+      return g_error_matches (error, PX_EXPORT_ERROR, PX_EXPORT_ERROR_INVALID) ? EXIT_USAGE : EXIT_FAILED;
+    }
+
+  for (guint i = 0; i < problems->len; i++)
+    g_print ("%s\n", (const char *) g_ptr_array_index (problems, i));
+  if (problems->len > 0)
+    return EXIT_FAILED;
+
+  documents = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u document", "%u documents", n_documents),
+                               n_documents);
+  excerpts = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u excerpt", "%u excerpts", n_excerpts),
+                              n_excerpts);
+  /* TRANSLATORS: "OK: 3 documents, 12 excerpts checked" */
+  g_print (_("OK: %s, %s checked\n"), documents, excerpts);
+
+  return EXIT_OK;
+}
+
 static const struct {
   const char *name;
   int (*run) (int argc, char **argv);
@@ -729,6 +1016,8 @@ static const struct {
   { "parse", cmd_parse, N_("Parse documents: metadata, clean body, figures, dates") },
   { "timeline", cmd_timeline, N_("List publication dates and the dates documents mention") },
   { "compare", cmd_compare, N_("Compare the figures, passages and words of sources") },
+  { "export", cmd_export, N_("Export documents, topics, the timeline or a selection, with their sources") },
+  { "verify", cmd_verify, N_("Check a JSON export against an archive") },
   { "init", cmd_init, N_("Make a folder an archive") },
   { "import", cmd_import, N_("Import files and folders into an archive") },
   { "list", cmd_list, N_("List the documents of an archive") },
@@ -738,7 +1027,7 @@ static const struct {
 
 /* Commands of the contract that later versions implement. */
 static const char *planned[] = {
-  "export", "add-url", "feed", "refresh", NULL,
+  "add-url", "feed", "refresh", NULL,
 };
 
 static int
