@@ -4,7 +4,8 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * RFC 4180: CRLF line ends, a field quoted when it holds a comma, a quote,
- * CR or LF, quotes doubled. UTF-8 with a byte order mark, without which
+ * CR or LF, quotes doubled. A line end inside a quotation stays as the
+ * document has it (LF), so the cell reads back byte for byte. UTF-8 with a byte order mark, without which
  * Excel reads the file in the system's legacy code page.
  *
  * Spreadsheets run a cell that starts with = + - @ (and, through some
@@ -43,16 +44,6 @@ append_field (GString    *out,
 {
   g_autofree char *clean = _px_export_clean_text (value ? value : "");
   gboolean formula = strchr ("=+-@\t\r", clean[0]) != NULL && clean[0] != '\0';
-
-  /* A line end inside a field is CRLF too, as the rest of the file. */
-  if (strchr (clean, '\n') != NULL)
-    {
-      GString *crlf = g_string_new (clean);
-
-      g_string_replace (crlf, "\n", "\r\n", 0);
-      g_free (clean);
-      clean = g_string_free (crlf, FALSE);
-    }
 
   if (strpbrk (clean, ",\"\r\n") == NULL)
     {

@@ -95,20 +95,6 @@ append_paragraphs (GString    *out,
     }
 }
 
-/* Only the web's own schemes become links: a "javascript:" or "data:"
- * URL a page claimed as its address stays text. */
-static gboolean
-is_web_url (const char *url)
-{
-  const char *scheme;
-
-  if (url == NULL || strpbrk (url, " \t\r\n\"'<>") != NULL)
-    return FALSE;
-  /* Lower case and interned. */
-  scheme = g_uri_peek_scheme (url);
-  return g_strcmp0 (scheme, "http") == 0 || g_strcmp0 (scheme, "https") == 0;
-}
-
 /* lang="…" for a document's text, when its language is known and looks
  * like a language tag. */
 static void
@@ -181,8 +167,16 @@ append_table (GString      *out,
       g_string_append (out, "</td><td dir=\"auto\"");
       append_lang (out, plan, excerpt->document_id);
       g_string_append_c (out, '>');
+      /* A publication date on the timeline quotes its whole document:
+       * its title stands for it. */
       if (!_px_export_excerpt_is_whole (excerpt))
         append_escaped (out, excerpt->text);
+      else if (*excerpt->text != '\0')
+        {
+          g_string_append (out, "<em>");
+          append_escaped (out, excerpt->text);
+          g_string_append (out, "</em>");
+        }
       g_string_append (out, "</td><td>");
       append_escaped (out, location);
       append_note_ref (out, plan, excerpt->document_id);
@@ -293,7 +287,7 @@ append_sources (GString      *out,
           if (j > 0)
             /* TRANSLATORS: separates the parts of a citation */
             g_string_append (out, _(", "));
-          if (j == url && is_web_url (parts[j]))
+          if (j == url && _px_export_is_web_url (parts[j]))
             {
               g_string_append (out, "<a href=\"");
               append_escaped (out, parts[j]);

@@ -305,7 +305,7 @@ add_csl_item (JsonBuilder  *builder,
   const char *id = px_export_plan_get_source_id (plan, index);
   g_autofree char *csl_id = g_strdup_printf ("px-%.16s", id);
   g_autoptr(GString) note = g_string_new (NULL);
-  const char *outlet, *url, *published;
+  const char *outlet, *url, *published, *address = NULL;
   const char * const *authors;
   g_autofree char *file = NULL;
 
@@ -326,6 +326,14 @@ add_csl_item (JsonBuilder  *builder,
   published = px_document_get_published (document);
   authors = px_document_get_authors (document);
   file = _px_export_dup_file_name (document);
+
+  /* Zotero opens an item's URL: only a web address is one; another is
+   * kept in the note, as text. */
+  if (has_text (url) && !_px_export_is_web_url (url))
+    {
+      address = url;
+      url = NULL;
+    }
 
   add_string (builder, "type", has_text (outlet) ? "article-newspaper" : has_text (url) ? "webpage" : "article");
   if (has_text (px_document_get_title (document)))
@@ -351,6 +359,8 @@ add_csl_item (JsonBuilder  *builder,
     add_string (builder, "URL", url);
   if (has_text (px_document_get_language (document)))
     add_string (builder, "language", px_document_get_language (document));
+  if (address != NULL)
+    g_string_append_printf (note, "\nAddress: %s", address);
   if (file != NULL)
     g_string_append_printf (note, "\nFile: %s", file);
   add_string (builder, "note", note->str);

@@ -167,8 +167,16 @@ append_table (GString      *out,
       g_string_append (out, " | ");
       append_inline (out, timeline ? source : excerpt->value);
       g_string_append (out, " | ");
+      /* A publication date on the timeline quotes its whole document:
+       * its title stands for it. */
       if (!_px_export_excerpt_is_whole (excerpt))
         append_inline (out, excerpt->text);
+      else if (*excerpt->text != '\0')
+        {
+          g_string_append_c (out, '*');
+          append_inline (out, excerpt->text);
+          g_string_append_c (out, '*');
+        }
       g_string_append (out, " | ");
       append_inline (out, location);
       g_string_append_c (out, ' ');

@@ -361,6 +361,18 @@ _px_export_dup_authors (PxDocument *document)
   return g_strjoinv (_(", "), (char **) authors);
 }
 
+gboolean
+_px_export_is_web_url (const char *url)
+{
+  const char *scheme;
+
+  if (url == NULL || strpbrk (url, " \t\r\n\"'<>") != NULL)
+    return FALSE;
+  /* Lower case and interned. */
+  scheme = g_uri_peek_scheme (url);
+  return g_strcmp0 (scheme, "http") == 0 || g_strcmp0 (scheme, "https") == 0;
+}
+
 char *
 _px_export_dup_file_name (PxDocument *document)
 {

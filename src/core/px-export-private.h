@@ -42,6 +42,11 @@ gboolean    _px_export_excerpt_is_whole      (const PxExcerpt *excerpt);
  * label. */
 char       *_px_export_dup_detail_label      (PxSelectionItem *item);
 
+/* Only the web's own schemes become links, in HTML or for a reference
+ * manager: a "javascript:" or "data:" address a page (or a correction)
+ * gave stays text. */
+gboolean    _px_export_is_web_url            (const char   *url);
+
 /* The name of the document's file (never the folders it was in: an export
  * is shared, and the SHA-256 finds the original in the archive). */
 char       *_px_export_dup_file_name         (PxDocument   *document);

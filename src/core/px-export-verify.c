@@ -420,6 +420,8 @@ px_export_verify (PxArchive   *archive,
   if (!g_file_get_contents (path, &contents, &length, &local_error))
     /* The message names the file already. */
     return invalid (error, path, "%s", local_error->message);
+  if (length == 0)
+    return invalid (error, path, _("the file is empty"));
   if (!g_utf8_validate (contents, length, NULL))
     return invalid (error, path, _("not UTF-8 text"));
   if (!json_parser_load_from_data (parser, contents, length, &local_error))
