@@ -12,6 +12,7 @@
 
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
+#include <libxml/parser.h>
 #include <string.h>
 #include <sys/wait.h>
 
@@ -359,6 +360,12 @@ test_usage (void)
   g_auto(Run) no_path = { 0 };
   g_auto(Run) outdir = { 0 };
   g_auto(Run) planned = { 0 };
+  g_auto(Run) no_format = { 0 };
+  g_auto(Run) bad_format = { 0 };
+  g_auto(Run) bad_what = { 0 };
+  g_auto(Run) force = { 0 };
+  g_auto(Run) selection = { 0 };
+  g_auto(Run) verify = { 0 };
   g_auto(Run) help = { 0 };
 
   run_cli (&none, NULL);
@@ -374,9 +381,26 @@ test_usage (void)
   run_cli (&outdir, "parse", "--outdir", "/tmp/x", "a.txt", NULL);
   g_assert_cmpint (exit_code (&outdir), ==, 2);
 
-  run_cli (&planned, "export", "--format", "md", "a.txt", NULL);
+  run_cli (&planned, "refresh", "--archive", "/tmp/x", NULL);
   g_assert_cmpint (exit_code (&planned), ==, 1);
-  g_assert_nonnull (strstr (planned.err, "export"));
+  g_assert_nonnull (strstr (planned.err, "not available"));
+
+  /* export: a format is required and must be known; --force needs a
+   * file; --selection an archive. */
+  run_cli (&no_format, "export", "a.txt", NULL);
+  g_assert_cmpint (exit_code (&no_format), ==, 2);
+  g_assert_nonnull (strstr (no_format.err, "--format"));
+  run_cli (&bad_format, "export", "--format", "pdf", "a.txt", NULL);
+  g_assert_cmpint (exit_code (&bad_format), ==, 2);
+  g_assert_nonnull (strstr (bad_format.err, "pdf"));
+  run_cli (&bad_what, "export", "--format", "md", "--what", "figures", "a.txt", NULL);
+  g_assert_cmpint (exit_code (&bad_what), ==, 2);
+  run_cli (&force, "export", "--format", "md", "--force", "a.txt", NULL);
+  g_assert_cmpint (exit_code (&force), ==, 2);
+  run_cli (&selection, "export", "--format", "md", "--selection", "x", "a.txt", NULL);
+  g_assert_cmpint (exit_code (&selection), ==, 2);
+  run_cli (&verify, "verify", "a.json", NULL);
+  g_assert_cmpint (exit_code (&verify), ==, 2);
 
   run_cli (&help, "--help", NULL);
   g_assert_cmpint (exit_code (&help), ==, 0);
@@ -443,6 +467,289 @@ test_archive_commands (void)
   g_assert_nonnull (strstr (missing.err, "not a Parallax archive"));
 }
 
+/* export */
+
+static const char *export_fixtures[] = {
+  "quenby-ledger-crane.txt", "norlan-press-crane.html", "sada-almarfa-crane.html",
+  "harbour-watch-hostile.txt", "harbour-watch-hostile.html",
+};
+
+/* parallax-cli export ARGS… on the export fixtures (named one by one:
+ * their folder holds golden files too). */
+static void
+run_export (Run        *run,
+            const char *format,
+            const char *what)
+{
+  g_autoptr(GPtrArray) args = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GError) error = NULL;
+  const char *cli = g_getenv ("PARALLAX_CLI");
+
+  if (cli == NULL)
+    cli = g_test_build_filename (G_TEST_BUILT, "..", "src", "cli", "parallax-cli", NULL);
+  g_ptr_array_add (args, g_strdup (cli));
+  g_ptr_array_add (args, g_strdup ("export"));
+  g_ptr_array_add (args, g_strdup ("--format"));
+  g_ptr_array_add (args, g_strdup (format));
+  if (what != NULL)
+    {
+      g_ptr_array_add (args, g_strdup ("--what"));
+      g_ptr_array_add (args, g_strdup (what));
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (export_fixtures); i++)
+    g_ptr_array_add (args, fixture ("data/export", export_fixtures[i]));
+  g_ptr_array_add (args, NULL);
+
+  g_assert_true (g_spawn_sync (NULL, (char **) args->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL,
+                               &run->out, &run->err, &run->status, &error));
+  g_assert_no_error (error);
+}
+
+/* Records of an RFC 4180 file: CRLFs outside quotes. */
+static guint
+count_csv_records (const char *csv)
+{
+  gboolean quoted = FALSE;
+  guint n = 0;
+
+  for (const char *p = csv; *p != '\0'; p++)
+    {
+      if (*p == '"')
+        quoted = !quoted;
+      else if (!quoted && p[0] == '\r' && p[1] == '\n')
+        n++;
+    }
+  return n;
+}
+
+static void
+test_export_formats (void)
+{
+  g_auto(Run) md = { 0 };
+  g_auto(Run) html = { 0 };
+  g_auto(Run) csv = { 0 };
+  g_auto(Run) json = { 0 };
+  g_auto(Run) csl = { 0 };
+  g_auto(Run) timeline = { 0 };
+  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(JsonNode) csl_root = NULL;
+  g_autoptr(JsonNode) timeline_root = NULL;
+  xmlDoc *doc;
+
+  /* Without --what: the documents. */
+  run_export (&md, "md", NULL);
+  g_assert_cmpint (exit_code (&md), ==, 0);
+  g_assert_cmpstr (md.err, ==, "");
+  g_assert_true (g_str_has_prefix (md.out, "# Documents\n"));
+  g_assert_nonnull (strstr (md.out, "\n[^5]: "));
+  /* The hostile titles' markup is escaped: no "<" without a backslash. */
+  g_assert_nonnull (strstr (md.out, "\\<script\\>"));
+  g_assert_false (g_regex_match_simple ("(^|[^\\\\])<", md.out, 0, 0));
+
+  run_export (&html, "html", NULL);
+  g_assert_cmpint (exit_code (&html), ==, 0);
+  doc = xmlReadMemory (html.out, strlen (html.out), "export.html", "UTF-8",
+                       XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+  g_assert_nonnull (doc);
+  xmlFreeDoc (doc);
+  g_assert_null (strstr (html.out, "<script"));
+
+  run_export (&csv, "csv", NULL);
+  g_assert_cmpint (exit_code (&csv), ==, 0);
+  g_assert_true (g_str_has_prefix (csv.out, "\xef\xbb\xbfitem,kind,label,"));
+  /* The header and one row per document. */
+  g_assert_cmpuint (count_csv_records (csv.out), ==, 1 + 5);
+
+  run_export (&json, "json", NULL);
+  g_assert_cmpint (exit_code (&json), ==, 0);
+  root = parse_json (json.out);
+  g_assert_cmpstr (json_object_get_string_member (json_node_get_object (root), "format"), ==, "parallax-export");
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (json_node_get_object (root), "items")),
+                    ==, 5);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (json_node_get_object (root), "documents")),
+                    ==, 5);
+
+  run_export (&csl, "csl-json", NULL);
+  g_assert_cmpint (exit_code (&csl), ==, 0);
+  csl_root = parse_json (csl.out);
+  g_assert_cmpuint (json_array_get_length (json_node_get_array (csl_root)), ==, 5);
+
+  /* --what timeline: one item per entry of the timeline. */
+  run_export (&timeline, "json", "timeline");
+  g_assert_cmpint (exit_code (&timeline), ==, 0);
+  timeline_root = parse_json (timeline.out);
+  for (guint i = 0; i < json_array_get_length (json_object_get_array_member (json_node_get_object (timeline_root),
+                                                                             "items")); i++)
+    {
+      JsonObject *item = json_array_get_object_element (
+        json_object_get_array_member (json_node_get_object (timeline_root), "items"), i);
+
+      g_assert_cmpstr (json_object_get_string_member (item, "kind"), ==, "timeline-entry");
+    }
+}
+
+/* --what topics --format csv is the ledger: one row per report. */
+static void
+test_export_ledger (void)
+{
+  g_autofree char *folder = fixture ("../data", "sample");
+  g_autoptr(JsonNode) compared = NULL;
+  g_auto(Run) compare = { 0 };
+  g_auto(Run) csv = { 0 };
+  JsonArray *topics;
+  guint reports = 0;
+
+  run_cli (&compare, "compare", "--json", folder, NULL);
+  g_assert_cmpint (exit_code (&compare), ==, 0);
+  compared = parse_json (compare.out);
+  topics = json_object_get_array_member (json_node_get_object (compared), "topics");
+  for (guint i = 0; i < json_array_get_length (topics); i++)
+    reports += json_array_get_length (json_object_get_array_member (json_array_get_object_element (topics, i),
+                                                                    "reports"));
+  g_assert_cmpuint (reports, >, 10);
+
+  run_cli (&csv, "export", "--format", "csv", "--what", "topics", folder, NULL);
+  g_assert_cmpint (exit_code (&csv), ==, 0);
+  g_assert_true (g_str_has_prefix (csv.out, "\xef\xbb\xbfitem,kind,label,detail,note,source,value,quote,"));
+  g_assert_cmpuint (count_csv_records (csv.out), ==, 1 + reports);
+  g_assert_nonnull (strstr (csv.out, ",topic,"));
+}
+
+static void
+test_export_archive (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("px-cli-XXXXXX", NULL);
+  g_autofree char *archive = g_build_filename (dir, "archive", NULL);
+  g_autofree char *sample = fixture ("../data", "sample");
+  g_autofree char *output = g_build_filename (dir, "sources.md", NULL);
+  g_autofree char *ledger = g_build_filename (dir, "ledger.json", NULL);
+  g_autofree char *tampered = g_build_filename (dir, "tampered.json", NULL);
+  g_autofree char *garbage = g_build_filename (dir, "garbage.json", NULL);
+  g_autofree char *contents = NULL;
+  g_autofree char *edited = NULL;
+  g_autoptr(JsonNode) csl_root = NULL;
+  g_autoptr(JsonNode) ledger_root = NULL;
+  g_autoptr(PxArchive) store = NULL;
+  g_autoptr(PxSelection) selection = NULL;
+  g_autoptr(PxSelectionItem) item = NULL;
+  g_autoptr(GPtrArray) documents = NULL;
+  g_autoptr(GFile) folder = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(Run) init = { 0 };
+  g_auto(Run) import = { 0 };
+  g_auto(Run) csl = { 0 };
+  g_auto(Run) first = { 0 };
+  g_auto(Run) again = { 0 };
+  g_auto(Run) forced = { 0 };
+  g_auto(Run) named = { 0 };
+  g_auto(Run) unknown = { 0 };
+  g_auto(Run) topics = { 0 };
+  g_auto(Run) verified = { 0 };
+  g_auto(Run) broken = { 0 };
+  g_auto(Run) unreadable = { 0 };
+  JsonArray *items;
+
+  run_cli (&init, "init", archive, NULL);
+  g_assert_cmpint (exit_code (&init), ==, 0);
+  run_cli (&import, "import", "--archive", archive, sample, NULL);
+  g_assert_cmpint (exit_code (&import), ==, 0);
+
+  /* The sources for Zotero. */
+  run_cli (&csl, "export", "--format", "csl-json", "--archive", archive, NULL);
+  g_assert_cmpint (exit_code (&csl), ==, 0);
+  csl_root = parse_json (csl.out);
+  items = json_node_get_array (csl_root);
+  g_assert_cmpuint (json_array_get_length (items), ==, 8);
+  for (guint i = 0; i < 8; i++)
+    {
+      JsonObject *object = json_array_get_object_element (items, i);
+
+      g_assert_true (g_str_has_prefix (json_object_get_string_member (object, "id"), "px-"));
+      g_assert_nonnull (json_object_get_string_member (object, "type"));
+      g_assert_nonnull (json_object_get_string_member (object, "title"));
+    }
+
+  /* --output: written, then refused, then replaced with --force. */
+  run_cli (&first, "export", "--format", "md", "--title", "First", "--archive", archive, "--output", output, NULL);
+  g_assert_cmpint (exit_code (&first), ==, 0);
+  g_assert_cmpstr (first.out, ==, "");
+  g_assert_true (g_file_get_contents (output, &contents, NULL, NULL));
+  g_assert_true (g_str_has_prefix (contents, "# First\n"));
+  g_clear_pointer (&contents, g_free);
+
+  run_cli (&again, "export", "--format", "md", "--title", "Second", "--archive", archive, "--output", output, NULL);
+  g_assert_cmpint (exit_code (&again), ==, 1);
+  g_assert_nonnull (strstr (again.err, output));
+  g_assert_nonnull (strstr (again.err, "--force"));
+  g_assert_true (g_file_get_contents (output, &contents, NULL, NULL));
+  g_assert_true (g_str_has_prefix (contents, "# First\n"));
+  g_clear_pointer (&contents, g_free);
+
+  run_cli (&forced, "export", "--format", "md", "--title", "Second", "--archive", archive, "--output", output,
+           "--force", NULL);
+  g_assert_cmpint (exit_code (&forced), ==, 0);
+  g_assert_true (g_file_get_contents (output, &contents, NULL, NULL));
+  g_assert_true (g_str_has_prefix (contents, "# Second\n"));
+  g_clear_pointer (&contents, g_free);
+
+  /* A named selection of the archive. */
+  folder = g_file_new_for_path (archive);
+  store = px_archive_open (folder, &error);
+  g_assert_no_error (error);
+  documents = px_archive_load_all (store, NULL, &error);
+  g_assert_no_error (error);
+  selection = px_selection_new ("For the desk");
+  item = px_selection_item_new_document (documents->pdata[0]);
+  px_selection_append (selection, item);
+  g_assert_true (px_archive_save_selection (store, selection, &error));
+  g_assert_no_error (error);
+  g_clear_object (&store);
+
+  run_cli (&named, "export", "--format", "md", "--selection", "For the desk", "--archive", archive, NULL);
+  g_assert_cmpint (exit_code (&named), ==, 0);
+  g_assert_true (g_str_has_prefix (named.out, "# For the desk\n"));
+  g_assert_nonnull (strstr (named.out, "## 1. Document: "));
+  run_cli (&unknown, "export", "--format", "md", "--selection", "Nope", "--archive", archive, NULL);
+  g_assert_cmpint (exit_code (&unknown), ==, 1);
+  g_assert_nonnull (strstr (unknown.err, "Nope"));
+  g_assert_nonnull (strstr (unknown.err, "“For the desk”"));
+
+  /* verify: the ledger checks out against the archive... */
+  run_cli (&topics, "export", "--format", "json", "--what", "topics", "--archive", archive, "--output", ledger, NULL);
+  g_assert_cmpint (exit_code (&topics), ==, 0);
+  run_cli (&verified, "verify", "--archive", archive, ledger, NULL);
+  g_assert_cmpint (exit_code (&verified), ==, 0);
+  g_assert_true (g_str_has_prefix (verified.out, "OK: 8 documents, "));
+  g_assert_nonnull (strstr (verified.out, " excerpts checked\n"));
+
+  /* ...and a passage edited in the file does not. */
+  g_assert_true (g_file_get_contents (ledger, &contents, NULL, NULL));
+  ledger_root = parse_json (contents);
+  json_object_set_string_member (
+    json_array_get_object_element (
+      json_object_get_array_member (
+        json_array_get_object_element (json_object_get_array_member (json_node_get_object (ledger_root), "items"), 0),
+        "excerpts"), 0),
+    "text", "Nothing of the kind happened.");
+  edited = px_json_to_string (ledger_root);
+  g_assert_true (g_file_set_contents (tampered, edited, -1, NULL));
+  run_cli (&broken, "verify", "--archive", archive, tampered, NULL);
+  g_assert_cmpint (exit_code (&broken), ==, 1);
+  g_assert_true (g_str_has_prefix (broken.out, "item 1, excerpt 1 "));
+  g_assert_nonnull (strstr (broken.out, "Nothing of the kind happened."));
+
+  /* An export that is not one: unreadable input. */
+  g_assert_true (g_file_set_contents (garbage, "{\"format\": \"parallax-export\", \"version\": 99}", -1, NULL));
+  run_cli (&unreadable, "verify", "--archive", archive, garbage, NULL);
+  g_assert_cmpint (exit_code (&unreadable), ==, 2);
+  g_assert_nonnull (strstr (unreadable.err, "garbage.json"));
+
+  g_unlink (output);
+  g_unlink (ledger);
+  g_unlink (tampered);
+  g_unlink (garbage);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -457,6 +764,9 @@ main (int   argc,
   g_test_add_func ("/Px/Cli/compare", test_compare);
   g_test_add_func ("/Px/Cli/usage", test_usage);
   g_test_add_func ("/Px/Cli/archive", test_archive_commands);
+  g_test_add_func ("/Px/Cli/export-formats", test_export_formats);
+  g_test_add_func ("/Px/Cli/export-ledger", test_export_ledger);
+  g_test_add_func ("/Px/Cli/export-archive", test_export_archive);
 
   return g_test_run ();
 }
