@@ -94,7 +94,9 @@ gboolean         px_export_plan_get_offsets      (PxExportPlan   *self,
 char            *px_export_plan_dup_citation     (PxExportPlan   *self,
                                                   guint           index);
 
-/* The export in @format, UTF-8. */
+/* The export in @format, UTF-8. A plan does not change once made and
+ * rendering only reads it and its documents: it may run in a worker
+ * thread, as long as nothing edits those documents meanwhile. */
 GBytes          *px_export_plan_render           (PxExportPlan   *self,
                                                   PxExportFormat  format,
                                                   GError        **error);
