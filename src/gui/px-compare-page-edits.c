@@ -68,8 +68,11 @@ _px_compare_page_popup_context_menu (PxComparePage *self,
                                                       "compare.move-out", report->key);
           g_autoptr(GMenuItem) to = report_item_new (_("Move “%s” to Another Topic…"), value,
                                                      "compare.move-to", report->key);
+          g_autoptr(GMenuItem) add = report_item_new (_("Add “%s” to the Selection"), value,
+                                                      "compare.add-report", report->key);
 
           g_menu_append_item (reports_section, read);
+          g_menu_append_item (reports_section, add);
           if (px_topic_get_n_reports (topic) > 1)
             g_menu_append_item (reports_section, out);
           g_menu_append_item (reports_section, to);
@@ -698,6 +701,27 @@ open_report_action (GtkWidget  *widget,
                                  report->figure->sentence != NULL ? report->figure->sentence : report->figure->text);
 }
 
+/* A cell's figure, one source's report of the topic, as a selection
+ * item of its own. */
+static void
+add_report_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *param)
+{
+  PxComparePage *self = PX_COMPARE_PAGE (widget);
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+  const PxReport *report = NULL;
+  PxTopic *topic;
+  PxWindow *window = _px_compare_page_get_window (self);
+
+  topic = _px_compare_page_find_topic_with_key (self, g_variant_get_string (param, NULL), &report);
+  if (topic == NULL || window == NULL)
+    return;
+
+  g_ptr_array_add (items, px_selection_item_new_report (topic, report, self->comparison));
+  _px_window_add_to_selection (window, items);
+}
+
 static void
 review_action (GtkWidget  *widget,
                const char *action_name,
@@ -842,4 +866,5 @@ _px_compare_page_class_edits_init (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "compare.open-report", "s", open_report_action);
   gtk_widget_class_install_action (widget_class, "compare.move-out", "s", move_out_action);
   gtk_widget_class_install_action (widget_class, "compare.move-to", "s", move_to_action);
+  gtk_widget_class_install_action (widget_class, "compare.add-report", "s", add_report_action);
 }

@@ -1950,3 +1950,58 @@ _px_compare_page_get_state (PxComparePage *self)
 
   return gtk_stack_get_visible_child_name (self->main_stack);
 }
+
+/* What Add to Selection takes from the page, by the view shown: the
+ * ledger's chosen rows as topics, the chosen aligned passages, the topic
+ * under review. NULL with @why set when there is nothing. */
+GPtrArray *
+_px_compare_page_dup_selection_items (PxComparePage  *self,
+                                      char          **why)
+{
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+  const char *view;
+
+  g_return_val_if_fail (PX_IS_COMPARE_PAGE (self), NULL);
+  g_return_val_if_fail (why != NULL, NULL);
+
+  if (self->comparison == NULL)
+    {
+      *why = g_strdup (_("Wait for the comparison to finish, then add what it shows"));
+      return NULL;
+    }
+
+  view = gtk_stack_get_visible_child_name (self->views_stack);
+  if (g_strcmp0 (view, "ledger") == 0)
+    {
+      g_autoptr(GPtrArray) topics = _px_compare_page_dup_selected_topics (self);
+
+      for (guint i = 0; i < topics->len; i++)
+        g_ptr_array_add (items, px_selection_item_new_topic (g_ptr_array_index (topics, i), self->comparison));
+      if (items->len == 0)
+        *why = g_strdup (_("Choose one or more rows of the ledger first"));
+    }
+  else if (g_strcmp0 (view, "passages") == 0)
+    {
+      PxAlignment *alignment = gtk_single_selection_get_selected_item (self->alignment_selection);
+
+      if (alignment != NULL)
+        g_ptr_array_add (items, px_selection_item_new_alignment (alignment, self->comparison));
+      else
+        *why = g_strdup (_("Choose an aligned passage first"));
+    }
+  else if (g_strcmp0 (view, "review") == 0)
+    {
+      PxTopic *topic = _px_review_queue_get_selected_topic (self->review_queue);
+
+      if (topic != NULL)
+        g_ptr_array_add (items, px_selection_item_new_topic (topic, self->comparison));
+      else
+        *why = g_strdup (_("No discrepancy is chosen in the review queue"));
+    }
+  else
+    *why = g_strdup (_("Add from the Ledger, the Passages or the Review: this view has no items to add"));
+
+  if (items->len == 0)
+    return NULL;
+  return g_steal_pointer (&items);
+}

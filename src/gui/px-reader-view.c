@@ -519,6 +519,8 @@ update_line_menu (PxReaderView *self)
       g_menu_append (self->line_menu, _("_Move Line to Boilerplate"), "win.move-to-boilerplate");
       /* Enabled while text of this line is selected (see update_figure_action). */
       g_menu_append (self->line_menu, _("Add as _Figure…"), "reader.add-figure");
+      /* The words selected as a passage, else the document. */
+      g_menu_append (self->line_menu, _("Add to _Selection"), "win.add-to-selection");
     }
   else if (kind == 1)
     g_menu_append (self->line_menu, _("_Restore Line to Article"), "win.restore-to-article");
@@ -1807,6 +1809,20 @@ _px_reader_view_get_n_matches (PxReaderView *self)
   g_return_val_if_fail (PX_IS_READER_VIEW (self), 0);
 
   return self->n_matches;
+}
+
+/* The words selected in one line of the article, as "Add as Figure…"
+ * takes them: the paragraph and byte offsets in its text. */
+gboolean
+_px_reader_view_get_selected_text (PxReaderView *self,
+                                   guint        *paragraph,
+                                   gsize        *start,
+                                   gsize        *end)
+{
+  g_return_val_if_fail (PX_IS_READER_VIEW (self), FALSE);
+  g_return_val_if_fail (paragraph != NULL && start != NULL && end != NULL, FALSE);
+
+  return get_selected_figure_text (self, paragraph, start, end);
 }
 
 gboolean

@@ -717,3 +717,12 @@ px_review_queue_select_next (PxReviewQueue *self)
   gtk_single_selection_set_selected (self->selection, position);
   focus_position (self, position);
 }
+
+/* The discrepancy chosen in the queue, or NULL. */
+PxTopic *
+_px_review_queue_get_selected_topic (PxReviewQueue *self)
+{
+  g_return_val_if_fail (PX_IS_REVIEW_QUEUE (self), NULL);
+
+  return get_selected (self);
+}

@@ -22,6 +22,7 @@
 #include <string.h>
 
 #include "px-side-by-side.h"
+#include "px-window-private.h"
 
 /* Narrower than this, a column of prose is hard to read: beyond the
  * columns that fit, the view scrolls across. */
@@ -725,6 +726,52 @@ append_entry (PxSideBySide *self,
     g_object_set_data (G_OBJECT (column), "px-first-button", button);
 }
 
+/* A column's "Add to Selection": its source's report of the topic (a
+ * ledger cell), or its passage of the aligned passages. */
+static void
+add_clicked_cb (PxSideBySide *self,
+                GtkButton    *button)
+{
+  guint source = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "px-source"));
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  if (self->comparison == NULL || !PX_IS_WINDOW (root))
+    return;
+
+  for (guint i = 0; i < self->entries->len; i++)
+    {
+      const Entry *entry = &g_array_index (self->entries, Entry, i);
+      PxSelectionItem *item = NULL;
+
+      if (entry->source != source)
+        continue;
+
+      if (self->topic != NULL)
+        item = px_selection_item_new_report (self->topic, px_topic_get_report (self->topic, entry->order),
+                                             self->comparison);
+      else if (self->alignment != NULL)
+        {
+          const PxPassage *passage = px_alignment_get_passage (self->alignment, entry->order);
+          PxDocument *document = px_comparison_get_document (self->comparison, passage->document);
+          GPtrArray *paragraphs = px_document_get_paragraphs (document);
+          const PxParagraph *paragraph = passage->paragraph < paragraphs->len
+                                         ? g_ptr_array_index (paragraphs, passage->paragraph) : NULL;
+
+          /* Where the passage stands in its paragraph, when it still
+           * does: a document corrected since is not quoted at random. */
+          if (paragraph != NULL && paragraph->text != NULL &&
+              passage->start <= passage->end && passage->end <= strlen (paragraph->text))
+            item = px_selection_item_new_passage (document, passage->paragraph, passage->start, passage->end);
+        }
+
+      if (item != NULL)
+        g_ptr_array_add (items, item);
+    }
+
+  _px_window_add_to_selection (PX_WINDOW (root), items);
+}
+
 static GtkWidget *
 new_column (PxSideBySide *self,
             guint         source,
@@ -734,6 +781,7 @@ new_column (PxSideBySide *self,
   g_autofree char *accessible = NULL;
   GtkWidget *column;
   GtkWidget *header;
+  GtkWidget *actions;
   GtkWidget *label;
 
   column = g_object_new (GTK_TYPE_BOX,
@@ -759,13 +807,18 @@ new_column (PxSideBySide *self,
   gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD);
   gtk_box_append (GTK_BOX (header), label);
 
+  /* What can be done with the column, on one line under its name. */
+  actions = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  gtk_box_append (GTK_BOX (header), actions);
+
   if (is_reference)
     {
       label = gtk_label_new (_("Reference"));
       gtk_widget_set_halign (label, GTK_ALIGN_START);
       gtk_widget_add_css_class (label, "reference-badge");
       gtk_widget_set_tooltip_text (label, _("The other sources are compared with this one"));
-      gtk_box_append (GTK_BOX (header), label);
+      gtk_widget_set_valign (label, GTK_ALIGN_CENTER);
+      gtk_box_append (GTK_BOX (actions), label);
     }
   else
     {
@@ -783,8 +836,36 @@ new_column (PxSideBySide *self,
                                       -1);
       g_object_set_data (G_OBJECT (button), "px-source", GINT_TO_POINTER (source));
       g_signal_connect_object (button, "clicked", G_CALLBACK (reference_clicked_cb), self, G_CONNECT_SWAPPED);
-      gtk_box_append (GTK_BOX (header), button);
+      gtk_box_append (GTK_BOX (actions), button);
     }
+
+  {
+    g_autofree char *button_label = NULL;
+    GtkWidget *content = adw_button_content_new ();
+    GtkWidget *button = gtk_button_new ();
+
+    adw_button_content_set_icon_name (ADW_BUTTON_CONTENT (content), "list-add-symbolic");
+    adw_button_content_set_label (ADW_BUTTON_CONTENT (content), _("_Add to Selection"));
+    adw_button_content_set_use_underline (ADW_BUTTON_CONTENT (content), TRUE);
+    gtk_button_set_child (GTK_BUTTON (button), content);
+    gtk_widget_set_halign (button, GTK_ALIGN_END);
+    gtk_widget_set_hexpand (button, TRUE);
+    gtk_widget_add_css_class (button, "flat");
+    gtk_widget_add_css_class (button, "add-to-selection");
+    if (self->topic != NULL)
+      /* Translators: %s is a source */
+      button_label = g_strdup_printf (_("Add the figures of %s to the selection"), name);
+    else
+      /* Translators: %s is a source */
+      button_label = g_strdup_printf (_("Add the passage of %s to the selection"), name);
+    gtk_widget_set_tooltip_text (button, button_label);
+    gtk_accessible_update_property (GTK_ACCESSIBLE (button),
+                                    GTK_ACCESSIBLE_PROPERTY_LABEL, button_label,
+                                    -1);
+    g_object_set_data (G_OBJECT (button), "px-source", GUINT_TO_POINTER (source));
+    g_signal_connect_object (button, "clicked", G_CALLBACK (add_clicked_cb), self, G_CONNECT_SWAPPED);
+    gtk_box_append (GTK_BOX (actions), button);
+  }
 
   gtk_box_append (GTK_BOX (column), header);
 

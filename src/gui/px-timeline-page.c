@@ -41,6 +41,7 @@ struct _PxTimelinePage
   GtkWidget           parent_instance;
 
   /* Template Widgets */
+  GtkButton          *add_button;
   GtkColumnView      *column_view;
   AdwStatusPage      *empty_page;
   GtkEntry           *jump_entry;
@@ -69,6 +70,16 @@ struct _PxTimelinePage
   double              shown_start;
   double              shown_end;
   guint               has_shown : 1;
+
+  /* What Add to Selection takes: the mark chosen last (its entry when it
+   * stands alone, else its period), or the period chosen on the axis
+   * when that came later. Entries and periods, not mark ids, which do
+   * not survive a reload. */
+  PxTimelineEntry    *chosen_entry;
+  double              chosen_start;
+  double              chosen_end;
+  guint               has_chosen_period : 1;
+  guint               prefer_axis : 1;
 
   guint               updating_lanes : 1;
   guint               updating_list : 1;
@@ -127,6 +138,11 @@ show_toast (PxTimelinePage *self,
 }
 
 static void update_actions (PxTimelinePage *self);
+static void choose_mark    (PxTimelinePage *self,
+                            guint32         mark,
+                            guint           count,
+                            double          start,
+                            double          end);
 
 /* ------------------------------------------------------------------ */
 /* The remembered view                                                 */
@@ -187,6 +203,7 @@ clear_passages (PxTimelinePage *self)
     gtk_list_box_remove (self->passages_list, child);
 
   self->has_shown = FALSE;
+  gtk_widget_set_visible (GTK_WIDGET (self->add_button), FALSE);
   gtk_label_set_label (self->passages_heading, _("Passages"));
   gtk_stack_set_visible_child_name (self->passages_stack, "hint");
 }
@@ -359,6 +376,7 @@ show_passages (PxTimelinePage *self,
   gtk_label_set_label (self->passages_heading, heading);
 
   gtk_stack_set_visible_child_name (self->passages_stack, found->len > 0 ? "passages" : "hint");
+  gtk_widget_set_visible (GTK_WIDGET (self->add_button), found->len > 0);
   if (found->len == 0)
     gtk_label_set_label (self->passages_heading, period);
 }
@@ -412,7 +430,10 @@ select_entry (PxTimelinePage *self,
   show_passages (self, extent.start, extent.end);
 
   if (px_timeline_model_find_entry_mark (self->model, index, &mark))
-    px_timeline_focus_mark (self->timeline, mark);
+    {
+      choose_mark (self, mark, 1, extent.start, extent.end);
+      px_timeline_focus_mark (self->timeline, mark);
+    }
 
   if (move_focus && gtk_widget_get_first_child (GTK_WIDGET (self->passages_list)) != NULL)
     gtk_widget_child_focus (GTK_WIDGET (self->passages_list), GTK_DIR_TAB_FORWARD);
@@ -815,6 +836,26 @@ range_changed_cb (PxTimelinePage *self,
   queue_save_state (self);
 }
 
+/* A mark (or a cluster of @count) chosen on the chart or in the table. */
+static void
+choose_mark (PxTimelinePage *self,
+             guint32         mark,
+             guint           count,
+             double          start,
+             double          end)
+{
+  const PxTimelineEntry *entry = count == 1 && self->model != NULL
+                                 ? px_timeline_model_get_entry (self->model, mark) : NULL;
+
+  g_clear_pointer (&self->chosen_entry, px_timeline_entry_free);
+  if (entry != NULL)
+    self->chosen_entry = px_timeline_entry_copy (entry);
+  self->chosen_start = start;
+  self->chosen_end = end;
+  self->has_chosen_period = TRUE;
+  self->prefer_axis = FALSE;
+}
+
 static void
 mark_selected_cb (PxTimelinePage *self,
                   guint           mark,
@@ -823,6 +864,7 @@ mark_selected_cb (PxTimelinePage *self,
                   double          end,
                   PxTimeline     *timeline)
 {
+  choose_mark (self, mark, count, start, end);
   show_passages (self, start, end);
 }
 
@@ -839,6 +881,7 @@ selection_changed_cb (PxTimelinePage *self,
       g_autofree char *from = px_time_to_edtf (start, PX_TIME_UNIT_DAY);
       g_autofree char *to = px_time_to_edtf (end > start ? end - 1 : start, PX_TIME_UNIT_DAY);
 
+      self->prefer_axis = TRUE;
       g_signal_emit (self, signals [PERIOD_CHANGED], 0, from, to);
     }
   else
@@ -1041,6 +1084,7 @@ px_timeline_page_dispose (GObject *object)
   g_clear_object (&self->archive);
   g_clear_pointer (&self->view, g_free);
   g_clear_pointer (&self->pending_range, g_free);
+  g_clear_pointer (&self->chosen_entry, px_timeline_entry_free);
 
   G_OBJECT_CLASS (px_timeline_page_parent_class)->dispose (object);
 }
@@ -1148,6 +1192,7 @@ px_timeline_page_class_init (PxTimelinePageClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/parallax/Parallax/px-timeline-page.ui");
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "timelinepage");
+  gtk_widget_class_bind_template_child (widget_class, PxTimelinePage, add_button);
   gtk_widget_class_bind_template_child (widget_class, PxTimelinePage, column_view);
   gtk_widget_class_bind_template_child (widget_class, PxTimelinePage, empty_page);
   gtk_widget_class_bind_template_child (widget_class, PxTimelinePage, jump_entry);
@@ -1270,6 +1315,9 @@ px_timeline_page_set_archive (PxTimelinePage *self,
   g_set_object (&self->archive, archive);
   g_clear_pointer (&self->pending_range, g_free);
   clear_passages (self);
+  g_clear_pointer (&self->chosen_entry, px_timeline_entry_free);
+  self->has_chosen_period = FALSE;
+  self->prefer_axis = FALSE;
   /* A period chosen in another archive's timeline means nothing here. */
   px_timeline_clear_selection (self->timeline);
   set_model (self, NULL);
@@ -1388,4 +1436,80 @@ _px_timeline_page_is_loading (PxTimelinePage *self)
   g_return_val_if_fail (PX_IS_TIMELINE_PAGE (self), FALSE);
 
   return self->load_cancellable != NULL;
+}
+
+static int
+compare_by_date (gconstpointer a,
+                 gconstpointer b)
+{
+  const PxTimelineEntry *x = *(const PxTimelineEntry * const *) a;
+  const PxTimelineEntry *y = *(const PxTimelineEntry * const *) b;
+  int cmp = px_edtf_compare (x->value, y->value);
+
+  return cmp != 0 ? cmp : compare_entries (a, b);
+}
+
+/* A span of the timeline with every entry whose date meets it, as the
+ * passages panel lists them, by date. */
+static PxSelectionItem *
+new_period_item (PxTimelinePage *self,
+                 double          start,
+                 double          end)
+{
+  g_autoptr(GArray) ids = px_timeline_model_find (self->model, start, end, -1);
+  g_autoptr(GPtrArray) entries = g_ptr_array_new ();
+  g_autofree char *from = px_time_to_edtf (start, PX_TIME_UNIT_DAY);
+  g_autofree char *to = px_time_to_edtf (end > start ? end - 1 : start, PX_TIME_UNIT_DAY);
+  g_autofree char *interval = NULL;
+
+  for (guint i = 0; ids != NULL && i < ids->len; i++)
+    {
+      const PxTimelineEntry *entry = px_timeline_model_get_entry (self->model, g_array_index (ids, guint32, i));
+
+      if (entry != NULL)
+        g_ptr_array_add (entries, (gpointer) entry);
+    }
+  if (entries->len == 0)
+    return NULL;
+  g_ptr_array_sort (entries, compare_by_date);
+
+  interval = g_str_equal (from, to) ? g_strdup (from) : g_strdup_printf ("%s/%s", from, to);
+  return px_selection_item_new_timeline_range (interval, entries);
+}
+
+/* What Add to Selection takes from the page: the period chosen on the
+ * axis, or the mark chosen last (its entry, or the period of a cluster).
+ * NULL with @why set when there is nothing. */
+GPtrArray *
+_px_timeline_page_dup_selection_items (PxTimelinePage  *self,
+                                       char           **why)
+{
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+  PxSelectionItem *item = NULL;
+  double start, end;
+
+  g_return_val_if_fail (PX_IS_TIMELINE_PAGE (self), NULL);
+
+  if (self->model == NULL || px_timeline_model_get_n_marks (self->model) == 0)
+    {
+      *why = g_strdup (_("The timeline has no dates to add yet"));
+      return NULL;
+    }
+
+  if (px_timeline_get_selection (self->timeline, &start, &end) &&
+      (self->prefer_axis || (self->chosen_entry == NULL && !self->has_chosen_period)))
+    item = new_period_item (self, start, end);
+  else if (self->chosen_entry != NULL)
+    item = px_selection_item_new_timeline_entry (self->chosen_entry);
+  else if (self->has_chosen_period)
+    item = new_period_item (self, self->chosen_start, self->chosen_end);
+
+  if (item == NULL)
+    {
+      *why = g_strdup (_("Choose a mark, or drag across the dates to choose a period, then add it"));
+      return NULL;
+    }
+
+  g_ptr_array_add (items, item);
+  return g_steal_pointer (&items);
 }

@@ -11,6 +11,7 @@
 #include "px-metadata-panel.h"
 #include "px-reader-view.h"
 #include "px-review-queue.h"
+#include "px-selection-panel.h"
 #include "px-side-by-side.h"
 #include "px-timeline-page.h"
 #include "px-window.h"
@@ -58,6 +59,9 @@ struct _PxWindow
   GtkToggleButton      *search_button;
   GtkSearchEntry       *search_entry;
   GtkSingleSelection   *selection;
+  GtkToggleButton      *selection_button;
+  AdwFlap              *selection_flap;
+  PxSelectionPanel     *selection_panel;
   GtkToggleButton      *sidebar_button;
   AdwViewSwitcherBar   *switcher_bar;
   AdwViewSwitcherTitle *switcher_title;
@@ -80,6 +84,8 @@ struct _PxWindow
   GCancellable         *import_cancellable; /* of the import under way */
   GPtrArray            *failures;           /* GError, from the last import */
   char                 *last_toast;
+  GCancellable         *export_cancellable; /* of the exports, copies and printing under way */
+  guint                 n_exports;          /* …and how many */
   gint64                title_updated;      /* when the import last updated the title */
 
   /* The last line moved, for Undo: document, paragraph, what it was. */
@@ -94,6 +100,11 @@ struct _PxWindow
 };
 
 void                _px_window_class_actions_init (GtkWidgetClass *widget_class);
+void                _px_window_class_selection_init (GtkWidgetClass *widget_class);
+void                _px_window_class_export_init  (GtkWidgetClass *widget_class);
+void                _px_window_add_toast          (PxWindow     *self,
+                                                   AdwToast     *toast);
+char               *_px_window_dup_toast_label    (const char   *text);
 AdwToast           *_px_window_toast_new          (PxWindow     *self,
                                                    const char   *text);
 void                _px_window_show_toast         (PxWindow     *self,
@@ -146,11 +157,34 @@ void                _px_window_set_period         (PxWindow     *self,
 const char         *_px_window_get_period_text    (PxWindow     *self);
 const char         *_px_window_get_subtitle       (PxWindow     *self);
 
+/* Adds @items (PxSelectionItem) to the current selection and says so in
+ * a toast, with Undo; says why when there is nothing to add. */
+void                _px_window_add_to_selection   (PxWindow     *self,
+                                                   GPtrArray    *items);
+PxSelectionPanel   *_px_window_get_selection_panel (PxWindow    *self);
+gboolean            _px_window_get_panel_shown    (PxWindow     *self);
+
+/* The export formats the window offers: the core's, and PDF, which is
+ * laid out by printing. */
+#define PX_EXPORT_PDF PX_EXPORT_N_FORMATS
+
+/* Exports the current selection, or the whole view shown (@view), in
+ * @format to @path without asking: what the dialogs do once answered.
+ * The result is reported in a toast (or an error dialog) when done. */
+void                _px_window_export_to          (PxWindow     *self,
+                                                   gboolean      view,
+                                                   guint         format,
+                                                   const char   *path);
+gboolean            _px_window_is_exporting       (PxWindow     *self);
 GtkTextBuffer      *_px_reader_view_get_buffer    (PxReaderView *self);
 GtkTextView        *_px_reader_view_get_text_view (PxReaderView *self);
 GtkTextTag         *_px_reader_view_get_tag       (PxReaderView *self,
                                                    PxReaderTag   tag);
 const char         *_px_reader_view_get_title     (PxReaderView *self);
+gboolean            _px_reader_view_get_selected_text (PxReaderView *self,
+                                                       guint        *paragraph,
+                                                       gsize        *start,
+                                                       gsize        *end);
 guint               _px_reader_view_get_n_removed (PxReaderView *self);
 int                 _px_reader_view_get_cursor_paragraph (PxReaderView *self);
 void                _px_reader_view_place_cursor_in_paragraph (PxReaderView *self,
@@ -170,6 +204,9 @@ void                _px_timeline_page_show_period (PxTimelinePage *self,
                                                    double          end);
 GtkListBox         *_px_timeline_page_get_passages (PxTimelinePage *self);
 const char         *_px_timeline_page_get_heading (PxTimelinePage *self);
+/* Returns: (transfer full) (element-type PxSelectionItem) (nullable) */
+GPtrArray          *_px_timeline_page_dup_selection_items (PxTimelinePage  *self,
+                                                           char           **why);
 gboolean            _px_timeline_page_is_loading  (PxTimelinePage *self);
 gboolean            _px_timeline_page_export      (PxTimelinePage *self,
                                                    const char     *target,
@@ -185,6 +222,10 @@ PxSideBySide       *_px_compare_page_get_side_by_side (PxComparePage *self);
 PxReviewQueue      *_px_compare_page_get_review_queue (PxComparePage *self);
 /* "loading", "empty" or "compare". */
 const char         *_px_compare_page_get_state       (PxComparePage *self);
+/* Returns: (transfer full) (element-type PxSelectionItem) (nullable) */
+GPtrArray          *_px_compare_page_dup_selection_items (PxComparePage  *self,
+                                                         char          **why);
+PxTopic            *_px_review_queue_get_selected_topic  (PxReviewQueue  *self);
 
 AdwEntryRow        *_px_metadata_panel_get_row    (PxMetadataPanel *self,
                                                    PxField          field);

@@ -107,6 +107,30 @@ _px_window_show_toast (PxWindow   *self,
   adw_toast_overlay_add_toast (self->toast_overlay, _px_window_toast_new (self, text));
 }
 
+/* A title short enough to name in a toast: libadwaita 1.2's toasts do
+ * not wrap, and a long title runs under the toast's button. */
+char *
+_px_window_dup_toast_label (const char *text)
+{
+  const glong max = 40;
+  g_autofree char *head = NULL;
+
+  if (text == NULL)
+    return g_strdup ("");
+  if (g_utf8_strlen (text, -1) <= max)
+    return g_strdup (text);
+
+  head = g_utf8_substring (text, 0, max - 1);
+  return g_strconcat (g_strchomp (head), "…", NULL);
+}
+
+void
+_px_window_add_toast (PxWindow *self,
+                      AdwToast *toast)
+{
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
 void
 _px_window_show_error (PxWindow   *self,
                        const char *heading,
@@ -184,6 +208,14 @@ _px_window_update_actions (PxWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.restore-to-article", has_document);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.toggle-line", has_document);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo-line", has_document && self->undo_id != NULL);
+  /* With nothing chosen they say what to choose rather than stay grey. */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.add-to-selection", open);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.toggle-selection-panel", open);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-selection", open);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-view", open);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.copy-selection", open);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.print-selection", open);
+  gtk_widget_set_visible (GTK_WIDGET (self->selection_button), open);
 
   /* An empty archive has nothing to search or filter yet. */
   browsing = open && px_archive_get_n_documents (self->archive) > 0;
@@ -529,6 +561,7 @@ set_archive (PxWindow  *self,
 
   px_timeline_page_set_archive (self->timeline_page, archive);
   px_compare_page_set_archive (self->compare_page, archive);
+  px_selection_panel_set_archive (self->selection_panel, archive);
 
   reload_outlets (self);
   update_recent (self);
@@ -980,6 +1013,8 @@ px_window_dispose (GObject *object)
   PxWindow *self = (PxWindow *)object;
 
   stop_import (self);
+  if (self->export_cancellable != NULL)
+    g_cancellable_cancel (self->export_cancellable);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), PX_TYPE_WINDOW);
 
@@ -992,6 +1027,7 @@ px_window_dispose (GObject *object)
   g_clear_pointer (&self->failures, g_ptr_array_unref);
   g_clear_pointer (&self->last_toast, g_free);
   g_clear_pointer (&self->undo_id, g_free);
+  g_clear_object (&self->export_cancellable);
 
   G_OBJECT_CLASS (px_window_parent_class)->dispose (object);
 }
@@ -1092,6 +1128,7 @@ px_window_class_init (PxWindowClass *klass)
   g_type_ensure (PX_TYPE_READER_VIEW);
   g_type_ensure (PX_TYPE_TIMELINE_PAGE);
   g_type_ensure (PX_TYPE_COMPARE_PAGE);
+  g_type_ensure (PX_TYPE_SELECTION_PANEL);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/parallax/Parallax/px-window.ui");
   gtk_widget_class_bind_template_child (widget_class, PxWindow, compare_page);
@@ -1114,6 +1151,9 @@ px_window_class_init (PxWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PxWindow, search_button);
   gtk_widget_class_bind_template_child (widget_class, PxWindow, search_entry);
   gtk_widget_class_bind_template_child (widget_class, PxWindow, selection);
+  gtk_widget_class_bind_template_child (widget_class, PxWindow, selection_button);
+  gtk_widget_class_bind_template_child (widget_class, PxWindow, selection_flap);
+  gtk_widget_class_bind_template_child (widget_class, PxWindow, selection_panel);
   gtk_widget_class_bind_template_child (widget_class, PxWindow, sidebar_button);
   gtk_widget_class_bind_template_child (widget_class, PxWindow, switcher_bar);
   gtk_widget_class_bind_template_child (widget_class, PxWindow, switcher_title);
@@ -1135,6 +1175,8 @@ px_window_class_init (PxWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, period_changed_cb);
 
   _px_window_class_actions_init (widget_class);
+  _px_window_class_selection_init (widget_class);
+  _px_window_class_export_init (widget_class);
 }
 
 static void
@@ -1155,6 +1197,8 @@ px_window_init (PxWindow *self)
   g_settings_bind (self->settings, "show-removed", self, "show-removed", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "sort", self, "sort", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "show-details", self, "show-details", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "show-selection-panel", self->selection_flap, "reveal-flap",
+                   G_SETTINGS_BIND_DEFAULT);
 
   g_object_bind_property (self, "show-removed", self->reader, "show-removed", G_BINDING_SYNC_CREATE);
   g_object_bind_property (self, "show-details", self->reader, "show-details", G_BINDING_SYNC_CREATE);
@@ -1162,6 +1206,8 @@ px_window_init (PxWindow *self)
                           G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
   g_object_bind_property (self->flap, "reveal-flap", self->sidebar_button, "active",
                           G_BINDING_SYNC_CREATE);
+  g_object_bind_property (self->selection_flap, "reveal-flap", self->selection_button, "active",
+                          G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
 
   gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
   g_signal_connect_object (self->search_bar, "notify::search-mode-enabled",

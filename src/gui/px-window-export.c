@@ -1,0 +1,789 @@
+/* px-window-export.c
+ *
+ * Copyright 2026 The Parallax developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Exporting from the window: the current selection (Ctrl+E) or the whole
+ * view shown (Ctrl+Shift+E: the document list, the ledger, the timeline's
+ * entries), in a format the user chooses, to a file chosen in the save
+ * dialog (which asks before replacing one); copying the selection to the
+ * clipboard as text and HTML; printing it.
+ *
+ * The work happens in a worker with its own connection to the archive:
+ * it loads the documents the items quote, resolves the export once
+ * (PxExportPlan) and renders and writes it. A PDF and printing are laid
+ * out on the main thread, by GtkPrintOperation (px-print-export.c).
+ */
+
+#define G_LOG_DOMAIN "px-window"
+
+#include "config.h"
+
+#include <errno.h>
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+
+#include "px-print-export.h"
+#include "px-window.h"
+#include "px-window-private.h"
+
+/* The export-format setting's values, by PxExportFormat, then PDF. */
+static const char *format_keys[] = { "md", "html", "csv", "json", "csl-json", "pdf" };
+
+G_STATIC_ASSERT (G_N_ELEMENTS (format_keys) == PX_EXPORT_PDF + 1);
+
+typedef enum
+{
+  JOB_EXPORT,
+  JOB_COPY,
+  JOB_PRINT,
+} JobKind;
+
+/* What the worker is given (the first part) and what it gives back. The
+ * worker touches nothing else. */
+typedef struct
+{
+  JobKind       kind;
+  guint         format;         /* PxExportFormat, or PX_EXPORT_PDF */
+  char         *title;
+  char         *path;           /* where to write, for JOB_EXPORT */
+  GFile        *folder;         /* the archive's */
+  PxSelection  *selection;      /* copies of the items; NULL when the worker makes them */
+  GStrv         document_ids;   /* the document list's, to export as a view */
+  GPtrArray    *entries;        /* the timeline's PxTimelineEntry, to export as a view (read only) */
+
+  PxExportPlan *plan;
+  GBytes       *text;           /* the rendered export; Markdown for a copy */
+  GBytes       *html;           /* for a copy */
+} ExportJob;
+
+static void
+export_job_free (ExportJob *job)
+{
+  g_clear_pointer (&job->title, g_free);
+  g_clear_pointer (&job->path, g_free);
+  g_clear_object (&job->folder);
+  g_clear_object (&job->selection);
+  g_clear_pointer (&job->document_ids, g_strfreev);
+  g_clear_pointer (&job->entries, g_ptr_array_unref);
+  g_clear_object (&job->plan);
+  g_clear_pointer (&job->text, g_bytes_unref);
+  g_clear_pointer (&job->html, g_bytes_unref);
+  g_free (job);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ExportJob, export_job_free)
+
+/* Formats */
+
+static const char *
+format_label (guint format)
+{
+  return format == PX_EXPORT_PDF ? _("PDF") : px_export_format_get_label (format);
+}
+
+static const char *
+format_extension (guint format)
+{
+  return format == PX_EXPORT_PDF ? "pdf" : px_export_format_get_extension (format);
+}
+
+static const char *
+format_description (guint format)
+{
+  switch (format)
+    {
+    case PX_EXPORT_MARKDOWN:
+      return _("Text with the passages as quotations and the sources as numbered notes");
+    case PX_EXPORT_HTML:
+      return _("A page to read or print in a browser, with the same notes");
+    case PX_EXPORT_CSV:
+      return _("A table for spreadsheets, one row per quotation");
+    case PX_EXPORT_JSON:
+      return _("Everything, with offsets and checksums, for scripts and for checking");
+    case PX_EXPORT_CSL_JSON:
+      return _("The sources, for Zotero and other reference managers");
+    case PX_EXPORT_PDF:
+    default:
+      return _("A document laid out on pages, with page numbers");
+    }
+}
+
+static guint
+get_saved_format (PxWindow *self)
+{
+  g_autofree char *key = g_settings_get_string (self->settings, "export-format");
+
+  for (guint i = 0; i < G_N_ELEMENTS (format_keys); i++)
+    if (g_strcmp0 (format_keys[i], key) == 0)
+      return i;
+  return PX_EXPORT_MARKDOWN;
+}
+
+/* A file name from a title: no folder separators, no leading dot. */
+static char *
+dup_file_name (const char *title,
+               guint       format)
+{
+  g_autofree char *base = g_strdup (title != NULL && *title != '\0' ? title : _("Selection"));
+
+  g_strdelimit (base, "/\\:", '-');
+  while (*base == '.')
+    *base = '_';
+  return g_strdup_printf ("%s.%s", base, format_extension (format));
+}
+
+/* The worker */
+
+static GHashTable *
+new_document_table (void)
+{
+  return g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+}
+
+static void
+export_worker (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  ExportJob *job = task_data;
+  g_autoptr(PxArchive) archive = NULL;
+  g_autoptr(GHashTable) documents = new_document_table ();
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) ids = NULL;
+
+  /* One SQLite connection per thread: the window's stays on the main one. */
+  archive = px_archive_open (job->folder, &error);
+  if (archive == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  if (job->document_ids != NULL)
+    {
+      g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func (g_object_unref);
+
+      for (guint i = 0; job->document_ids[i] != NULL; i++)
+        {
+          PxDocument *document = px_archive_load_document (archive, job->document_ids[i], NULL);
+
+          if (g_task_return_error_if_cancelled (task))
+            return;
+          if (document != NULL)
+            {
+              g_ptr_array_add (list, document);
+              g_hash_table_insert (documents, g_strdup (job->document_ids[i]), g_object_ref (document));
+            }
+        }
+      job->selection = px_export_view_documents (list);
+    }
+  else if (job->entries != NULL)
+    job->selection = px_export_view_timeline (job->entries);
+
+  px_selection_set_name (job->selection, job->title);
+
+  /* The documents the items quote; one that has gone since is still
+   * cited by its id and its text. */
+  ids = px_selection_dup_document_ids (job->selection);
+  for (guint i = 0; ids[i] != NULL; i++)
+    {
+      PxDocument *document;
+
+      if (g_hash_table_contains (documents, ids[i]))
+        continue;
+      if (g_task_return_error_if_cancelled (task))
+        return;
+      document = px_archive_load_document (archive, ids[i], NULL);
+      if (document != NULL)
+        g_hash_table_insert (documents, g_strdup (ids[i]), document);
+    }
+
+  job->plan = px_export_plan_new (job->title, G_LIST_MODEL (job->selection), documents);
+
+  if (job->kind == JOB_COPY)
+    {
+      job->text = px_export_plan_render (job->plan, PX_EXPORT_MARKDOWN, &error);
+      if (job->text != NULL)
+        job->html = px_export_plan_render (job->plan, PX_EXPORT_HTML, &error);
+    }
+  else if (job->kind == JOB_EXPORT && job->format != PX_EXPORT_PDF)
+    {
+      job->text = px_export_plan_render (job->plan, job->format, &error);
+      /* The save dialog asked before replacing a file. */
+      if (job->text != NULL)
+        px_export_write_file (job->path, job->text, TRUE, &error);
+    }
+
+  if (error != NULL)
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+/* Reporting */
+
+static void
+report_error (PxWindow     *self,
+              ExportJob    *job,
+              const GError *error)
+{
+  g_autofree char *body = NULL;
+
+  if (job->kind == JOB_EXPORT)
+    {
+      g_autoptr(GFile) file = g_file_new_for_path (job->path);
+      g_autofree char *name = g_file_get_parse_name (file);
+
+      /* Translators: "“/home/ana/Selection.md” could not be written: <reason>" */
+      body = g_strdup_printf (_("“%s” could not be written: %s"), name, error->message);
+      _px_window_show_error (self, _("Could Not Export"), body);
+    }
+  else if (job->kind == JOB_COPY)
+    {
+      body = g_strdup_printf (_("The selection could not be copied: %s"), error->message);
+      _px_window_show_toast (self, body);
+    }
+  else
+    {
+      body = g_strdup_printf (_("The selection could not be printed: %s"), error->message);
+      _px_window_show_toast (self, body);
+    }
+}
+
+static void
+report_written (PxWindow  *self,
+                ExportJob *job)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (job->path);
+  g_autofree char *name = g_file_get_basename (file);
+  g_autofree char *uri = g_file_get_uri (file);
+  /* Translators: a toast: "Exported to “Selection.md”" */
+  g_autofree char *text = g_strdup_printf (_("Exported to “%s”"), name);
+  AdwToast *toast = _px_window_toast_new (self, text);
+
+  adw_toast_set_button_label (toast, _("_Open"));
+  adw_toast_set_action_name (toast, "win.open-export");
+  adw_toast_set_action_target_value (toast, g_variant_new_string (uri));
+  _px_window_add_toast (self, toast);
+}
+
+/* A PDF is printed to a file beside the one asked for, then renamed over
+ * it: a failure halfway leaves the old file, or none, never half a PDF. */
+static gboolean
+write_pdf (PxWindow      *self,
+           ExportJob     *job,
+           GError       **error)
+{
+  g_autoptr(PxPrintExport) operation = px_print_export_new (job->plan);
+  g_autofree char *folder = g_path_get_dirname (job->path);
+  g_autofree char *base = g_path_get_basename (job->path);
+  g_autofree char *template = g_strdup_printf (".%s.XXXXXX", base);
+  g_autofree char *partial = g_build_filename (folder, template, NULL);
+  GtkPrintOperationResult result;
+  int fd;
+
+  fd = g_mkstemp (partial);
+  if (fd < 0)
+    {
+      int saved = errno;
+
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved),
+                   /* Translators: "cannot write in /home/ana/Exports: Permission denied" */
+                   _("cannot write in %s: %s"), folder, g_strerror (saved));
+      return FALSE;
+    }
+  g_close (fd, NULL);
+
+  gtk_print_operation_set_export_filename (GTK_PRINT_OPERATION (operation), partial);
+  result = gtk_print_operation_run (GTK_PRINT_OPERATION (operation), GTK_PRINT_OPERATION_ACTION_EXPORT,
+                                    GTK_WINDOW (self), error);
+  if (result == GTK_PRINT_OPERATION_RESULT_ERROR)
+    {
+      g_unlink (partial);
+      return FALSE;
+    }
+
+  if (g_rename (partial, job->path) != 0)
+    {
+      int saved = errno;
+
+      g_unlink (partial);
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved), "%s", g_strerror (saved));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static void
+print_done_cb (GtkPrintOperation       *operation,
+               GtkPrintOperationResult  result,
+               PxWindow                *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (result == GTK_PRINT_OPERATION_RESULT_ERROR)
+    {
+      g_autofree char *text = NULL;
+
+      gtk_print_operation_get_error (operation, &error);
+      text = g_strdup_printf (_("The selection could not be printed: %s"), error ? error->message : "");
+      _px_window_show_toast (self, text);
+    }
+
+  g_object_unref (operation);
+}
+
+static void
+copy_to_clipboard (PxWindow  *self,
+                   ExportJob *job)
+{
+  GdkContentProvider *providers[2];
+  g_autoptr(GdkContentProvider) provider = NULL;
+  g_autofree char *text = NULL;
+
+  /* HTML first: an editor that takes it keeps the quotations and notes. */
+  providers[0] = gdk_content_provider_new_for_bytes ("text/html", job->html);
+  providers[1] = gdk_content_provider_new_for_bytes ("text/plain;charset=utf-8", job->text);
+  provider = gdk_content_provider_new_union (providers, 2);
+  gdk_clipboard_set_content (gtk_widget_get_clipboard (GTK_WIDGET (self)), provider);
+
+  /* Translators: a toast: "Copied “Selection” as text and HTML" */
+  text = g_strdup_printf (_("Copied “%s” as text and HTML"), job->title);
+  _px_window_show_toast (self, text);
+}
+
+static void
+export_done_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  PxWindow *self = PX_WINDOW (object);
+  ExportJob *job = g_task_get_task_data (G_TASK (result));
+  g_autoptr(GError) error = NULL;
+
+  self->n_exports--;
+
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        report_error (self, job, error);
+      return;
+    }
+
+  switch (job->kind)
+    {
+    case JOB_EXPORT:
+      if (job->format == PX_EXPORT_PDF && !write_pdf (self, job, &error))
+        report_error (self, job, error);
+      else
+        report_written (self, job);
+      break;
+
+    case JOB_COPY:
+      copy_to_clipboard (self, job);
+      break;
+
+    case JOB_PRINT:
+    default:
+      {
+        PxPrintExport *operation = px_print_export_new (job->plan);
+
+        /* Owned until it is done: the dialog runs on. */
+        gtk_print_operation_set_allow_async (GTK_PRINT_OPERATION (operation), TRUE);
+        g_signal_connect_object (operation, "done", G_CALLBACK (print_done_cb), self, 0);
+        if (gtk_print_operation_run (GTK_PRINT_OPERATION (operation), GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
+                                     GTK_WINDOW (self), &error) == GTK_PRINT_OPERATION_RESULT_ERROR)
+          report_error (self, job, error);
+      }
+      break;
+    }
+}
+
+static void
+start_job (PxWindow  *self,
+           ExportJob *job)
+{
+  g_autoptr(GTask) task = NULL;
+
+  if (self->export_cancellable == NULL)
+    self->export_cancellable = g_cancellable_new ();
+
+  job->folder = g_object_ref (px_archive_get_folder (self->archive));
+  self->n_exports++;
+
+  task = g_task_new (self, self->export_cancellable, export_done_cb, NULL);
+  g_task_set_source_tag (task, start_job);
+  g_task_set_task_data (task, job, (GDestroyNotify) export_job_free);
+  g_task_run_in_thread (task, export_worker);
+}
+
+/* What to export */
+
+/* The current selection, copied for the worker; NULL (and a toast that
+ * says what to do) when it is empty. */
+static ExportJob *
+new_selection_job (PxWindow *self,
+                   JobKind   kind)
+{
+  PxSelection *selection = px_selection_panel_get_selection (self->selection_panel);
+  ExportJob *job;
+  guint n;
+
+  if (self->archive == NULL || selection == NULL)
+    return NULL;
+
+  n = g_list_model_get_n_items (G_LIST_MODEL (selection));
+  if (n == 0)
+    {
+      /* Translators: a toast: "“Selection” is empty: add items with Ctrl+K first" */
+      g_autofree char *text = g_strdup_printf (_("“%s” is empty: add items with Ctrl+K first"),
+                                               px_selection_get_name (selection));
+      _px_window_show_toast (self, text);
+      return NULL;
+    }
+
+  job = g_new0 (ExportJob, 1);
+  job->kind = kind;
+  job->title = g_strdup (px_selection_get_name (selection));
+  job->selection = px_selection_new (job->title);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(PxSelectionItem) item = g_list_model_get_item (G_LIST_MODEL (selection), i);
+      g_autoptr(PxSelectionItem) copy = px_selection_item_copy (item);
+
+      px_selection_append (job->selection, copy);
+    }
+
+  return job;
+}
+
+/* The whole view shown: the documents listed, the ledger's topics, or
+ * every entry of the timeline. */
+static ExportJob *
+new_view_job (PxWindow *self)
+{
+  g_autoptr(ExportJob) job = g_new0 (ExportJob, 1);
+  const char *view = _px_window_get_view (self);
+
+  if (self->archive == NULL)
+    return NULL;
+
+  job->kind = JOB_EXPORT;
+
+  if (g_strcmp0 (view, "timeline") == 0)
+    {
+      PxTimelineModel *model = _px_timeline_page_get_model (self->timeline_page);
+      GPtrArray *entries = model != NULL ? px_timeline_model_get_entries (model) : NULL;
+
+      if (entries == NULL || entries->len == 0)
+        {
+          _px_window_show_toast (self, _("The timeline has no entries to export yet"));
+          return NULL;
+        }
+      job->title = g_strdup (_("Timeline"));
+      job->entries = g_ptr_array_ref (entries);
+    }
+  else if (g_strcmp0 (view, "compare") == 0)
+    {
+      PxComparison *comparison = _px_compare_page_get_comparison (self->compare_page);
+
+      if (comparison == NULL || _px_compare_page_is_loading (self->compare_page))
+        {
+          _px_window_show_toast (self, _("Wait for the comparison to finish, then export the ledger"));
+          return NULL;
+        }
+      job->title = g_strdup (_("Figure Ledger"));
+      job->selection = px_export_view_topics (comparison);
+    }
+  else
+    {
+      GListModel *model = G_LIST_MODEL (self->documents);
+      guint n = model != NULL ? g_list_model_get_n_items (model) : 0;
+      g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+
+      if (n == 0)
+        {
+          _px_window_show_toast (self, _("The list shows no documents to export"));
+          return NULL;
+        }
+      for (guint i = 0; i < n; i++)
+        {
+          g_autoptr(PxDocumentInfo) info = g_list_model_get_item (model, i);
+
+          g_strv_builder_add (builder, px_document_info_get_id (info));
+        }
+      job->title = g_strdup (_("Documents"));
+      job->document_ids = g_strv_builder_end (builder);
+    }
+
+  return g_steal_pointer (&job);
+}
+
+/* The dialogs: a format, then a file */
+
+static void
+file_chosen_cb (GtkNativeDialog *native,
+                int              response,
+                PxWindow        *self)
+{
+  ExportJob *job = g_object_steal_data (G_OBJECT (native), "px-job");
+  g_autoptr(GFile) file = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT && self->archive != NULL &&
+      (file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native))) != NULL)
+    {
+      job->path = g_file_get_path (file);
+      if (job->path == NULL)
+        {
+          _px_window_show_toast (self, _("Only files on this computer can be written"));
+          export_job_free (job);
+        }
+      else
+        start_job (self, job);
+    }
+  else
+    export_job_free (job);
+
+  gtk_native_dialog_destroy (native);
+  g_object_unref (native);
+}
+
+static void
+choose_file (PxWindow  *self,
+             ExportJob *job)
+{
+  GtkFileChooserNative *native;
+  GtkFileFilter *filter;
+  g_autofree char *title = NULL;
+  g_autofree char *name = dup_file_name (job->title, job->format);
+  g_autofree char *pattern = g_strdup_printf ("*.%s", format_extension (job->format));
+
+  /* Translators: the save dialog's title, "Export “Selection”" */
+  title = g_strdup_printf (_("Export “%s”"), job->title);
+  native = gtk_file_chooser_native_new (title, GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_SAVE,
+                                        _("_Export"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (native), name);
+
+  filter = gtk_file_filter_new ();
+  gtk_file_filter_set_name (filter, format_label (job->format));
+  gtk_file_filter_add_pattern (filter, pattern);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), filter);
+  g_object_unref (filter);
+
+  g_object_set_data_full (G_OBJECT (native), "px-job", job, (GDestroyNotify) export_job_free);
+  g_signal_connect_object (native, "response", G_CALLBACK (file_chosen_cb), self, 0);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
+}
+
+static void
+format_response_cb (AdwMessageDialog *dialog,
+                    const char       *response,
+                    PxWindow         *self)
+{
+  ExportJob *job = g_object_steal_data (G_OBJECT (dialog), "px-job");
+  GPtrArray *checks = g_object_get_data (G_OBJECT (dialog), "px-checks");
+
+  if (g_strcmp0 (response, "export") != 0 || self->archive == NULL)
+    {
+      export_job_free (job);
+      return;
+    }
+
+  for (guint i = 0; i < checks->len; i++)
+    if (gtk_check_button_get_active (g_ptr_array_index (checks, i)))
+      job->format = i;
+  g_settings_set_string (self->settings, "export-format", format_keys[job->format]);
+
+  choose_file (self, job);
+}
+
+/* Asks for the format of @job, then for the file. */
+static void
+choose_format (PxWindow  *self,
+               ExportJob *job)
+{
+  g_autofree char *heading = NULL;
+  GPtrArray *checks = g_ptr_array_new ();
+  GtkCheckButton *group = NULL;
+  GtkWidget *dialog;
+  GtkWidget *list;
+  guint saved = get_saved_format (self);
+
+  /* Translators: a dialog's heading, "Export “Selection”" */
+  heading = g_strdup_printf (_("Export “%s”"), job->title);
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), heading,
+                                   _("Every item keeps its source: outlet, title, authors, date, address or file, "
+                                     "and the document’s checksum."));
+
+  list = gtk_list_box_new ();
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (list, "boxed-list");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (list),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Format"),
+                                  -1);
+
+  for (guint i = 0; i < G_N_ELEMENTS (format_keys); i++)
+    {
+      GtkWidget *row = adw_action_row_new ();
+      GtkWidget *check = gtk_check_button_new ();
+      const char *label = format_label (i);
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), label != NULL ? label : format_keys[i]);
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), format_description (i));
+      gtk_check_button_set_group (GTK_CHECK_BUTTON (check), group);
+      gtk_check_button_set_active (GTK_CHECK_BUTTON (check), i == saved);
+      gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (check),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, label != NULL ? label : format_keys[i],
+                                      -1);
+      adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
+      adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
+      gtk_list_box_append (GTK_LIST_BOX (list), row);
+      g_ptr_array_add (checks, check);
+      if (group == NULL)
+        group = GTK_CHECK_BUTTON (check);
+    }
+
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), list);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "export", _("_Choose File…"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "export", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "export");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+
+  g_object_set_data_full (G_OBJECT (dialog), "px-checks", checks, (GDestroyNotify) g_ptr_array_unref);
+  g_object_set_data_full (G_OBJECT (dialog), "px-job", job, (GDestroyNotify) export_job_free);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (format_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+  gtk_widget_grab_focus (g_ptr_array_index (checks, saved));
+}
+
+/* Actions */
+
+static void
+export_selection_action (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *param)
+{
+  PxWindow *self = PX_WINDOW (widget);
+  ExportJob *job = new_selection_job (self, JOB_EXPORT);
+
+  if (job != NULL)
+    choose_format (self, job);
+}
+
+static void
+export_view_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *param)
+{
+  PxWindow *self = PX_WINDOW (widget);
+  ExportJob *job = new_view_job (self);
+
+  if (job != NULL)
+    choose_format (self, job);
+}
+
+static void
+copy_selection_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *param)
+{
+  PxWindow *self = PX_WINDOW (widget);
+  ExportJob *job = new_selection_job (self, JOB_COPY);
+
+  if (job != NULL)
+    start_job (self, job);
+}
+
+static void
+print_selection_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *param)
+{
+  PxWindow *self = PX_WINDOW (widget);
+  ExportJob *job = new_selection_job (self, JOB_PRINT);
+
+  if (job != NULL)
+    start_job (self, job);
+}
+
+static void
+launch_cb (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  g_autoptr(PxWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!g_app_info_launch_default_for_uri_finish (result, &error))
+    {
+      g_autofree char *text = g_strdup_printf (_("The file could not be opened: %s"), error->message);
+      _px_window_show_toast (self, text);
+    }
+}
+
+/* The toast's Open: the exported file, in the application the desktop
+ * chooses for it. */
+static void
+open_export_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *param)
+{
+  g_autoptr(GdkAppLaunchContext) context = gdk_display_get_app_launch_context (gtk_widget_get_display (widget));
+
+  g_app_info_launch_default_for_uri_async (g_variant_get_string (param, NULL), G_APP_LAUNCH_CONTEXT (context),
+                                           NULL, launch_cb, g_object_ref (widget));
+}
+
+/* Private API */
+
+void
+_px_window_export_to (PxWindow   *self,
+                      gboolean    view,
+                      guint       format,
+                      const char *path)
+{
+  ExportJob *job;
+
+  g_return_if_fail (PX_IS_WINDOW (self));
+  g_return_if_fail (format <= PX_EXPORT_PDF);
+  g_return_if_fail (path != NULL);
+
+  job = view ? new_view_job (self) : new_selection_job (self, JOB_EXPORT);
+  if (job == NULL)
+    return;
+
+  job->format = format;
+  job->path = g_strdup (path);
+  start_job (self, job);
+}
+
+gboolean
+_px_window_is_exporting (PxWindow *self)
+{
+  g_return_val_if_fail (PX_IS_WINDOW (self), FALSE);
+
+  return self->n_exports > 0;
+}
+
+void
+_px_window_class_export_init (GtkWidgetClass *widget_class)
+{
+  gtk_widget_class_install_action (widget_class, "win.export-selection", NULL, export_selection_action);
+  gtk_widget_class_install_action (widget_class, "win.export-view", NULL, export_view_action);
+  gtk_widget_class_install_action (widget_class, "win.copy-selection", NULL, copy_selection_action);
+  gtk_widget_class_install_action (widget_class, "win.print-selection", NULL, print_selection_action);
+  gtk_widget_class_install_action (widget_class, "win.open-export", "s", open_export_action);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "win.export-selection", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_E, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "win.export-view", NULL);
+}
