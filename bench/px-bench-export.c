@@ -58,8 +58,9 @@ bench_view (const char   *name,
   start = now ();
   plan = px_export_plan_new (name, G_LIST_MODEL (view), documents);
   seconds = now () - start;
-  g_print ("  %-9s %6u items %7u excerpts  plan %8.3f s\n", name,
-           g_list_model_get_n_items (G_LIST_MODEL (view)), excerpts, seconds);
+  g_print ("  %-9s %6u items %7u excerpts  plan %8.3f s   peak %6.0f MB\n", name,
+           g_list_model_get_n_items (G_LIST_MODEL (view)), excerpts, seconds,
+           px_bench_proc_status_kb ("VmHWM") / 1024.0);
 
   for (PxExportFormat format = 0; format < PX_EXPORT_N_FORMATS; format++)
     {
@@ -70,8 +71,10 @@ bench_view (const char   *name,
       if (bytes == NULL)
         return FALSE;
       seconds = now () - start;
-      g_print ("            %-9s %8.3f s %9.1f MB\n", px_export_format_to_string (format), seconds,
-               g_bytes_get_size (bytes) / 1048576.0);
+      /* The peak so far: a format that holds its whole tree in memory
+       * shows as a jump. */
+      g_print ("            %-9s %8.3f s %9.1f MB   peak %6.0f MB\n", px_export_format_to_string (format), seconds,
+               g_bytes_get_size (bytes) / 1048576.0, px_bench_proc_status_kb ("VmHWM") / 1024.0);
       if (largest == NULL || g_bytes_get_size (bytes) > g_bytes_get_size (largest))
         {
           g_clear_pointer (&largest, g_bytes_unref);
