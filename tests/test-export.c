@@ -8,7 +8,7 @@
  * collapse: three outlets, one of them in Arabic, and a hostile blog
  * whose pages hold markup, formulas and a javascript: address) with a
  * selection built by every builder. Its exports are compared with the
- * golden files in tests/data/export/golden; PX_UPDATE_GOLDEN=1 rewrites
+ * golden files in tests/data/export-golden; PX_UPDATE_GOLDEN=1 rewrites
  * them, after which read them: they are the specification.
  */
 
@@ -323,7 +323,7 @@ fixture_get (void)
   g_autoptr(GFile) folder = NULL;
   g_autoptr(PxImportResult) result = NULL;
   g_autoptr(GError) error = NULL;
-  /* The files, not the folder: golden/ holds Markdown and HTML too. */
+  /* The fixtures one by one, in a known order. */
   g_autofree char *ledger = fixture_path ("quenby-ledger-crane.txt");
   g_autofree char *norlan = fixture_path ("norlan-press-crane.html");
   g_autofree char *arabic = fixture_path ("sada-almarfa-crane.html");
@@ -612,7 +612,7 @@ static void
 check_golden (GBytes     *bytes,
               const char *name)
 {
-  g_autofree char *path = g_build_filename (g_test_get_dir (G_TEST_DIST), "data", "export", "golden", name, NULL);
+  g_autofree char *path = g_build_filename (g_test_get_dir (G_TEST_DIST), "data", "export-golden", name, NULL);
   g_autofree char *expected = NULL;
   g_autofree char *actual = bytes_to_string (bytes);
   g_auto(GStrv) expected_lines = NULL;
