@@ -641,9 +641,7 @@ add_attributions_page (PxFramingView *self,
   gtk_column_view_set_reorderable (view, FALSE);
   gtk_widget_add_css_class (GTK_WIDGET (view), "data-table");
   gtk_widget_add_css_class (GTK_WIDGET (view), "attributions-table");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (view),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, title,
-                                  -1);
+  px_column_view_set_name (view, title);
   g_object_set_data_full (G_OBJECT (view), "px-framing", g_object_ref (framing), g_object_unref);
   g_signal_connect_object (view, "activate", G_CALLBACK (attribution_activate_cb), self, G_CONNECT_SWAPPED);
 

@@ -528,6 +528,7 @@ ask_name (PxSelectionPanel *self,
   g_signal_connect (entry, "changed", G_CALLBACK (name_changed_cb), dialog);
   g_signal_connect_object (dialog, "response", G_CALLBACK (name_response_cb), self, 0);
   name_changed_cb (GTK_EDITABLE (entry), ADW_MESSAGE_DIALOG (dialog));
+  _px_window_fix_dialog_names (dialog);
 
   gtk_window_present (GTK_WINDOW (dialog));
   gtk_widget_grab_focus (entry);
@@ -662,6 +663,7 @@ delete_action (GtkWidget  *widget,
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
   g_object_set_data (G_OBJECT (dialog), "px-id", GSIZE_TO_POINTER (px_selection_get_id (self->selection)));
   g_signal_connect_object (dialog, "response", G_CALLBACK (delete_response_cb), self, 0);
+  _px_window_fix_dialog_names (dialog);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 

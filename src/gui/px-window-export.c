@@ -638,9 +638,7 @@ choose_format (PxWindow  *self,
       gtk_check_button_set_group (GTK_CHECK_BUTTON (check), group);
       gtk_check_button_set_active (GTK_CHECK_BUTTON (check), i == saved);
       gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (check),
-                                      GTK_ACCESSIBLE_PROPERTY_LABEL, label != NULL ? label : format_keys[i],
-                                      -1);
+      /* The row names its check button: "Markdown". */
       adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
       adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
       gtk_list_box_append (GTK_LIST_BOX (list), row);
@@ -661,6 +659,7 @@ choose_format (PxWindow  *self,
   g_object_set_data_full (G_OBJECT (dialog), "px-checks", checks, (GDestroyNotify) g_ptr_array_unref);
   g_object_set_data_full (G_OBJECT (dialog), "px-job", job, (GDestroyNotify) export_job_free);
   g_signal_connect_object (dialog, "response", G_CALLBACK (format_response_cb), self, 0);
+  _px_window_fix_dialog_names (dialog);
   gtk_window_present (GTK_WINDOW (dialog));
   gtk_widget_grab_focus (g_ptr_array_index (checks, saved));
 }

@@ -105,6 +105,7 @@ void                _px_window_class_export_init  (GtkWidgetClass *widget_class)
 void                _px_window_add_toast          (PxWindow     *self,
                                                    AdwToast     *toast);
 char               *_px_window_dup_toast_label    (const char   *text);
+void                _px_window_fix_dialog_names   (GtkWidget    *dialog);
 AdwToast           *_px_window_toast_new          (PxWindow     *self,
                                                    const char   *text);
 void                _px_window_show_toast         (PxWindow     *self,

@@ -109,6 +109,27 @@ _px_window_show_toast (PxWindow   *self,
 
 /* A title short enough to name in a toast: libadwaita 1.2's toasts do
  * not wrap, and a long title runs under the toast's button. */
+/* libadwaita 1.2 names a message dialog's response buttons by their
+ * label with its mnemonic mark, then by the label again ("_Export
+ * Export"): name them by the label as read. */
+void
+_px_window_fix_dialog_names (GtkWidget *widget)
+{
+  GtkWidget *child;
+
+  if (GTK_IS_BUTTON (widget) && GTK_IS_LABEL (gtk_button_get_child (GTK_BUTTON (widget))))
+    {
+      gtk_accessible_update_property (GTK_ACCESSIBLE (widget),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      gtk_label_get_text (GTK_LABEL (gtk_button_get_child (GTK_BUTTON (widget)))),
+                                      -1);
+      gtk_accessible_reset_relation (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_RELATION_LABELLED_BY);
+    }
+
+  for (child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    _px_window_fix_dialog_names (child);
+}
+
 char *
 _px_window_dup_toast_label (const char *text)
 {
@@ -141,6 +162,7 @@ _px_window_show_error (PxWindow   *self,
   adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "close");
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "close");
+  _px_window_fix_dialog_names (dialog);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
