@@ -6,7 +6,9 @@
 # invented event), open the Timeline, choose a date in its table, read how
 # each source dates it in the passages panel, and open one passage. Last, on
 # the Compare page, read the figure ledger, keep only the disagreements and
-# open one side by side.
+# open one side by side. And on the Compare page again, collect two aligned
+# passages and a ledger row with Ctrl+K, see them in the selection panel and
+# export them as Markdown through the save dialog.
 #
 # Run by run-atspi.sh inside its own D-Bus session, under an X server:
 #   run-atspi.sh PARALLAX PARALLAX-CLI tests/test-atspi.py
@@ -398,13 +400,156 @@ def test_compare_ledger():
         stop_app(app_process, tmp)
 
 
+# XTest keycodes of the modifiers in Xvfb's default keymap (evdev and
+# base rules agree on these).
+KEYCODE_CONTROL_L = 37
+KEYCODE_SHIFT_L = 50
+
+
+def press(keysym, control=False, shift=False):
+    """Presses a key with modifiers held, as a person would."""
+    held = ([KEYCODE_CONTROL_L] if control else []) + ([KEYCODE_SHIFT_L] if shift else [])
+    for keycode in held:
+        pyatspi.Registry.generateKeyboardEvent(keycode, None, pyatspi.KEY_PRESS)
+    pyatspi.Registry.generateKeyboardEvent(keysym, None, pyatspi.KEY_SYM)
+    for keycode in reversed(held):
+        pyatspi.Registry.generateKeyboardEvent(keycode, None, pyatspi.KEY_RELEASE)
+    time.sleep(0.2)
+
+
+def toplevel(app, predicate):
+    return next((window for window in app if window is not None and predicate(window)), None)
+
+
+def test_export_selection():
+    tmp = tempfile.mkdtemp(prefix="px-test-atspi-")
+    archive = os.path.join(tmp, "archive")
+    exports = os.path.join(tmp, "exports")
+    os.mkdir(exports)
+    path = os.path.join(exports, "flood-selection.md")
+    subprocess.run([PARALLAX_CLI, "init", archive], check=True, stdout=subprocess.DEVNULL)
+    subprocess.run([PARALLAX_CLI, "import", "--archive", archive, SAMPLE_DIR], check=True, stdout=subprocess.DEVNULL)
+    listed = subprocess.run([PARALLAX_CLI, "list", "--archive", archive, "--json"], check=True,
+                            stdout=subprocess.PIPE, text=True).stdout
+    import json
+    documents = {doc["id"]: doc for doc in json.loads(listed)["documents"]}
+
+    env = dict(os.environ)
+    env["XDG_DATA_HOME"] = os.path.join(tmp, "data")
+    env.pop("GTK_A11Y", None)
+    app_process = subprocess.Popen([PARALLAX, archive], env=env)
+
+    try:
+        step("the sample archive opens; switch to the Compare page")
+        app = wait_for_app(app_process)
+        wait_for("the document list", lambda: len(rows(app)) > 3)
+        frame = wait_for("the window", lambda: find(app, pyatspi.ROLE_FRAME, "archive — Parallax"))
+        tab = wait_for("the Compare tab", lambda: find(app, pyatspi.ROLE_PAGE_TAB, "Compare"))
+        click(tab)
+        wait_for("the Compare tab selected", lambda: tab.getState().contains(pyatspi.STATE_SELECTED))
+        ledger = wait_for("the ledger", lambda: find(app, pyatspi.ROLE_LIST, "Figure ledger"))
+        wait_for("rows of topics", lambda: ledger.childCount > 3)
+        count = wait_for("the selection's count", lambda: find(app, pyatspi.ROLE_LABEL, "0 items"))
+        # Keys go to the window under the pointer (no window manager).
+        extents = frame.queryComponent().getExtents(pyatspi.WINDOW_COORDS)
+        pyatspi.Registry.generateMouseEvent(extents.x + extents.width // 2, extents.y + 12, "abs")
+
+        step("Ctrl+2: the aligned passages; choose two and add each with Ctrl+K")
+        press(ord("2"), control=True)
+        passages = wait_for("the aligned passages", lambda: find(app, pyatspi.ROLE_LIST, "Aligned passages"))
+        wait_for("two aligned passages", lambda: passages.childCount >= 2)
+        for index in (0, 1):
+            assert passages.querySelection().selectChild(index), "the aligned passage could not be chosen"
+            press(ord("k"), control=True)
+            wait_for(f"{index + 1} in the selection",
+                     lambda: count.name == ("1 item" if index == 0 else f"{index + 1} items"))
+
+        step("Ctrl+1: the ledger; add a row that differs")
+        press(ord("1"), control=True)
+        table = [texts(row) for row in ledger if row is not None]
+        index = next(i for i, row in enumerate(table) if len(row) > 1 and row[1] == "≠ Differ")
+        assert ledger.querySelection().selectChild(index), "the ledger row could not be chosen"
+        press(ord("k"), control=True)
+        wait_for("three in the selection", lambda: count.name == "3 items")
+
+        step("open the selection panel: three items, each with where it comes from")
+        toggle = find(app, pyatspi.ROLE_TOGGLE_BUTTON, "Show Selection") or \
+            find(app, pyatspi.ROLE_PUSH_BUTTON, "Show Selection")
+        click(toggle)
+        items_list = wait_for("the items", lambda: find(app, pyatspi.ROLE_LIST, "Selection items"))
+        items = wait_for("three rows", lambda: (lambda found: found if len(found) == 3 else None)(
+            [item for item in items_list if item is not None and item.getRole() == pyatspi.ROLE_LIST_ITEM]))
+        names = [item.name for item in items]
+        assert sum(". Aligned passages · " in name for name in names) == 2, names
+        assert sum(". Topic · " in name for name in names) == 1, names
+        # "<label>. <kind> · <source>, <source>": the sources each row names.
+        sources = {source.strip() for name in names
+                   for source in name.split(" · ", 1)[1].split(". Note:")[0].split(", ") if source.strip() != "…"}
+        assert len(sources) >= 2, names
+
+        step("Export…: Markdown, then the save dialog, with the full path typed as the name")
+        click(wait_for("the Export button", lambda: find(app, pyatspi.ROLE_PUSH_BUTTON, "Export Selection")))
+        dialog = wait_for("the format dialog", lambda: toplevel(app, lambda w: w.getRole() == pyatspi.ROLE_DIALOG and
+                                                                 w.name == "Export “Selection”"))
+        markdown_check = wait_for("Markdown", lambda: find(dialog, pyatspi.ROLE_CHECK_BOX, "Markdown") or
+                                  find(dialog, pyatspi.ROLE_RADIO_BUTTON, "Markdown"))
+        if not markdown_check.getState().contains(pyatspi.STATE_CHECKED):
+            # GTK 4.8 gives check buttons no action: click it (the dialog
+            # sits at the screen's corner without a window manager).
+            box = markdown_check.queryComponent().getExtents(pyatspi.WINDOW_COORDS)
+            pyatspi.Registry.generateMouseEvent(box.x + box.width // 2, box.y + box.height // 2, "b1c")
+        wait_for("Markdown chosen", lambda: markdown_check.getState().contains(pyatspi.STATE_CHECKED))
+        click(wait_for("Choose File…", lambda: find(dialog, pyatspi.ROLE_PUSH_BUTTON, "Choose File…")))
+        chooser = wait_for("the save dialog", lambda: toplevel(app, lambda w: w.name == "Export “Selection”" and
+                                                               find(w, pyatspi.ROLE_TEXT, "Name:") is not None))
+        name_entry = find(chooser, pyatspi.ROLE_TEXT, "Name:")
+        wait_for("the suggested name", lambda: name_entry.queryText().getText(0, name_entry.queryText().characterCount)
+                 == "Selection.md")
+        set_text(name_entry, path)
+        click(find(chooser, pyatspi.ROLE_PUSH_BUTTON, "Export") or
+              next(b for b in find_all(chooser, pyatspi.ROLE_PUSH_BUTTON) if b.name.endswith("Export")))
+        wait_for("the file", lambda: os.path.exists(path))
+        wait_for("the toast", lambda: find(app, pyatspi.ROLE_LABEL, "Exported to “flood-selection.md”"))
+
+        step("the file quotes three items and cites each source, by its checksum")
+        with open(path, encoding="utf-8") as f:
+            markdown = f.read()
+        assert markdown.startswith("# Selection"), markdown[:200]
+        assert markdown.count("\n## ") >= 3, markdown
+        notes = [line for line in markdown.splitlines() if line.startswith("[^")]
+        assert notes, markdown
+        cited = {digest for line in notes for digest in documents if digest in line}
+        assert len(cited) == len(notes), (notes, list(documents))
+        for digest in cited:
+            outlet = documents[digest]["outlet"]
+            assert outlet is None or any(outlet in line for line in notes), (outlet, notes)
+        for source in sources:
+            assert source in markdown, (source, markdown)
+
+        step("every button, entry and list has a name of its own")
+        unnamed = [f"{acc.getRoleName()} {acc.name!r} in {acc.parent.getRoleName()} {acc.parent.name!r}"
+                   for acc in pyatspi.findAllDescendants(app, lambda a: a is not None and a.getRole() in NAMED_ROLES)
+                   if not acc.name or acc.name.startswith(("Gtk", "Adw", "Px"))
+                   if not (acc.parent is not None and acc.parent.name == "AdwToastWidget")]
+        assert not unnamed, f"controls without a name: {unnamed}"
+
+        print("PASS: /atspi/export-selection", flush=True)
+        return 0
+    except AssertionError as error:
+        print(f"FAIL: /atspi/export-selection: {error}", flush=True)
+        return 1
+    finally:
+        stop_app(app_process, tmp)
+
+
 def main():
     only = os.environ.get("PX_ATSPI_ONLY")
     if only:
-        return globals()["test_" + only]()
+        return globals()["test_" + only.replace("-", "_")]()
     status = test_import_search_edit()
     status = test_timeline_passages() or status
-    return test_compare_ledger() or status
+    status = test_compare_ledger() or status
+    return test_export_selection() or status
 
 
 if __name__ == "__main__":
