@@ -834,6 +834,41 @@ test_export (void)
                       g_list_model_get_n_items (px_comparison_get_topics (_px_compare_page_get_comparison (compare))));
   }
 
+  /* The document list, as a view: every document listed, by its
+   * checksum. */
+  {
+    g_autofree char *path = g_build_filename (out, "documents.json", NULL);
+    g_autofree char *contents = NULL;
+    GListModel *documents;
+
+    _px_window_set_view (window, "documents");
+    documents = _px_window_get_document_model (window);
+    _px_window_export_to (window, TRUE, PX_EXPORT_JSON, path);
+    wait_until (not_exporting, window);
+    contents = read_file (path);
+    g_assert_cmpuint (g_list_model_get_n_items (documents), >, 1);
+    for (guint i = 0; i < g_list_model_get_n_items (documents); i++)
+      {
+        g_autoptr(PxDocumentInfo) info = g_list_model_get_item (documents, i);
+
+        g_assert_nonnull (strstr (contents, px_document_info_get_id (info)));
+      }
+  }
+
+  /* The timeline's entries, as a view. */
+  {
+    g_autofree char *path = g_build_filename (out, "timeline.md", NULL);
+    g_autofree char *contents = NULL;
+
+    _px_window_set_view (window, "timeline");
+    wait_until (timeline_loaded, _px_window_get_timeline_page (window));
+    _px_window_export_to (window, TRUE, PX_EXPORT_MARKDOWN, path);
+    wait_until (not_exporting, window);
+    contents = read_file (path);
+    g_assert_true (g_str_has_prefix (contents, "# Timeline"));
+    g_assert_nonnull (strstr (contents, "[^1]:"));
+  }
+
   /* A folder that is not there: an error dialog, no file. */
   {
     g_autofree char *path = g_build_filename (out, "missing", "selection.md", NULL);

@@ -648,11 +648,14 @@ delete_action (GtkWidget  *widget,
 
   /* Translators: a dialog's heading, "Delete “Selection”?" */
   heading = g_strdup_printf (_("Delete “%s”?"), px_selection_get_name (self->selection));
-  body = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                       "Its item and its note are deleted from the archive. The documents stay.",
-                                       "Its %u items and their notes are deleted from the archive. The documents stay.",
-                                       n),
-                          n);
+  if (n == 0)
+    body = g_strdup (_("It is empty. The documents of the archive stay."));
+  else
+    body = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                         "Its %u item is deleted from the archive, with its note. The documents stay.",
+                                         "Its %u items are deleted from the archive, with their notes. The documents stay.",
+                                         n),
+                            n);
   dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, heading, body);
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
                                     "cancel", _("_Cancel"),
