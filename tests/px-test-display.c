@@ -6,7 +6,40 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "px-test-display.h"
+
+/* GTK warns "Trying to snapshot <widget> without a current allocation"
+ * when a frame paints a widget whose resize was queued after that frame's
+ * layout phase; the next frame lays it out and paints it. Under a loaded
+ * Xvfb this happens now and then in the window's main stack right after an
+ * import lands (seen about once in ten runs of the compare page's reload
+ * test before selections existed, with no Parallax code on the stack), and
+ * g_test_init() makes every warning abort. It is a frame's timing, not a
+ * behaviour the tests check, so it is printed and the test goes on; any
+ * other warning still aborts. */
+static GLogWriterOutput
+writer (GLogLevelFlags   log_level,
+        const GLogField *fields,
+        gsize            n_fields,
+        gpointer         user_data)
+{
+  if ((log_level & G_LOG_LEVEL_WARNING) != 0)
+    for (gsize i = 0; i < n_fields; i++)
+      if (strcmp (fields[i].key, "MESSAGE") == 0 && fields[i].length < 0 &&
+          g_str_has_prefix (fields[i].value, "Trying to snapshot ") &&
+          strstr (fields[i].value, " without a current allocation") != NULL)
+        return g_log_writer_standard_streams (log_level, fields, n_fields, user_data);
+
+  return g_log_writer_default (log_level, fields, n_fields, user_data);
+}
+
+void
+px_test_display_init (void)
+{
+  g_log_set_writer_func (writer, NULL, NULL);
+}
 
 static gboolean
 tick_cb (GtkWidget     *widget,

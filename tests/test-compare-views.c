@@ -1295,6 +1295,7 @@ main (int   argc,
   data_home = g_dir_make_tmp ("px-test-compare-views-data-XXXXXX", NULL);
   g_setenv ("XDG_DATA_HOME", data_home, TRUE);
 
+  px_test_display_init ();
   g_test_init (&argc, &argv, NULL);
   /* The test AT context keeps accessible properties where the test can
    * read them, and needs no session bus. */

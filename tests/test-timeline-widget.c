@@ -736,6 +736,7 @@ int
 main (int   argc,
       char *argv[])
 {
+  px_test_display_init ();
   g_test_init (&argc, &argv, NULL);
   /* The test AT context keeps accessible properties where the test can
    * read them, and needs no session bus. */
