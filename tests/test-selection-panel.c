@@ -1068,6 +1068,7 @@ main (int   argc,
   g_assert_nonnull (data_home);
   g_setenv ("XDG_DATA_HOME", data_home, TRUE);
 
+  px_test_display_init ();
   g_test_init (&argc, &argv, NULL);
 
   if (!gtk_init_check ())
