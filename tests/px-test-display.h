@@ -18,7 +18,7 @@ gboolean px_test_wait_for_draw (GtkWidget *widget,
 
 /* Call first in a widget test's main(). Keeps every warning fatal except
  * GTK's "Trying to snapshot … without a current allocation", which is
- * printed and counted instead: see px-test-display.c. */
+ * printed instead: see px-test-display.c. */
 void     px_test_display_init  (void);
 
 G_END_DECLS

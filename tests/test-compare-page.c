@@ -21,52 +21,13 @@
 #include "px-ledger-cell.h"
 #include "px-review-queue.h"
 #include "px-test-display.h"
+#include "px-test-window.h"
 #include "px-window.h"
 #include "px-window-private.h"
 
 #define TIMEOUT_SECONDS 60
 
 /* Helpers */
-
-typedef gboolean (*Predicate) (gpointer data);
-
-static gboolean
-timeout_cb (gpointer data)
-{
-  gboolean *timed_out = data;
-
-  *timed_out = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-/* Spins the main loop until @predicate holds; fails (rather than hangs)
- * after TIMEOUT_SECONDS. */
-static void
-wait_until (Predicate predicate,
-            gpointer  data)
-{
-  gboolean timed_out = FALSE;
-  guint id = g_timeout_add_seconds (TIMEOUT_SECONDS, timeout_cb, &timed_out);
-
-  while (!predicate (data) && !timed_out)
-    g_main_context_iteration (NULL, TRUE);
-
-  g_assert_false (timed_out);
-  g_source_remove (id);
-}
-
-static void
-drain (void)
-{
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
-
-static gboolean
-not_importing (gpointer data)
-{
-  return !_px_window_is_importing (data);
-}
 
 /* Every stage in: the ledger, the passages and the framing. */
 static gboolean
@@ -85,78 +46,17 @@ settled (gpointer data)
   return !_px_compare_page_is_loading (page);
 }
 
-static void
-remove_folder (const char *dir)
-{
-  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
-  const char *name;
-
-  while (d != NULL && (name = g_dir_read_name (d)))
-    {
-      g_autofree char *path = g_build_filename (dir, name, NULL);
-
-      if (g_file_test (path, G_FILE_TEST_IS_DIR) && !g_file_test (path, G_FILE_TEST_IS_SYMLINK))
-        remove_folder (path);
-      else
-        g_unlink (path);
-    }
-  g_rmdir (dir);
-}
-
-/* A new archive in a temporary folder. */
-static char *
-new_archive (char **root)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GFile) folder = NULL;
-  g_autoptr(PxArchive) archive = NULL;
-  char *path;
-
-  *root = g_dir_make_tmp ("px-test-compare-page-XXXXXX", &error);
-  g_assert_no_error (error);
-  path = g_build_filename (*root, "archive", NULL);
-  folder = g_file_new_for_path (path);
-  archive = px_archive_create (folder, &error);
-  g_assert_no_error (error);
-
-  return path;
-}
-
-/* Each window starts from no remembered archive: the memory settings
- * backend lives as long as the test program. */
-static PxWindow *
-new_window (void)
-{
-  g_autoptr(GSettings) settings = g_settings_new ("io.github.parallax.Parallax");
-  PxWindow *window;
-
-  g_settings_reset (settings, "last-archive");
-  g_settings_reset (settings, "recent-archives");
-
-  window = px_window_new (NULL);
-  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 800);
-  gtk_window_present (GTK_WINDOW (window));
-  return window;
-}
-
-static void
-destroy_window (PxWindow *window)
-{
-  gtk_window_destroy (GTK_WINDOW (window));
-  drain ();
-}
-
 /* Opens @archive in a new window and shows its Compare page, compared. */
 static PxWindow *
 open_compared (const char *archive)
 {
-  PxWindow *window = new_window ();
+  PxWindow *window = px_test_new_window (1200, 800);
   PxComparePage *page = _px_window_get_compare_page (window);
 
   g_assert_true (_px_window_open_archive (window, archive));
   _px_window_set_view (window, "compare");
   g_assert_cmpstr (_px_window_get_view (window), ==, "compare");
-  wait_until (compared, page);
+  px_test_wait_until (compared, page);
   g_assert_cmpstr (_px_compare_page_get_state (page), ==, "compare");
   g_assert_true (px_test_wait_for_draw (GTK_WIDGET (_px_compare_page_get_ledger (page)), TIMEOUT_SECONDS));
 
@@ -247,32 +147,6 @@ has_dialog (gpointer data)
   return find_dialog () != NULL;
 }
 
-/* Imports the sample into a new archive: the archive's path, or NULL
- * (the test skips) without the sample. */
-static char *
-import_sample (char **root)
-{
-  const char *sample = g_getenv ("PX_SAMPLE_DIR");
-  const char *paths[] = { sample, NULL };
-  PxWindow *window;
-  char *archive;
-
-  if (sample == NULL || !g_file_test (sample, G_FILE_TEST_IS_DIR))
-    {
-      g_test_skip ("no sample folder");
-      return NULL;
-    }
-
-  archive = new_archive (root);
-  window = new_window ();
-  g_assert_true (_px_window_open_archive (window, archive));
-  _px_window_import (window, paths);
-  wait_until (not_importing, window);
-  destroy_window (window);
-
-  return archive;
-}
-
 /* Tests */
 
 /* An empty archive says how to fill it; nothing is computed while the
@@ -281,20 +155,20 @@ static void
 test_empty (void)
 {
   g_autofree char *root = NULL;
-  g_autofree char *archive = new_archive (&root);
-  PxWindow *window = new_window ();
+  g_autofree char *archive = px_test_new_archive (&root);
+  PxWindow *window = px_test_new_window (1200, 800);
   PxComparePage *page = _px_window_get_compare_page (window);
 
   g_assert_true (_px_window_open_archive (window, archive));
   g_assert_null (_px_compare_page_get_comparison (page));
 
   _px_window_set_view (window, "compare");
-  wait_until (settled, page);
+  px_test_wait_until (settled, page);
   g_assert_cmpstr (_px_compare_page_get_state (page), ==, "empty");
   g_assert_null (_px_compare_page_get_comparison (page));
 
-  destroy_window (window);
-  remove_folder (root);
+  px_test_destroy_window (window);
+  px_test_remove_folder (root);
 }
 
 /* The ledger of the sample: topics as rows, a column per source, each
@@ -305,7 +179,7 @@ static void
 test_ledger (void)
 {
   g_autofree char *root = NULL;
-  g_autofree char *archive = import_sample (&root);
+  g_autofree char *archive = px_test_import_sample (&root);
   g_autoptr(GPtrArray) cells = g_ptr_array_new ();
   g_autoptr(PxTopic) first = NULL;
   PxComparePage *page;
@@ -319,17 +193,17 @@ test_ledger (void)
   if (archive == NULL)
     return;
 
-  window = new_window ();
+  window = px_test_new_window (1200, 800);
   page = _px_window_get_compare_page (window);
   g_assert_true (_px_window_open_archive (window, archive));
 
   /* Hidden, the page computes nothing. */
-  drain ();
+  px_test_drain ();
   g_assert_null (_px_compare_page_get_comparison (page));
   g_assert_true (_px_compare_page_is_loading (page));
 
   _px_window_set_view (window, "compare");
-  wait_until (compared, page);
+  px_test_wait_until (compared, page);
   g_assert_true (px_test_wait_for_draw (GTK_WIDGET (_px_compare_page_get_ledger (page)), TIMEOUT_SECONDS));
   comparison = _px_compare_page_get_comparison (page);
 
@@ -490,8 +364,8 @@ test_ledger (void)
   g_assert_cmpstr (_px_window_get_current_id (window), ==,
                    px_document_get_id (px_comparison_get_document (comparison, report->document)));
 
-  destroy_window (window);
-  remove_folder (root);
+  px_test_destroy_window (window);
+  px_test_remove_folder (root);
 }
 
 /* Merging two topics from the ledger: one topic holds both's figures and
@@ -501,7 +375,7 @@ static void
 test_merge_persists (void)
 {
   g_autofree char *root = NULL;
-  g_autofree char *archive = import_sample (&root);
+  g_autofree char *archive = px_test_import_sample (&root);
   g_autofree char *key_a = NULL;
   g_autofree char *key_b = NULL;
   g_autofree char *label_a = NULL;
@@ -573,8 +447,8 @@ test_merge_persists (void)
     g_assert_true (_px_compare_page_get_side_topic (page) == merged);
   }
 
-  wait_until (settled, page);
-  destroy_window (window);
+  px_test_wait_until (settled, page);
+  px_test_destroy_window (window);
 
   /* Reopened: the merge is the archive's. */
   window = open_compared (archive);
@@ -586,8 +460,8 @@ test_merge_persists (void)
   g_assert_true (find_topic_with_key (comparison, key_b) == merged);
   g_assert_cmpstr (px_topic_get_label (merged), ==, label_a);
 
-  destroy_window (window);
-  remove_folder (root);
+  px_test_destroy_window (window);
+  px_test_remove_folder (root);
 }
 
 /* Rename and split through their dialogs, a figure moved out from a
@@ -597,7 +471,7 @@ static void
 test_edits (void)
 {
   g_autofree char *root = NULL;
-  g_autofree char *archive = import_sample (&root);
+  g_autofree char *archive = px_test_import_sample (&root);
   g_autofree char *kept_key = NULL;
   g_autofree char *split_key = NULL;
   g_autofree char *reviewed_key = NULL;
@@ -636,7 +510,7 @@ test_edits (void)
     kept_key = g_strdup (px_topic_get_report (chosen, 0)->key);
   }
   gtk_widget_activate_action (GTK_WIDGET (page), "compare.rename", NULL);
-  wait_until (has_dialog, NULL);
+  px_test_wait_until (has_dialog, NULL);
   dialog = find_dialog ();
   gtk_editable_set_text (GTK_EDITABLE (adw_message_dialog_get_extra_child (ADW_MESSAGE_DIALOG (dialog))),
                          "  Renamed by the test  ");
@@ -656,7 +530,7 @@ test_edits (void)
   split_key = g_strdup (px_topic_get_report (topic, px_topic_get_n_reports (topic) - 1)->key);
   g_assert_cmpstr (split_key, !=, kept_key);
   gtk_widget_activate_action (GTK_WIDGET (page), "compare.split", NULL);
-  wait_until (has_dialog, NULL);
+  px_test_wait_until (has_dialog, NULL);
   dialog = find_dialog ();
   {
     GtkWidget *scrolled = adw_message_dialog_get_extra_child (ADW_MESSAGE_DIALOG (dialog));
@@ -757,8 +631,8 @@ test_edits (void)
       g_assert_cmpuint (px_review_queue_get_n_open (queue), ==, n_open - 2);
     }
 
-  wait_until (settled, page);
-  destroy_window (window);
+  px_test_wait_until (settled, page);
+  px_test_destroy_window (window);
 
   /* All of it stored. */
   window = open_compared (archive);
@@ -769,8 +643,8 @@ test_edits (void)
   g_assert_true (find_topic_with_key (comparison, moved_key) != find_topic_with_key (comparison, stayed_key));
   g_assert_true (px_topic_get_reviewed (find_topic_with_key (comparison, reviewed_key)));
 
-  destroy_window (window);
-  remove_folder (root);
+  px_test_destroy_window (window);
+  px_test_remove_folder (root);
 }
 
 /* An import while the page is hidden compares again when it is shown. */
@@ -778,7 +652,7 @@ static void
 test_reload (void)
 {
   g_autofree char *root = NULL;
-  g_autofree char *archive = import_sample (&root);
+  g_autofree char *archive = px_test_import_sample (&root);
   g_autoptr(GError) error = NULL;
   g_autofree char *extra = NULL;
   g_autofree char *extra_file = NULL;
@@ -807,18 +681,18 @@ test_reload (void)
   _px_window_set_view (window, "documents");
   paths[0] = extra;
   _px_window_import (window, paths);
-  wait_until (not_importing, window);
-  drain ();
+  px_test_wait_until (px_test_not_importing, window);
+  px_test_drain ();
   /* Hidden: nothing recomputed yet. */
   g_assert_cmpuint (px_comparison_get_n_documents (_px_compare_page_get_comparison (page)), ==, n_documents);
 
   _px_window_set_view (window, "compare");
-  wait_until (compared, page);
+  px_test_wait_until (compared, page);
   g_assert_cmpuint (px_comparison_get_n_documents (_px_compare_page_get_comparison (page)), ==, n_documents + 1);
   g_assert_cmpstr (_px_compare_page_get_state (page), ==, "compare");
 
-  destroy_window (window);
-  remove_folder (root);
+  px_test_destroy_window (window);
+  px_test_remove_folder (root);
 }
 
 /* The reference corpus, when it is there: every source a column. */
@@ -839,14 +713,14 @@ test_seeds (void)
       return;
     }
 
-  archive = new_archive (&root);
-  window = new_window ();
+  archive = px_test_new_archive (&root);
+  window = px_test_new_window (1200, 800);
   g_assert_true (_px_window_open_archive (window, archive));
   _px_window_import (window, paths);
-  wait_until (not_importing, window);
+  px_test_wait_until (px_test_not_importing, window);
   _px_window_set_view (window, "compare");
   page = _px_window_get_compare_page (window);
-  wait_until (compared, page);
+  px_test_wait_until (compared, page);
   comparison = _px_compare_page_get_comparison (page);
 
   g_assert_cmpuint (px_comparison_get_n_sources (comparison), >=, 2);
@@ -854,8 +728,8 @@ test_seeds (void)
                     ==, 3 + px_comparison_get_n_sources (comparison));
   g_assert_cmpuint (g_list_model_get_n_items (ledger_rows (page)), >, 0);
 
-  destroy_window (window);
-  remove_folder (root);
+  px_test_destroy_window (window);
+  px_test_remove_folder (root);
 }
 
 int
@@ -887,6 +761,6 @@ main (int   argc,
   g_test_add_func ("/Px/ComparePage/seeds", test_seeds);
 
   status = g_test_run ();
-  remove_folder (data_home);
+  px_test_remove_folder (data_home);
   return status;
 }

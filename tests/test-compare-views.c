@@ -20,38 +20,13 @@
 #include "px-framing-view.h"
 #include "px-side-by-side.h"
 #include "px-test-display.h"
+#include "px-test-window.h"
 #include "px-window.h"
 #include "px-window-private.h"
 
 #define TIMEOUT_SECONDS 30
 
 /* Helpers {{{ */
-
-static gboolean
-timeout_cb (gpointer data)
-{
-  gboolean *timed_out = data;
-
-  *timed_out = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-static void
-spin (guint msec)
-{
-  gboolean done = FALSE;
-
-  g_timeout_add (msec, timeout_cb, &done);
-  while (!done)
-    g_main_context_iteration (NULL, TRUE);
-}
-
-static void
-drain (void)
-{
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
 
 static GtkWidget *
 show_in_window (GtkWidget *child,
@@ -65,13 +40,6 @@ show_in_window (GtkWidget *child,
   gtk_window_present (GTK_WINDOW (window));
   g_assert_true (px_test_wait_for_draw (child, TIMEOUT_SECONDS));
   return window;
-}
-
-static void
-destroy_window (GtkWidget *window)
-{
-  gtk_window_destroy (GTK_WINDOW (window));
-  drain ();
 }
 
 /* Saves @widget as it is drawn to $PX_TEST_SNAPSHOT_DIR/@name.png, when
@@ -478,7 +446,7 @@ test_side_by_side (void)
   /* Wide enough for all four: no scrolling across */
   g_object_ref (view);
   gtk_window_set_child (GTK_WINDOW (window), NULL);
-  destroy_window (window);
+  px_test_destroy_window (window);
   window = show_in_window (GTK_WIDGET (view), 1400, 640);
   g_object_unref (view);
   g_assert_cmpuint (_px_side_by_side_get_n_columns (view), ==, 4);
@@ -500,7 +468,7 @@ test_side_by_side (void)
 
     /* ... and a new reference keeps the keyboard in the columns */
     g_signal_emit_by_name (focus, "clicked");
-    drain ();
+    px_test_drain ();
     {
       g_autofree char *label = get_accessible (_px_side_by_side_get_column (view, 0), GTK_ACCESSIBLE_PROPERTY_LABEL);
 
@@ -593,7 +561,7 @@ test_side_by_side (void)
 
     gtk_style_context_remove_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (dark));
     adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_LIGHT);
-    spin (100);
+    px_test_spin (100);
   }
 
   /* Cleared: the placeholder again */
@@ -607,13 +575,13 @@ test_side_by_side (void)
     g_autoptr(PxComparison) again = make_comparison ();
 
     px_side_by_side_set_comparison (view, again);
-    drain ();
+    px_test_drain ();
     g_assert_cmpuint (_px_side_by_side_get_n_columns (view), ==, 4);
     px_side_by_side_set_comparison (view, NULL);
     g_assert_cmpuint (_px_side_by_side_get_n_columns (view), ==, 0);
   }
 
-  destroy_window (window);
+  px_test_destroy_window (window);
   g_free (emitted.text);
   g_assert_finalize_object (view);
 }
@@ -723,7 +691,7 @@ test_coverage (void)
   px_coverage_view_set_comparison (view, NULL);
   g_assert_cmpuint (g_list_model_get_n_items (gtk_column_view_get_columns (column_view)), ==, 1);
 
-  destroy_window (window);
+  px_test_destroy_window (window);
   g_clear_object (&emitted.topic);
   g_assert_finalize_object (view);
 }
@@ -833,7 +801,7 @@ test_coverage_large (void)
       g_assert_cmpfloat (scrolled_ms, <, 2000);
     }
 
-  destroy_window (window);
+  px_test_destroy_window (window);
   g_assert_finalize_object (view);
 }
 
@@ -979,13 +947,13 @@ test_framing (void)
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "framing.edit-terms", NULL));
   g_assert_nonnull (_px_framing_view_get_editor (view));
   gtk_widget_activate_action (GTK_WIDGET (_px_framing_view_get_editor (view)), "window.close", NULL);
-  drain ();
+  px_test_drain ();
   g_assert_null (_px_framing_view_get_editor (view));
 
   px_framing_view_set_comparison (view, NULL);
   g_assert_null (gtk_widget_get_first_child (GTK_WIDGET (pages)));
 
-  destroy_window (window);
+  px_test_destroy_window (window);
   g_free (emitted.text);
   g_assert_finalize_object (view);
 }
@@ -993,30 +961,6 @@ test_framing (void)
 /* }}} */
 
 /* Adding a figure from the reader {{{ */
-
-static gboolean
-not_importing (gpointer data)
-{
-  return !_px_window_is_importing (data);
-}
-
-static void
-remove_folder (const char *dir)
-{
-  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
-  const char *name;
-
-  while (d != NULL && (name = g_dir_read_name (d)))
-    {
-      g_autofree char *path = g_build_filename (dir, name, NULL);
-
-      if (g_file_test (path, G_FILE_TEST_IS_DIR) && !g_file_test (path, G_FILE_TEST_IS_SYMLINK))
-        remove_folder (path);
-      else
-        g_unlink (path);
-    }
-  g_rmdir (dir);
-}
 
 static GtkWidget *
 find_message_dialog (PxWindow *window)
@@ -1069,7 +1013,6 @@ test_add_figure (void)
     "\xc2\xa9 2024 Valley Courier. All rights reserved.\n";
   const char *sentence = "Volunteers from the villages filled sandbags through the night.";
   g_autoptr(GError) error = NULL;
-  g_autoptr(GSettings) settings = g_settings_new ("io.github.parallax.Parallax");
   g_autoptr(PxCompareEdits) edits = NULL;
   g_autofree char *root = g_dir_make_tmp ("px-test-compare-views-XXXXXX", &error);
   g_autofree char *docs = g_build_filename (root, "docs", NULL);
@@ -1096,22 +1039,10 @@ test_add_figure (void)
     g_assert_no_error (error);
   }
 
-  g_settings_reset (settings, "last-archive");
-  g_settings_reset (settings, "recent-archives");
-  window = px_window_new (NULL);
-  gtk_window_set_default_size (GTK_WINDOW (window), 1000, 700);
-  gtk_window_present (GTK_WINDOW (window));
+  window = px_test_new_window (1000, 700);
   g_assert_true (_px_window_open_archive (window, archive_dir));
   _px_window_import (window, paths);
-  {
-    gboolean timed_out = FALSE;
-    guint id = g_timeout_add_seconds (TIMEOUT_SECONDS, timeout_cb, &timed_out);
-
-    while (!not_importing (window) && !timed_out)
-      g_main_context_iteration (NULL, TRUE);
-    g_assert_false (timed_out);
-    g_source_remove (id);
-  }
+  px_test_wait_until (px_test_not_importing, window);
   gtk_single_selection_set_selected (_px_window_get_selection (window), 0);
   reader = _px_window_get_reader (window);
   document = px_reader_view_get_document (reader);
@@ -1169,7 +1100,7 @@ test_add_figure (void)
   /* As its button does: the response, then the dialog closes */
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "add");
   gtk_window_destroy (GTK_WINDOW (dialog));
-  drain ();
+  px_test_drain ();
 
   g_assert_cmpstr (_px_window_get_last_toast (window), ==, "Figure added: 1200 volunteers");
   edits = px_archive_load_compare_edits (archive, &error);
@@ -1214,7 +1145,7 @@ test_add_figure (void)
   g_assert_nonnull (dialog);
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
   gtk_window_destroy (GTK_WINDOW (dialog));
-  drain ();
+  px_test_drain ();
   g_assert_cmpuint (n_user_figures (archive), ==, 1);
 
   /* A selection over two lines is not a figure */
@@ -1229,8 +1160,8 @@ test_add_figure (void)
   }
 
   gtk_window_destroy (GTK_WINDOW (window));
-  drain ();
-  remove_folder (root);
+  px_test_drain ();
+  px_test_remove_folder (root);
 }
 
 /* }}} */

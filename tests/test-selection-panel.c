@@ -22,6 +22,7 @@
 #include "px-selection-panel.h"
 #include "px-selection-row.h"
 #include "px-test-display.h"
+#include "px-test-window.h"
 #include "px-timeline.h"
 #include "px-window.h"
 #include "px-window-private.h"
@@ -29,46 +30,6 @@
 #define TIMEOUT_SECONDS 60
 
 /* Helpers */
-
-typedef gboolean (*Predicate) (gpointer data);
-
-static gboolean
-timeout_cb (gpointer data)
-{
-  gboolean *timed_out = data;
-
-  *timed_out = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-/* Spins the main loop until @predicate holds; fails (rather than hangs)
- * after TIMEOUT_SECONDS. */
-static void
-wait_until (Predicate predicate,
-            gpointer  data)
-{
-  gboolean timed_out = FALSE;
-  guint id = g_timeout_add_seconds (TIMEOUT_SECONDS, timeout_cb, &timed_out);
-
-  while (!predicate (data) && !timed_out)
-    g_main_context_iteration (NULL, TRUE);
-
-  g_assert_false (timed_out);
-  g_source_remove (id);
-}
-
-static void
-drain (void)
-{
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
-
-static gboolean
-not_importing (gpointer data)
-{
-  return !_px_window_is_importing (data);
-}
 
 static gboolean
 not_exporting (gpointer data)
@@ -92,95 +53,10 @@ timeline_loaded (gpointer data)
   return !_px_timeline_page_is_loading (page) && _px_timeline_page_get_model (page) != NULL;
 }
 
-static void
-remove_folder (const char *dir)
-{
-  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
-  const char *name;
-
-  while (d != NULL && (name = g_dir_read_name (d)))
-    {
-      g_autofree char *path = g_build_filename (dir, name, NULL);
-
-      if (g_file_test (path, G_FILE_TEST_IS_DIR) && !g_file_test (path, G_FILE_TEST_IS_SYMLINK))
-        remove_folder (path);
-      else
-        g_unlink (path);
-    }
-  g_rmdir (dir);
-}
-
-static char *
-new_archive (char **root)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GFile) folder = NULL;
-  g_autoptr(PxArchive) archive = NULL;
-  char *path;
-
-  *root = g_dir_make_tmp ("px-test-selection-panel-XXXXXX", &error);
-  g_assert_no_error (error);
-  path = g_build_filename (*root, "archive", NULL);
-  folder = g_file_new_for_path (path);
-  archive = px_archive_create (folder, &error);
-  g_assert_no_error (error);
-
-  return path;
-}
-
-static PxWindow *
-new_window (void)
-{
-  g_autoptr(GSettings) settings = g_settings_new ("io.github.parallax.Parallax");
-  PxWindow *window;
-
-  g_settings_reset (settings, "last-archive");
-  g_settings_reset (settings, "recent-archives");
-  g_settings_reset (settings, "show-selection-panel");
-
-  window = px_window_new (NULL);
-  gtk_window_set_default_size (GTK_WINDOW (window), 1300, 800);
-  gtk_window_present (GTK_WINDOW (window));
-  return window;
-}
-
-static void
-destroy_window (PxWindow *window)
-{
-  gtk_window_destroy (GTK_WINDOW (window));
-  drain ();
-}
-
-/* The sample imported into a new archive: the archive's path, or NULL
- * (the test skips) without the sample. */
-static char *
-import_sample (char **root)
-{
-  const char *sample = g_getenv ("PX_SAMPLE_DIR");
-  const char *paths[] = { sample, NULL };
-  PxWindow *window;
-  char *archive;
-
-  if (sample == NULL || !g_file_test (sample, G_FILE_TEST_IS_DIR))
-    {
-      g_test_skip ("no sample folder");
-      return NULL;
-    }
-
-  archive = new_archive (root);
-  window = new_window ();
-  g_assert_true (_px_window_open_archive (window, archive));
-  _px_window_import (window, paths);
-  wait_until (not_importing, window);
-  destroy_window (window);
-
-  return archive;
-}
-
 static PxWindow *
 open_window (const char *archive)
 {
-  PxWindow *window = new_window ();
+  PxWindow *window = px_test_new_window (1300, 800);
 
   g_assert_true (_px_window_open_archive (window, archive));
   g_assert_true (px_test_wait_for_draw (GTK_WIDGET (window), TIMEOUT_SECONDS));
@@ -230,7 +106,7 @@ static void
 add (PxWindow *window)
 {
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.add-to-selection", NULL));
-  drain ();
+  px_test_drain ();
 }
 
 static void
@@ -238,7 +114,7 @@ add_document (PxWindow *window,
               guint     position)
 {
   gtk_single_selection_set_selected (_px_window_get_selection (window), position);
-  drain ();
+  px_test_drain ();
   /* The list has the keyboard, not the reader. */
   gtk_widget_grab_focus (GTK_WIDGET (_px_selection_panel_get_list (_px_window_get_selection_panel (window))));
   add (window);
@@ -312,7 +188,7 @@ static void
 test_new_archive (void)
 {
   g_autofree char *root = NULL;
-  g_autofree char *archive = new_archive (&root);
+  g_autofree char *archive = px_test_new_archive (&root);
   g_autoptr(GSettings) settings = g_settings_new ("io.github.parallax.Parallax");
   g_autoptr(GPtrArray) list = NULL;
   g_autoptr(GError) error = NULL;
@@ -344,8 +220,8 @@ test_new_archive (void)
   g_assert_false (_px_window_get_panel_shown (window));
   g_assert_false (g_settings_get_boolean (settings, "show-selection-panel"));
 
-  destroy_window (window);
-  remove_folder (root);
+  px_test_destroy_window (window);
+  px_test_remove_folder (root);
 }
 
 /* Every view adds what it has chosen, as the right kind of item: the
@@ -357,7 +233,7 @@ static void
 test_add_from_views (void)
 {
   g_autofree char *root = NULL;
-  g_autofree char *archive = import_sample (&root);
+  g_autofree char *archive = px_test_import_sample (&root);
   g_autoptr(PxSelectionItem) item = NULL;
   g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
   PxComparePage *compare;
@@ -435,7 +311,7 @@ test_add_from_views (void)
    * span with its entries. */
   _px_window_set_view (window, "timeline");
   timeline_page = _px_window_get_timeline_page (window);
-  wait_until (timeline_loaded, timeline_page);
+  px_test_wait_until (timeline_loaded, timeline_page);
   before = n_items (window);
   add (window);
   g_assert_cmpuint (n_items (window), ==, before);
@@ -455,11 +331,11 @@ test_add_from_views (void)
   /* The ledger: each chosen row a topic. */
   _px_window_set_view (window, "compare");
   compare = _px_window_get_compare_page (window);
-  wait_until (compared, compare);
+  px_test_wait_until (compared, compare);
   g_assert_true (px_test_wait_for_draw (GTK_WIDGET (_px_compare_page_get_ledger (compare)), TIMEOUT_SECONDS));
   before = n_items (window);
   gtk_selection_model_select_range (gtk_column_view_get_model (_px_compare_page_get_ledger (compare)), 0, 2, TRUE);
-  drain ();
+  px_test_drain ();
   add (window);
   g_assert_cmpuint (n_items (window), ==, before + 2);
   for (guint i = before; i < before + 2; i++)
@@ -474,13 +350,13 @@ test_add_from_views (void)
    * report. */
   gtk_selection_model_select_item (gtk_column_view_get_model (_px_compare_page_get_ledger (compare)), 0, TRUE);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (compare), "compare.show-side-by-side", NULL));
-  drain ();
+  px_test_drain ();
   collect_widgets (GTK_WIDGET (_px_compare_page_get_side_by_side (compare)), GTK_TYPE_BUTTON, "add-to-selection",
                    buttons);
   g_assert_cmpuint (buttons->len, >, 0);
   before = n_items (window);
   g_signal_emit_by_name (g_ptr_array_index (buttons, 0), "clicked");
-  drain ();
+  px_test_drain ();
   g_assert_cmpuint (n_items (window), >, before);
   item = item_at (window, before);
   g_assert_cmpint (px_selection_item_get_kind (item), ==, PX_SELECTION_REPORT);
@@ -494,7 +370,7 @@ test_add_from_views (void)
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (gtk_column_view_get_model (alignments))), >, 0);
   before = n_items (window);
   gtk_selection_model_select_item (gtk_column_view_get_model (alignments), 0, TRUE);
-  drain ();
+  px_test_drain ();
   add (window);
   g_assert_cmpuint (n_items (window), ==, before + 1);
   item = item_at (window, before);
@@ -504,7 +380,7 @@ test_add_from_views (void)
 
   /* The review queue: the discrepancy it shows. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (compare), "compare.show-view", "s", "review"));
-  drain ();
+  px_test_drain ();
   before = n_items (window);
   add (window);
   g_assert_cmpuint (n_items (window), <=, before + 1);
@@ -531,8 +407,8 @@ test_add_from_views (void)
       g_assert_true (px_selection_row_get_item (row_at (window, i)) == expected);
     }
 
-  destroy_window (window);
-  remove_folder (root);
+  px_test_destroy_window (window);
+  px_test_remove_folder (root);
 }
 
 /* Moving, annotating and removing, by the rows' own controls and the
@@ -542,7 +418,7 @@ static void
 test_edits_persist (void)
 {
   g_autofree char *root = NULL;
-  g_autofree char *archive = import_sample (&root);
+  g_autofree char *archive = px_test_import_sample (&root);
   g_autofree char *first_label = NULL;
   g_autofree char *second_label = NULL;
   g_autofree char *third_label = NULL;
@@ -577,12 +453,12 @@ test_edits_persist (void)
   /* Move Down from the row's menu: 0 goes below 1; Move Up of the
    * first moves nothing. */
   gtk_widget_activate_action (GTK_WIDGET (row_at (window, 0)), "row.move-up", NULL);
-  drain ();
+  px_test_drain ();
   item = item_at (window, 0);
   g_assert_cmpstr (px_selection_item_get_label (item), ==, first_label);
   g_clear_object (&item);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (row_at (window, 0)), "row.move-down", NULL));
-  drain ();
+  px_test_drain ();
   item = item_at (window, 1);
   g_assert_cmpstr (px_selection_item_get_label (item), ==, first_label);
   g_clear_object (&item);
@@ -591,7 +467,7 @@ test_edits_persist (void)
   gtk_list_box_select_row (list, gtk_list_box_get_row_at_index (list, 1));
   gtk_widget_grab_focus (GTK_WIDGET (gtk_list_box_get_row_at_index (list, 1)));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (panel), "selection.move-up", NULL));
-  drain ();
+  px_test_drain ();
   item = item_at (window, 0);
   g_assert_cmpstr (px_selection_item_get_label (item), ==, first_label);
   g_clear_object (&item);
@@ -600,7 +476,7 @@ test_edits_persist (void)
 
   /* A drop: the last row onto the first. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (row_at (window, 3)), "selection.move", "(uu)", 3, 0));
-  drain ();
+  px_test_drain ();
   item = item_at (window, 1);
   g_assert_cmpstr (px_selection_item_get_label (item), ==, first_label);
   g_clear_object (&item);
@@ -610,27 +486,27 @@ test_edits_persist (void)
   px_selection_row_edit_note (row_at (window, 1));
   gtk_editable_set_text (note, "  Checked against the second report  ");
   g_signal_emit_by_name (note, "activate");
-  drain ();
+  px_test_drain ();
   item = item_at (window, 1);
   g_assert_cmpstr (px_selection_item_get_note (item), ==, "Checked against the second report");
   g_clear_object (&item);
 
   /* Remove: the row's button, then Delete on the chosen row. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (row_at (window, 0)), "row.remove", NULL));
-  drain ();
+  px_test_drain ();
   g_assert_cmpuint (n_items (window), ==, 3);
   g_assert_true (g_str_has_prefix (_px_window_get_last_toast (window), "Removed “"));
   gtk_list_box_select_row (list, gtk_list_box_get_row_at_index (list, 2));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (panel), "selection.remove", NULL));
-  drain ();
+  px_test_drain ();
   g_assert_cmpuint (n_items (window), ==, 2);
   /* …and Undo brings it back. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo-selection", NULL));
-  drain ();
+  px_test_drain ();
   g_assert_cmpuint (n_items (window), ==, 3);
   g_assert_cmpuint (n_rows (window), ==, 3);
 
-  destroy_window (window);
+  px_test_destroy_window (window);
 
   /* What a new window shows is what was stored. */
   window = open_window (archive);
@@ -652,12 +528,12 @@ test_edits_persist (void)
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (_px_window_get_selection_panel (window)),
                                              "selection.clear", NULL));
   g_assert_cmpuint (n_items (window), ==, 0);
-  destroy_window (window);
+  px_test_destroy_window (window);
   window = open_window (archive);
   g_assert_cmpuint (n_items (window), ==, 0);
 
-  destroy_window (window);
-  remove_folder (root);
+  px_test_destroy_window (window);
+  px_test_remove_folder (root);
 }
 
 /* Two named selections keep their own items; the one shown last is shown
@@ -667,7 +543,7 @@ static void
 test_named_selections (void)
 {
   g_autofree char *root = NULL;
-  g_autofree char *archive = import_sample (&root);
+  g_autofree char *archive = px_test_import_sample (&root);
   g_autoptr(PxSelectionItem) item = NULL;
   g_autofree char *first_label = NULL;
   PxSelectionPanel *panel;
@@ -697,7 +573,7 @@ test_named_selections (void)
 
   /* Back to the first: its one item. */
   _px_selection_panel_switch_to (panel, 0);
-  drain ();
+  px_test_drain ();
   g_assert_cmpstr (px_selection_get_name (current (window)), ==, "Selection");
   g_assert_cmpuint (n_items (window), ==, 1);
   item = item_at (window, 0);
@@ -707,11 +583,11 @@ test_named_selections (void)
 
   /* Renamed, and shown again next time. */
   _px_selection_panel_switch_to (panel, 1);
-  drain ();
+  px_test_drain ();
   _px_selection_panel_rename (panel, "Figures to check");
   g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (gtk_drop_down_get_model (selector)), 1),
                    ==, "Figures to check");
-  destroy_window (window);
+  px_test_destroy_window (window);
 
   window = open_window (archive);
   panel = _px_window_get_selection_panel (window);
@@ -731,14 +607,14 @@ test_named_selections (void)
 
   /* Delete asks first. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (panel), "selection.delete", NULL));
-  wait_until (has_dialog, NULL);
+  px_test_wait_until (has_dialog, NULL);
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (find_dialog ()), "cancel");
   gtk_window_destroy (find_dialog ());
-  drain ();
+  px_test_drain ();
   g_assert_cmpuint (g_list_model_get_n_items (gtk_drop_down_get_model (selector)), ==, 1);
 
-  destroy_window (window);
-  remove_folder (root);
+  px_test_destroy_window (window);
+  px_test_remove_folder (root);
 }
 
 /* Exports write files that cite their sources: Markdown, HTML, CSV,
@@ -748,7 +624,7 @@ static void
 test_export (void)
 {
   g_autofree char *root = NULL;
-  g_autofree char *archive = import_sample (&root);
+  g_autofree char *archive = px_test_import_sample (&root);
   g_autofree char *out = NULL;
   g_auto(GStrv) ids = NULL;
   PxComparePage *compare;
@@ -781,9 +657,9 @@ test_export (void)
   add_document (window, 0);
   _px_window_set_view (window, "compare");
   compare = _px_window_get_compare_page (window);
-  wait_until (compared, compare);
+  px_test_wait_until (compared, compare);
   gtk_selection_model_select_item (gtk_column_view_get_model (_px_compare_page_get_ledger (compare)), 0, TRUE);
-  drain ();
+  px_test_drain ();
   add (window);
   g_assert_cmpuint (n_items (window), ==, 2);
   px_selection_set_name (current (window), "Flood figures");
@@ -796,7 +672,7 @@ test_export (void)
       g_autofree char *contents = NULL;
 
       _px_window_export_to (window, FALSE, formats[f].format, path);
-      wait_until (not_exporting, window);
+      px_test_wait_until (not_exporting, window);
       g_assert_true (g_str_has_prefix (_px_window_get_last_toast (window), "Exported to “"));
       contents = read_file (path);
 
@@ -814,7 +690,7 @@ test_export (void)
     g_autofree char *contents = NULL;
 
     _px_window_export_to (window, FALSE, PX_EXPORT_PDF, path);
-    wait_until (not_exporting, window);
+    px_test_wait_until (not_exporting, window);
     contents = read_file (path);
     g_assert_true (g_str_has_prefix (contents, "%PDF"));
   }
@@ -826,7 +702,7 @@ test_export (void)
     g_auto(GStrv) lines = NULL;
 
     _px_window_export_to (window, TRUE, PX_EXPORT_CSV, path);
-    wait_until (not_exporting, window);
+    px_test_wait_until (not_exporting, window);
     contents = read_file (path);
     lines = g_strsplit (contents, "\n", -1);
     /* A header and a row per report at least, so more rows than topics. */
@@ -844,7 +720,7 @@ test_export (void)
     _px_window_set_view (window, "documents");
     documents = _px_window_get_document_model (window);
     _px_window_export_to (window, TRUE, PX_EXPORT_JSON, path);
-    wait_until (not_exporting, window);
+    px_test_wait_until (not_exporting, window);
     contents = read_file (path);
     g_assert_cmpuint (g_list_model_get_n_items (documents), >, 1);
     for (guint i = 0; i < g_list_model_get_n_items (documents); i++)
@@ -861,9 +737,9 @@ test_export (void)
     g_autofree char *contents = NULL;
 
     _px_window_set_view (window, "timeline");
-    wait_until (timeline_loaded, _px_window_get_timeline_page (window));
+    px_test_wait_until (timeline_loaded, _px_window_get_timeline_page (window));
     _px_window_export_to (window, TRUE, PX_EXPORT_MARKDOWN, path);
-    wait_until (not_exporting, window);
+    px_test_wait_until (not_exporting, window);
     contents = read_file (path);
     g_assert_true (g_str_has_prefix (contents, "# Timeline"));
     g_assert_nonnull (strstr (contents, "[^1]:"));
@@ -874,15 +750,15 @@ test_export (void)
     g_autofree char *path = g_build_filename (out, "missing", "selection.md", NULL);
 
     _px_window_export_to (window, FALSE, PX_EXPORT_MARKDOWN, path);
-    wait_until (not_exporting, window);
-    wait_until (has_dialog, NULL);
+    px_test_wait_until (not_exporting, window);
+    px_test_wait_until (has_dialog, NULL);
     g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
     gtk_window_destroy (find_dialog ());
-    drain ();
+    px_test_drain ();
   }
 
-  destroy_window (window);
-  remove_folder (root);
+  px_test_destroy_window (window);
+  px_test_remove_folder (root);
 }
 
 typedef struct
@@ -949,7 +825,7 @@ static void
 test_copy (void)
 {
   g_autofree char *root = NULL;
-  g_autofree char *archive = import_sample (&root);
+  g_autofree char *archive = px_test_import_sample (&root);
   static const char *html_type[] = { "text/html", NULL };
   ClipboardRead read = { NULL, };
   GdkClipboard *clipboard;
@@ -964,7 +840,7 @@ test_copy (void)
   px_selection_set_name (current (window), "For the editor");
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.copy-selection", NULL));
-  wait_until (not_exporting, window);
+  px_test_wait_until (not_exporting, window);
   g_assert_true (g_str_has_prefix (_px_window_get_last_toast (window), "Copied “"));
 
   clipboard = gtk_widget_get_clipboard (GTK_WIDGET (window));
@@ -973,13 +849,13 @@ test_copy (void)
   g_assert_true (gdk_content_formats_contain_mime_type (formats, "text/plain;charset=utf-8"));
 
   gdk_clipboard_read_text_async (clipboard, NULL, read_text_cb, &read);
-  wait_until (read_done, &read);
+  px_test_wait_until (read_done, &read);
   g_assert_nonnull (read.text);
   g_assert_true (g_str_has_prefix (read.text, "# For the editor"));
 
   read.done = FALSE;
   gdk_clipboard_read_async (clipboard, html_type, G_PRIORITY_DEFAULT, NULL, read_html_cb, &read);
-  wait_until (read_done, &read);
+  px_test_wait_until (read_done, &read);
   g_assert_nonnull (read.html);
   g_assert_nonnull (g_strstr_len (g_bytes_get_data (read.html, NULL), g_bytes_get_size (read.html), "<html"));
   g_assert_nonnull (g_strstr_len (g_bytes_get_data (read.html, NULL), g_bytes_get_size (read.html),
@@ -987,8 +863,8 @@ test_copy (void)
 
   g_free (read.text);
   g_bytes_unref (read.html);
-  destroy_window (window);
-  remove_folder (root);
+  px_test_destroy_window (window);
+  px_test_remove_folder (root);
 }
 
 /* Whether @needle is in @data, which may hold NUL bytes. */
@@ -1054,7 +930,7 @@ test_print_layout (void)
   count = g_strdup_printf ("/Count %d", px_print_export_get_n_pages (operation));
   g_assert_true (contains_bytes (contents, length, count));
 
-  remove_folder (dir);
+  px_test_remove_folder (dir);
 }
 
 int
@@ -1087,6 +963,6 @@ main (int   argc,
   g_test_add_func ("/Px/SelectionPanel/print-layout", test_print_layout);
 
   status = g_test_run ();
-  remove_folder (data_home);
+  px_test_remove_folder (data_home);
   return status;
 }

@@ -14,6 +14,7 @@
 #include "px-document-row.h"
 #include "px-reader-view.h"
 #include "px-test-display.h"
+#include "px-test-window.h"
 #include "px-timeline.h"
 #include "px-window.h"
 #include "px-window-private.h"
@@ -21,57 +22,6 @@
 #define TIMEOUT_SECONDS 30
 
 /* Helpers */
-
-typedef gboolean (*Predicate) (gpointer data);
-
-static gboolean
-timeout_cb (gpointer data)
-{
-  gboolean *timed_out = data;
-
-  *timed_out = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-/* Spins the main loop until @predicate holds; fails (rather than hangs)
- * after TIMEOUT_SECONDS. */
-static void
-wait_until (Predicate predicate,
-            gpointer  data)
-{
-  gboolean timed_out = FALSE;
-  guint id = g_timeout_add_seconds (TIMEOUT_SECONDS, timeout_cb, &timed_out);
-
-  while (!predicate (data) && !timed_out)
-    g_main_context_iteration (NULL, TRUE);
-
-  g_assert_false (timed_out);
-  g_source_remove (id);
-}
-
-static gboolean
-not_importing (gpointer data)
-{
-  return !_px_window_is_importing (data);
-}
-
-static void
-spin (guint msec)
-{
-  gboolean done = FALSE;
-
-  g_timeout_add (msec, timeout_cb, &done);
-  while (!done)
-    g_main_context_iteration (NULL, TRUE);
-}
-
-static void
-destroy_window (gpointer window)
-{
-  gtk_window_destroy (GTK_WINDOW (window));
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
 
 /* A temporary folder holding the given NULL-terminated name/contents
  * pairs; @lengths gives each content's size (-1 for a string). */
@@ -95,24 +45,6 @@ make_folder (const char * const *names,
   return dir;
 }
 
-static void
-remove_folder (const char *dir)
-{
-  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
-  const char *name;
-
-  while (d != NULL && (name = g_dir_read_name (d)))
-    {
-      g_autofree char *path = g_build_filename (dir, name, NULL);
-
-      if (g_file_test (path, G_FILE_TEST_IS_DIR) && !g_file_test (path, G_FILE_TEST_IS_SYMLINK))
-        remove_folder (path);
-      else
-        g_unlink (path);
-    }
-  g_rmdir (dir);
-}
-
 static char *
 dup_buffer_text (GtkTextBuffer *buffer)
 {
@@ -121,25 +53,6 @@ dup_buffer_text (GtkTextBuffer *buffer)
   gtk_text_buffer_get_bounds (buffer, &start, &end);
   /* include_hidden_chars: the removed lines are in the buffer, hidden */
   return gtk_text_buffer_get_text (buffer, &start, &end, TRUE);
-}
-
-/* Each test starts from no remembered archive: the memory settings
- * backend lives as long as the test program. */
-static PxWindow *
-new_window (void)
-{
-  g_autoptr(GSettings) settings = g_settings_new ("io.github.parallax.Parallax");
-  PxWindow *window;
-
-  g_settings_reset (settings, "last-archive");
-  g_settings_reset (settings, "recent-archives");
-  g_settings_reset (settings, "show-removed");
-  g_settings_reset (settings, "show-details");
-
-  window = px_window_new (NULL);
-  gtk_window_set_default_size (GTK_WINDOW (window), 1000, 700);
-  gtk_window_present (GTK_WINDOW (window));
-  return window;
 }
 
 /* Invented documents: a flood in an invented town, seen by three outlets,
@@ -207,7 +120,7 @@ fixture_init (Fixture *f)
 static void
 fixture_clear (Fixture *f)
 {
-  remove_folder (f->root);
+  px_test_remove_folder (f->root);
   g_free (f->root);
   g_free (f->archive);
   g_free (f->docs);
@@ -231,7 +144,7 @@ n_rows (PxWindow *window)
 static PxWindow *
 new_window_with_documents (Fixture *f)
 {
-  PxWindow *window = new_window ();
+  PxWindow *window = px_test_new_window (1000, 700);
   const char *paths[] = { f->docs, NULL };
 
   g_assert_true (_px_window_open_archive (window, f->archive));
@@ -239,7 +152,7 @@ new_window_with_documents (Fixture *f)
 
   _px_window_import (window, paths);
   g_assert_true (_px_window_is_importing (window));
-  wait_until (not_importing, window);
+  px_test_wait_until (px_test_not_importing, window);
 
   return window;
 }
@@ -292,7 +205,7 @@ n_outlet_rows (PxWindow *window)
 static void
 test_empty_state (void)
 {
-  PxWindow *window = new_window ();
+  PxWindow *window = px_test_new_window (1000, 700);
   GtkWidget *page;
 
   g_assert_true (px_test_wait_for_draw (GTK_WIDGET (window), TIMEOUT_SECONDS));
@@ -320,7 +233,7 @@ test_empty_state (void)
   g_assert_false (px_window_open_last_archive (window));
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "Parallax");
 
-  destroy_window (window);
+  px_test_destroy_window (window);
 }
 
 static void
@@ -372,11 +285,11 @@ test_import (void)
   paths[0] = f.docs;
   paths[1] = NULL;
   _px_window_import (window, paths);
-  wait_until (not_importing, window);
+  px_test_wait_until (px_test_not_importing, window);
   g_assert_cmpuint (n_rows (window), ==, 3);
   g_assert_cmpstr (_px_window_get_last_toast (window), ==, "0 documents imported, 3 duplicates");
 
-  destroy_window (window);
+  px_test_destroy_window (window);
   fixture_clear (&f);
 }
 
@@ -395,11 +308,11 @@ test_import_failures (void)
   PxWindow *window;
 
   fixture_init (&f);
-  window = new_window ();
+  window = px_test_new_window (1000, 700);
   g_assert_true (_px_window_open_archive (window, f.archive));
 
   _px_window_import (window, paths);
-  wait_until (not_importing, window);
+  px_test_wait_until (px_test_not_importing, window);
 
   /* The good document is in, and each bad one is named */
   g_assert_cmpuint (n_rows (window), ==, 1);
@@ -422,11 +335,11 @@ test_import_failures (void)
   g_assert_nonnull (dialog);
   g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), ==,
                    "Some Files Could Not Be Imported");
-  destroy_window (dialog);
+  px_test_destroy_window (dialog);
 
-  destroy_window (window);
+  px_test_destroy_window (window);
   fixture_clear (&f);
-  remove_folder (dir);
+  px_test_remove_folder (dir);
 }
 
 static void
@@ -468,7 +381,7 @@ test_outlets (void)
   g_assert_cmpuint (n_rows (window), ==, 3);
   g_assert_cmpstr (_px_window_get_subtitle (window), ==, "3 documents");
 
-  destroy_window (window);
+  px_test_destroy_window (window);
   fixture_clear (&f);
 }
 
@@ -507,7 +420,7 @@ test_sort (void)
     }
 
   g_settings_set_string (settings, "sort", "date");
-  destroy_window (window);
+  px_test_destroy_window (window);
   fixture_clear (&f);
 }
 
@@ -547,7 +460,7 @@ test_search (void)
   gtk_editable_set_text (GTK_EDITABLE (entry), "sandbags");
   wait.window = window;
   wait.query = "sandbags";
-  wait_until (query_applied, &wait);
+  px_test_wait_until (query_applied, &wait);
 
   g_assert_cmpuint (n_rows (window), ==, 1);
   hit = get_info (window, 0);
@@ -581,7 +494,7 @@ test_search (void)
   /* Nothing found: the list says so */
   gtk_editable_set_text (GTK_EDITABLE (entry), "zeppelin");
   wait.query = "zeppelin";
-  wait_until (query_applied, &wait);
+  px_test_wait_until (query_applied, &wait);
   g_assert_cmpuint (n_rows (window), ==, 0);
   g_assert_cmpstr (_px_window_get_list_page (window), ==, "no-results");
 
@@ -589,12 +502,12 @@ test_search (void)
   gtk_search_bar_set_search_mode (GTK_SEARCH_BAR (gtk_widget_get_ancestor (GTK_WIDGET (entry), GTK_TYPE_SEARCH_BAR)),
                                   FALSE);
   wait.query = NULL;
-  wait_until (query_applied, &wait);
+  px_test_wait_until (query_applied, &wait);
   g_assert_cmpuint (n_rows (window), ==, 3);
   g_assert_cmpstr (_px_window_get_list_page (window), ==, "list");
   g_assert_cmpuint (_px_reader_view_get_n_matches (_px_window_get_reader (window)), ==, 0);
 
-  destroy_window (window);
+  px_test_destroy_window (window);
   fixture_clear (&f);
 }
 
@@ -690,8 +603,8 @@ test_edit_outlet (void)
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (_px_metadata_panel_get_revert_button (panel, PX_FIELD_OUTLET))));
 
   /* The edit survives closing the archive and opening it in a new window */
-  destroy_window (window);
-  window = new_window ();
+  px_test_destroy_window (window);
+  window = px_test_new_window (1000, 700);
   g_assert_true (_px_window_open_archive (window, f.archive));
   g_assert_cmpuint (n_rows (window), ==, 3);
   select_outlet_row (window, "Harbour Herald Weekly");
@@ -739,7 +652,7 @@ test_edit_outlet (void)
     g_assert_cmpstr (px_document_info_get_published (info), ==, "2024-03-05");
   }
 
-  destroy_window (window);
+  px_test_destroy_window (window);
   fixture_clear (&f);
 }
 
@@ -863,7 +776,7 @@ test_move_line (void)
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.restore-to-article", NULL));
   g_assert_true (px_paragraph_is_kept (g_ptr_array_index (px_document_get_paragraphs (px_reader_view_get_document (reader)), index)));
 
-  destroy_window (window);
+  px_test_destroy_window (window);
   fixture_clear (&f);
 }
 
@@ -871,7 +784,7 @@ static void
 test_open_errors (void)
 {
   g_autofree char *dir = make_folder (three_names, three_contents, NULL);
-  PxWindow *window = new_window ();
+  PxWindow *window = px_test_new_window (1000, 700);
   GtkWidget *dialog;
 
   /* A folder that is no archive: a dialog names it and says why */
@@ -880,7 +793,7 @@ test_open_errors (void)
   g_assert_nonnull (dialog);
   g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), ==, "Could Not Open Archive");
   g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)), dir));
-  destroy_window (dialog);
+  px_test_destroy_window (dialog);
   g_assert_cmpstr (_px_window_get_visible_page (window), ==, "welcome");
 
   /* A place no archive can be made */
@@ -889,11 +802,11 @@ test_open_errors (void)
   g_assert_nonnull (dialog);
   g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), ==, "Could Not Create Archive");
   g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)), "/proc/px-no-archive-here"));
-  destroy_window (dialog);
+  px_test_destroy_window (dialog);
   g_assert_null (_px_window_get_archive (window));
 
-  destroy_window (window);
-  remove_folder (dir);
+  px_test_destroy_window (window);
+  px_test_remove_folder (dir);
 }
 
 static void
@@ -906,7 +819,7 @@ test_recent (void)
   g_autofree char *second = g_build_filename (root, "second", NULL);
   g_auto(GStrv) recent = NULL;
   g_autofree char *last = NULL;
-  PxWindow *window = new_window ();
+  PxWindow *window = px_test_new_window (1000, 700);
 
   g_assert_true (_px_window_create_archive (window, first));
   g_assert_cmpstr (_px_window_get_visible_page (window), ==, "empty-archive");
@@ -927,7 +840,7 @@ test_recent (void)
     g_autofree char *path = g_file_get_path (px_archive_get_folder (_px_window_get_archive (window)));
     g_assert_cmpstr (path, ==, second);
   }
-  destroy_window (window);
+  px_test_destroy_window (window);
 
   /* A new window reopens the last archive */
   window = px_window_new (NULL);
@@ -936,16 +849,16 @@ test_recent (void)
     g_autofree char *path = g_file_get_path (px_archive_get_folder (_px_window_get_archive (window)));
     g_assert_cmpstr (path, ==, second);
   }
-  destroy_window (window);
+  px_test_destroy_window (window);
 
   /* ... unless it has gone */
-  remove_folder (second);
+  px_test_remove_folder (second);
   window = px_window_new (NULL);
   g_assert_false (px_window_open_last_archive (window));
   g_assert_cmpstr (_px_window_get_visible_page (window), ==, "welcome");
-  destroy_window (window);
+  px_test_destroy_window (window);
 
-  remove_folder (root);
+  px_test_remove_folder (root);
 }
 
 static void
@@ -954,31 +867,31 @@ test_open_paths (void)
   g_autofree char *dir = make_folder (three_names, three_contents, NULL);
   g_autofree char *default_archive = g_build_filename (g_get_user_data_dir (), "parallax", "archive", NULL);
   const char *paths[] = { dir, NULL };
-  PxWindow *window = new_window ();
+  PxWindow *window = px_test_new_window (1000, 700);
 
   /* `parallax FOLDER` with no archive open: a default archive is made
    * and the folder imported into it */
   px_window_open_paths (window, paths);
   g_assert_nonnull (_px_window_get_archive (window));
-  wait_until (not_importing, window);
+  px_test_wait_until (px_test_not_importing, window);
   {
     g_autofree char *path = g_file_get_path (px_archive_get_folder (_px_window_get_archive (window)));
     g_assert_cmpstr (path, ==, default_archive);
   }
   g_assert_cmpuint (n_rows (window), ==, 3);
-  destroy_window (window);
+  px_test_destroy_window (window);
 
   /* `parallax ARCHIVE` opens it */
-  window = new_window ();
+  window = px_test_new_window (1000, 700);
   paths[0] = default_archive;
   px_window_open_paths (window, paths);
   g_assert_false (_px_window_is_importing (window));
   g_assert_nonnull (_px_window_get_archive (window));
   g_assert_cmpuint (n_rows (window), ==, 3);
-  destroy_window (window);
+  px_test_destroy_window (window);
 
-  remove_folder (dir);
-  remove_folder (default_archive);
+  px_test_remove_folder (dir);
+  px_test_remove_folder (default_archive);
 }
 
 static void
@@ -991,7 +904,7 @@ test_drop (void)
   gboolean accepted = FALSE;
 
   fixture_init (&f);
-  window = new_window ();
+  window = px_test_new_window (1000, 700);
   g_assert_true (_px_window_open_archive (window, f.archive));
 
   /* Dropping a folder on the window imports it */
@@ -1001,11 +914,11 @@ test_drop (void)
   g_signal_emit_by_name (_px_window_get_drop_target (window), "drop", &value, 10.0, 10.0, &accepted);
   g_assert_true (accepted);
   g_assert_true (_px_window_is_importing (window));
-  wait_until (not_importing, window);
+  px_test_wait_until (px_test_not_importing, window);
   g_assert_cmpuint (n_rows (window), ==, 3);
   g_assert_cmpstr (_px_window_get_last_toast (window), ==, "3 documents imported");
 
-  destroy_window (window);
+  px_test_destroy_window (window);
   fixture_clear (&f);
 }
 
@@ -1020,13 +933,13 @@ test_cancel_import (void)
   fixture_init (&f);
   paths[0] = f.docs;
   paths[1] = NULL;
-  window = new_window ();
+  window = px_test_new_window (1000, 700);
   g_assert_true (_px_window_open_archive (window, f.archive));
 
   /* Cancel stops the import; whatever was stored stays, complete */
   _px_window_import (window, paths);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.cancel-import", NULL));
-  wait_until (not_importing, window);
+  px_test_wait_until (px_test_not_importing, window);
   g_assert_cmpuint (n_rows (window), <=, 3);
   g_assert_nonnull (_px_window_get_last_toast (window));
 
@@ -1035,13 +948,13 @@ test_cancel_import (void)
   g_assert_true (_px_window_is_importing (window));
   g_assert_true (_px_window_create_archive (window, f.root));
   g_assert_false (_px_window_is_importing (window));
-  spin (300);
+  px_test_spin (300);
 
   /* Closing the window while an import runs is safe */
   g_assert_true (_px_window_open_archive (window, f.archive));
   _px_window_import (window, paths);
-  destroy_window (window);
-  spin (300);
+  px_test_destroy_window (window);
+  px_test_spin (300);
 
   fixture_clear (&f);
 }
@@ -1083,7 +996,7 @@ make_document (void)
 static void
 test_toggle_removed (void)
 {
-  PxWindow *window = new_window ();
+  PxWindow *window = px_test_new_window (1000, 700);
   PxReaderView *reader = _px_window_get_reader (window);
   GtkTextTag *removed = _px_reader_view_get_tag (reader, PX_READER_TAG_REMOVED);
   g_autoptr(PxDocument) document = make_document ();
@@ -1124,7 +1037,7 @@ test_toggle_removed (void)
   g_settings_reset (settings, "show-removed");
   g_assert_false (px_reader_view_get_show_removed (reader));
 
-  destroy_window (window);
+  px_test_destroy_window (window);
 }
 
 static guint
@@ -1234,7 +1147,7 @@ test_figure_highlight_pixels (void)
       n_date = count_pixels (pixels, (gsize) width * height, date_fg, 8);
       if (n_figure > 100 && n_date > 5)
         break;
-      spin (200);
+      px_test_spin (200);
     }
 
   if (g_getenv ("PX_TEST_SAVE_PNG") != NULL)
@@ -1264,7 +1177,7 @@ test_figure_highlight_pixels (void)
 
   gdk_rgba_free (figure_bg);
   gdk_rgba_free (date_fg);
-  destroy_window (window);
+  px_test_destroy_window (window);
 }
 
 
@@ -1309,17 +1222,17 @@ test_timeline (void)
     }
 
   fixture_init (&f);
-  window = new_window ();
+  window = px_test_new_window (1000, 700);
   g_assert_true (_px_window_open_archive (window, f.archive));
   _px_window_import (window, paths);
-  wait_until (not_importing, window);
+  px_test_wait_until (px_test_not_importing, window);
   all_rows = n_rows (window);
   g_assert_cmpuint (all_rows, >, 3);
 
   page = _px_window_get_timeline_page (window);
   _px_window_set_view (window, "timeline");
   g_assert_cmpstr (_px_window_get_view (window), ==, "timeline");
-  wait_until (timeline_loaded, page);
+  px_test_wait_until (timeline_loaded, page);
   g_assert_cmpuint (px_timeline_model_get_n_marks (_px_timeline_page_get_model (page)), >, 0);
 
   /* A day several sources give, and those that only give its month or year. */
@@ -1340,7 +1253,7 @@ test_timeline (void)
   g_assert_cmpint (end, >, start);
   /* Drawn, and scrolled to the passage. */
   g_assert_true (px_test_wait_for_draw (GTK_WIDGET (_px_window_get_reader (window)), TIMEOUT_SECONDS));
-  spin (200);
+  px_test_spin (200);
 
   /* The export menu's files: the whole range and the visible one. */
   {
@@ -1370,7 +1283,7 @@ test_timeline (void)
   g_assert_false (_px_timeline_page_is_loading (page));
   _px_window_set_view (window, "timeline");
   g_assert_true (_px_timeline_page_is_loading (page));
-  wait_until (timeline_loaded, page);
+  px_test_wait_until (timeline_loaded, page);
   _px_window_set_view (window, "documents");
 
   /* A period on the axis filters the list, and the bar clears it. */
@@ -1389,7 +1302,7 @@ test_timeline (void)
 
     gtk_drop_down_set_selected (lanes, 1);
     g_assert_true (_px_timeline_page_is_loading (page));
-    wait_until (timeline_loaded, page);
+    px_test_wait_until (timeline_loaded, page);
     g_assert_cmpuint (px_timeline_model_get_n_lanes (_px_timeline_page_get_model (page)), ==, 1);
   }
 
@@ -1399,9 +1312,9 @@ test_timeline (void)
   g_assert_true (px_edtf_get_extent ("2019-03", &extent));
   px_time_range_set (px_timeline_get_range (timeline), extent.start, extent.end);
   range = px_time_range_to_string (px_timeline_get_range (timeline));
-  destroy_window (window);
+  px_test_destroy_window (window);
 
-  window = new_window ();
+  window = px_test_new_window (1000, 700);
   g_assert_true (_px_window_open_archive (window, f.archive));
   page = _px_window_get_timeline_page (window);
   {
@@ -1414,14 +1327,14 @@ test_timeline (void)
                                                                                                 "lanes_dropdown"))),
                       ==, 1);
   }
-  wait_until (timeline_loaded, page);
+  px_test_wait_until (timeline_loaded, page);
   timeline = PX_TIMELINE (gtk_widget_get_template_child (GTK_WIDGET (page), PX_TYPE_TIMELINE_PAGE, "timeline"));
   {
     g_autofree char *restored = px_time_range_to_string (px_timeline_get_range (timeline));
 
     g_assert_cmpstr (restored, ==, range);
   }
-  destroy_window (window);
+  px_test_destroy_window (window);
 
   fixture_clear (&f);
 }
@@ -1496,6 +1409,6 @@ main (int   argc,
   g_test_add_func ("/window/timeline", test_timeline);
 
   status = g_test_run ();
-  remove_folder (data_home);
+  px_test_remove_folder (data_home);
   return status;
 }

@@ -1,0 +1,146 @@
+/* px-test-window.c
+ *
+ * Copyright 2026 The Parallax developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+
+#include "px-core.h"
+#include "px-test-window.h"
+#include "px-window-private.h"
+
+#define TIMEOUT_SECONDS 60
+
+static gboolean
+timeout_cb (gpointer data)
+{
+  gboolean *timed_out = data;
+
+  *timed_out = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+void
+px_test_wait_until (PxTestPredicate predicate,
+                    gpointer        data)
+{
+  gboolean timed_out = FALSE;
+  guint id = g_timeout_add_seconds (TIMEOUT_SECONDS, timeout_cb, &timed_out);
+
+  while (!predicate (data) && !timed_out)
+    g_main_context_iteration (NULL, TRUE);
+
+  g_assert_false (timed_out);
+  g_source_remove (id);
+}
+
+void
+px_test_drain (void)
+{
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+void
+px_test_spin (guint msec)
+{
+  gboolean done = FALSE;
+
+  g_timeout_add (msec, timeout_cb, &done);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+void
+px_test_remove_folder (const char *dir)
+{
+  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  while (d != NULL && (name = g_dir_read_name (d)))
+    {
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+
+      if (g_file_test (path, G_FILE_TEST_IS_DIR) && !g_file_test (path, G_FILE_TEST_IS_SYMLINK))
+        px_test_remove_folder (path);
+      else
+        g_unlink (path);
+    }
+  g_rmdir (dir);
+}
+
+char *
+px_test_new_archive (char **root)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) folder = NULL;
+  g_autoptr(PxArchive) archive = NULL;
+  char *path;
+
+  *root = g_dir_make_tmp ("px-test-XXXXXX", &error);
+  g_assert_no_error (error);
+  path = g_build_filename (*root, "archive", NULL);
+  folder = g_file_new_for_path (path);
+  archive = px_archive_create (folder, &error);
+  g_assert_no_error (error);
+
+  return path;
+}
+
+PxWindow *
+px_test_new_window (int width,
+                    int height)
+{
+  g_autoptr(GSettings) settings = g_settings_new ("io.github.parallax.Parallax");
+  const char *keys[] = { "last-archive", "recent-archives", "show-removed", "show-details",
+                         "show-selection-panel" };
+  PxWindow *window;
+
+  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+    g_settings_reset (settings, keys[i]);
+
+  window = px_window_new (NULL);
+  gtk_window_set_default_size (GTK_WINDOW (window), width, height);
+  gtk_window_present (GTK_WINDOW (window));
+  return window;
+}
+
+void
+px_test_destroy_window (gpointer window)
+{
+  gtk_window_destroy (GTK_WINDOW (window));
+  px_test_drain ();
+}
+
+gboolean
+px_test_not_importing (gpointer window)
+{
+  return !_px_window_is_importing (window);
+}
+
+char *
+px_test_import_sample (char **root)
+{
+  const char *sample = g_getenv ("PX_SAMPLE_DIR");
+  const char *paths[] = { sample, NULL };
+  PxWindow *window;
+  char *archive;
+
+  if (sample == NULL || !g_file_test (sample, G_FILE_TEST_IS_DIR))
+    {
+      g_test_skip ("no sample folder");
+      return NULL;
+    }
+
+  archive = px_test_new_archive (root);
+  window = px_test_new_window (1200, 800);
+  g_assert_true (_px_window_open_archive (window, archive));
+  _px_window_import (window, paths);
+  px_test_wait_until (px_test_not_importing, window);
+  px_test_destroy_window (window);
+
+  return archive;
+}

@@ -1,0 +1,40 @@
+/* px-test-window.h: what the window tests share: waiting on the main
+ * loop, temporary archives, a fresh window
+ *
+ * Copyright 2026 The Parallax developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "px-window.h"
+
+G_BEGIN_DECLS
+
+typedef gboolean (*PxTestPredicate) (gpointer data);
+
+/* Spins the main loop until @predicate holds; fails (rather than hangs)
+ * after a minute. */
+void      px_test_wait_until      (PxTestPredicate  predicate,
+                                   gpointer         data);
+/* Runs what is pending, without blocking. */
+void      px_test_drain           (void);
+/* Spins the main loop for @msec. */
+void      px_test_spin            (guint            msec);
+void      px_test_remove_folder   (const char      *dir);
+/* A new archive in a new temporary folder @root: the archive's path. */
+char     *px_test_new_archive     (char           **root);
+/* A window presented at @width × @height, remembering no archive and
+ * with the view settings at their defaults: the memory settings backend
+ * lives as long as the test program. */
+PxWindow *px_test_new_window      (int              width,
+                                   int              height);
+/* Destroys a window (any GtkWindow) and runs what that leaves pending. */
+void      px_test_destroy_window  (gpointer         window);
+/* The window is not importing: for px_test_wait_until(). */
+gboolean  px_test_not_importing   (gpointer         window);
+/* $PX_SAMPLE_DIR imported into a new archive (in @root): its path, or
+ * NULL, the test skipped, without the sample. */
+char     *px_test_import_sample   (char           **root);
+
+G_END_DECLS
