@@ -1557,6 +1557,39 @@ test_views (void)
     }
 }
 
+/* Offsets count the body as px_document_dup_body_text() joins it: an
+ * empty first paragraph adds no separator, and captions and removed
+ * lines are not in it. */
+static void
+test_plan_offsets_body (void)
+{
+  g_autoptr(PxDocument) document = px_document_new ();
+  g_autoptr(PxSelection) selection = px_selection_new ("Body");
+  g_autoptr(PxSelectionItem) item = NULL;
+  g_autoptr(GHashTable) documents = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(PxExportPlan) plan = NULL;
+  g_autofree char *body = NULL;
+  g_autofree char *quoted = NULL;
+  gint64 start = -1, end = -1;
+
+  px_document_set_id (document, "0000000000000000000000000000000000000000000000000000000000000001");
+  px_document_add_paragraph (document, PX_BLOCK_BODY, "", NULL, 1);
+  px_document_add_paragraph (document, PX_BLOCK_CAPTION, "A caption", NULL, 2);
+  px_document_add_paragraph (document, PX_BLOCK_BODY, "Première ligne.", NULL, 3);
+  px_document_add_paragraph (document, PX_BLOCK_REMOVED, "Share this", "share-prompt", 4);
+  px_document_add_paragraph (document, PX_BLOCK_BODY, "Zweite Zeile, wörtlich.", NULL, 5);
+  g_hash_table_insert (documents, (gpointer) px_document_get_id (document), document);
+
+  item = px_selection_item_new_passage (document, 4, strlen ("Zweite "), strlen ("Zweite Zeile, wörtlich"));
+  px_selection_append (selection, item);
+  plan = px_export_plan_new ("Body", G_LIST_MODEL (selection), documents);
+
+  g_assert_true (px_export_plan_get_offsets (plan, 0, 0, &start, &end));
+  body = px_document_dup_body_text (document);
+  quoted = g_utf8_substring (body, start, end);
+  g_assert_cmpstr (quoted, ==, "Zeile, wörtlich");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1568,6 +1601,7 @@ main (int   argc,
   g_test_add_func ("/Px/Export/formats", test_formats);
   g_test_add_func ("/Px/Export/plan", test_plan);
   g_test_add_func ("/Px/Export/plan-replaced", test_plan_replaced);
+  g_test_add_func ("/Px/Export/plan-offsets-body", test_plan_offsets_body);
   g_test_add_func ("/Px/Export/golden", test_golden);
   g_test_add_func ("/Px/Export/hostile-html", test_hostile_html);
   g_test_add_func ("/Px/Export/hostile-markdown", test_hostile_markdown);

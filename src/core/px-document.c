@@ -440,7 +440,7 @@ px_document_dup_body_text (PxDocument *self)
     {
       const PxParagraph *p = g_ptr_array_index (self->paragraphs, i);
 
-      if (p->kind == PX_BLOCK_REMOVED || p->kind == PX_BLOCK_CAPTION)
+      if (!px_paragraph_in_body (p))
         continue;
       if (str->len > 0)
         g_string_append (str, "\n\n");

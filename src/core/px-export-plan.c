@@ -87,21 +87,12 @@ px_export_plan_init (PxExportPlan *self)
   self->spans = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
 }
 
-/* Paragraphs the body text holds: px_document_dup_body_text() leaves out
- * removed lines and captions. */
-static gboolean
-paragraph_in_body (const PxParagraph *paragraph)
-{
-  return paragraph->kind != PX_BLOCK_REMOVED && paragraph->kind != PX_BLOCK_CAPTION;
-}
-
 static Body *
 body_new (PxDocument *document)
 {
   GPtrArray *paragraphs = px_document_get_paragraphs (document);
   Body *body = g_new0 (Body, 1);
   gint64 at = 0;
-  gboolean first = TRUE;
 
   body->body = px_document_dup_body_text (document);
   body->starts = g_array_sized_new (FALSE, FALSE, sizeof (gint64), paragraphs->len);
@@ -110,12 +101,13 @@ body_new (PxDocument *document)
       const PxParagraph *paragraph = g_ptr_array_index (paragraphs, i);
       gint64 start = -1;
 
-      if (paragraph_in_body (paragraph))
+      if (px_paragraph_in_body (paragraph))
         {
-          /* The same joining as px_document_dup_body_text(): "\n\n". */
-          if (!first)
+          /* The same joining as px_document_dup_body_text(): "\n\n"
+           * once some text came before, so an empty first paragraph
+           * adds nothing. */
+          if (at > 0)
             at += 2;
-          first = FALSE;
           start = at;
           at += g_utf8_strlen (paragraph->text ? paragraph->text : "", -1);
         }

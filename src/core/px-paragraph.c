@@ -57,3 +57,11 @@ px_paragraph_is_kept (const PxParagraph *self)
 
   return self->kind != PX_BLOCK_REMOVED;
 }
+
+gboolean
+px_paragraph_in_body (const PxParagraph *self)
+{
+  g_return_val_if_fail (self != NULL, FALSE);
+
+  return self->kind != PX_BLOCK_REMOVED && self->kind != PX_BLOCK_CAPTION;
+}

@@ -31,6 +31,9 @@ PxParagraph *px_paragraph_new      (PxBlockKind        kind,
 PxParagraph *px_paragraph_copy     (const PxParagraph *self);
 void         px_paragraph_free     (PxParagraph       *self);
 gboolean     px_paragraph_is_kept  (const PxParagraph *self);
+/* Whether the paragraph is part of the document's body text
+ * (px_document_dup_body_text()): kept, and not a caption. */
+gboolean     px_paragraph_in_body  (const PxParagraph *self);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PxParagraph, px_paragraph_free)
 

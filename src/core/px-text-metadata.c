@@ -459,7 +459,7 @@ px_text_metadata_tidy (PxDocument *document)
 
       if (is_article_prose (p))
         break;
-      if (p->kind == PX_BLOCK_REMOVED || p->kind == PX_BLOCK_CAPTION)
+      if (!px_paragraph_in_body (p))
         continue;
 
       key = fold (p->text);
