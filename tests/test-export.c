@@ -1400,6 +1400,33 @@ test_verify_hostile (void)
   g_assert_false (px_export_verify (fx->archive, missing, &problems, NULL, NULL, &error));
   g_assert_error (error, PX_EXPORT_ERROR, PX_EXPORT_ERROR_INVALID);
   g_assert_nonnull (strstr (error->message, "missing.json"));
+  g_clear_error (&error);
+
+  /* Problems quote the file, whoever wrote it: a terminal's escape
+   * sequence and a line break in a title or a quotation do not reach the
+   * output, and each problem stays one line. */
+  {
+    g_autofree char *escaped = g_build_filename (dir, "escaped.json", NULL);
+    g_autoptr(GPtrArray) lines = NULL;
+
+    g_file_set_contents (escaped,
+                         "{\"format\": \"parallax-export\", \"version\": 1, \"documents\": ["
+                         "{\"id\": \"\\u001b[2Jab\", \"sha256\": \"ab\", \"title\": \"A\\nB\\u0007\"}], "
+                         "\"items\": [{\"excerpts\": [{\"document\": \"\\u001b[2Jab\", \"source\": \"S\\u001b]0;x\", "
+                         "\"text\": \"one\\ntwo\"}]}]}", -1, &error);
+    g_assert_no_error (error);
+    g_assert_true (px_export_verify (fx->archive, escaped, &lines, NULL, NULL, &error));
+    g_assert_no_error (error);
+    g_assert_cmpuint (lines->len, >, 0);
+    for (guint i = 0; i < lines->len; i++)
+      {
+        const char *line = g_ptr_array_index (lines, i);
+
+        g_assert_true (g_utf8_validate (line, -1, NULL));
+        for (const char *p = line; *p != '\0'; p++)
+          g_assert_false ((guchar) *p < 0x20 || *p == 0x7f);
+      }
+  }
 
   remove_dir (dir);
 }

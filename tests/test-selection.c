@@ -219,6 +219,18 @@ test_notes (void)
   px_selection_item_set_id (item, 12);
   px_selection_item_take_excerpt (item, px_excerpt_new ("doc", "Outlet", "23 dead", "23", 1, 4, 11));
   copy = px_selection_item_copy (item);
+
+  /* A source named inside another's name is still its own source. */
+  {
+    g_autoptr(PxSelectionItem) row = px_selection_item_new (PX_SELECTION_TOPIC, "people missing", NULL);
+    g_autofree char *summary = NULL;
+
+    px_selection_item_take_excerpt (row, px_excerpt_new ("a", "The Daily Example", "x", NULL, 0, 0, 1));
+    px_selection_item_take_excerpt (row, px_excerpt_new ("b", "Example", "y", NULL, 0, 0, 1));
+    px_selection_item_take_excerpt (row, px_excerpt_new ("c", "The Daily Example", "z", NULL, 0, 0, 1));
+    summary = px_selection_item_dup_summary (row);
+    g_assert_cmpstr (summary, ==, "Topic · The Daily Example, Example");
+  }
   g_assert_cmpint (px_selection_item_get_id (copy), ==, 0);
   g_assert_cmpstr (px_selection_item_get_note (copy), ==, "again");
   g_assert_cmpstr (px_selection_item_get_detail (copy), ==, "differ");
@@ -412,6 +424,9 @@ test_archive (Fixture       *fixture,
   unplaced = px_selection_item_new (PX_SELECTION_TIMELINE_ENTRY, "2024-07-06", "event");
   px_selection_item_take_excerpt (unplaced, px_excerpt_new ("some-id", NULL, "On Saturday", "2024-07-06",
                                                             PX_EXCERPT_UNPLACED, 0, 0));
+  /* An excerpt without a document (a quotation typed in) comes back
+   * without one, not as a document with an empty id. */
+  px_selection_item_take_excerpt (unplaced, px_excerpt_new (NULL, NULL, "typed", NULL, PX_EXCERPT_UNPLACED, 0, 0));
   px_selection_append (first, unplaced);
 
   g_assert_true (px_archive_save_selection (fixture->archive, first, &error));
@@ -457,6 +472,9 @@ test_archive (Fixture       *fixture,
   g_assert_cmpuint (excerpt->paragraph, ==, PX_EXCERPT_UNPLACED);
   g_assert_null (excerpt->source);
   g_assert_cmpstr (px_selection_item_get_added (item), ==, px_selection_item_get_added (unplaced));
+  excerpt = g_ptr_array_index (px_selection_item_get_excerpts (item), 1);
+  g_assert_null (excerpt->document_id);
+  g_assert_cmpstr (excerpt->text, ==, "typed");
   g_clear_object (&item);
 
   item = g_list_model_get_item (G_LIST_MODEL (loaded), 2);

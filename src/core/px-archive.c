@@ -2386,8 +2386,14 @@ load_excerpts (sqlite3          *db,
       else
         paragraph = sqlite3_column_int (stmt, 4);
 
+      const char *document = (const char *) sqlite3_column_text (stmt, 0);
+
+      /* Saved as "" when there was none: the column is NOT NULL. */
+      if (document != NULL && *document == '\0')
+        document = NULL;
+
       px_selection_item_take_excerpt (item,
-                                      px_excerpt_new ((const char *) sqlite3_column_text (stmt, 0),
+                                      px_excerpt_new (document,
                                                       (const char *) sqlite3_column_text (stmt, 1),
                                                       (const char *) sqlite3_column_text (stmt, 2),
                                                       (const char *) sqlite3_column_text (stmt, 3),

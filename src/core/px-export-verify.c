@@ -444,6 +444,18 @@ px_export_verify (PxArchive   *archive,
       excerpts += json_array_get_length (list);
     }
 
+  /* The lines quote the export, which may come from anyone: no control
+   * character reaches a terminal, a cut id stays valid UTF-8, and one
+   * problem is one line. */
+  for (guint i = 0; i < found->len; i++)
+    {
+      char *line = _px_export_clean_text (g_ptr_array_index (found, i));
+
+      g_strdelimit (line, "\n", ' ');
+      g_free (g_ptr_array_index (found, i));
+      g_ptr_array_index (found, i) = line;
+    }
+
   if (n_documents != NULL)
     *n_documents = json_array_get_length (json_object_get_array_member (object, "documents"));
   if (n_excerpts != NULL)

@@ -334,6 +334,7 @@ char *
 px_selection_item_dup_summary (PxSelectionItem *self)
 {
   g_autoptr(GString) sources = g_string_new (NULL);
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
   guint n = 0;
 
   g_return_val_if_fail (PX_IS_SELECTION_ITEM (self), NULL);
@@ -342,7 +343,9 @@ px_selection_item_dup_summary (PxSelectionItem *self)
     {
       const PxExcerpt *excerpt = g_ptr_array_index (self->excerpts, i);
 
-      if (excerpt->source == NULL || strstr (sources->str, excerpt->source) != NULL)
+      /* Each source once, by its whole name: "Example" is not "The Daily
+       * Example". */
+      if (excerpt->source == NULL || !g_hash_table_add (seen, excerpt->source))
         continue;
       if (n++ == 3)
         {
