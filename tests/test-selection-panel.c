@@ -490,6 +490,9 @@ test_edits_persist (void)
   item = item_at (window, 1);
   g_assert_cmpstr (px_selection_item_get_note (item), ==, "Checked against the second report");
   g_clear_object (&item);
+  /* Opened again, the editor starts from the note just saved. */
+  note = _px_selection_row_get_note_entry (row_at (window, 1));
+  g_assert_cmpstr (gtk_editable_get_text (note), ==, "Checked against the second report");
 
   /* Remove: the row's button, then Delete on the chosen row. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (row_at (window, 0)), "row.remove", NULL));

@@ -215,12 +215,13 @@ note_activate_cb (PxSelectionRow *self)
   g_autofree char *note = g_strstrip (g_strdup (text));
   int position = get_position (self);
 
-  gtk_popover_popdown (self->note_popover);
-  if (position < 0 || g_strcmp0 (note, px_selection_item_get_note (self->item) ? px_selection_item_get_note (self->item)
-                                                                             : "") == 0)
-    return;
+  /* Stored first: closing puts the stored note back in the entry, for
+   * the next opening, and that must be this one. */
+  if (position >= 0 && g_strcmp0 (note, px_selection_item_get_note (self->item) ? px_selection_item_get_note (self->item)
+                                                                               : "") != 0)
+    gtk_widget_activate_action (GTK_WIDGET (self), "selection.set-note", "(us)", (guint) position, note);
 
-  gtk_widget_activate_action (GTK_WIDGET (self), "selection.set-note", "(us)", (guint) position, note);
+  gtk_popover_popdown (self->note_popover);
 }
 
 /* Closed without saving (Escape, a click elsewhere): the next opening
