@@ -13,6 +13,8 @@
 
 #include "config.h"
 
+#include <sys/stat.h>
+
 #include <adwaita.h>
 #include <glib/gstdio.h>
 #include <string.h>
@@ -691,11 +693,17 @@ test_export (void)
   {
     g_autofree char *path = g_build_filename (out, "selection.pdf", NULL);
     g_autofree char *contents = NULL;
+    mode_t mask = umask (022);
+    GStatBuf info;
 
     _px_window_export_to (window, FALSE, PX_EXPORT_PDF, path);
     px_test_wait_until (not_exporting, window);
+    umask (mask);
     contents = read_file (path);
     g_assert_true (g_str_has_prefix (contents, "%PDF"));
+    /* As readable as any file the user makes, like the other formats. */
+    g_assert_cmpint (g_stat (path, &info), ==, 0);
+    g_assert_cmpint (info.st_mode & 0777, ==, 0644);
   }
 
   /* The whole ledger, as a view. */

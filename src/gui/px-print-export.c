@@ -334,9 +334,9 @@ add_item (PxPrintExport   *self,
           const PxExcerpt *excerpt = g_ptr_array_index (excerpts, i);
           guint number = px_export_plan_get_note (self->plan, excerpt->document_id);
           g_autofree char *citation = number > 0 ? px_export_plan_dup_citation (self->plan, number - 1) : NULL;
-          g_autofree char *markup = g_markup_printf_escaped ("%s [%u]",
-                                                             citation != NULL ? citation : excerpt->text,
-                                                             number);
+          g_autofree char *mark = dup_note_mark (self->plan, excerpt->document_id);
+          g_autofree char *markup = g_markup_printf_escaped ("%s%s", citation != NULL ? citation : excerpt->text,
+                                                             mark);
 
           add_text (self, context, BODY_FONT, markup, QUOTE_INDENT, 4);
         }

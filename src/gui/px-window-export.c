@@ -19,6 +19,8 @@
 
 #include "config.h"
 
+#include <fcntl.h>
+
 #include <errno.h>
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
@@ -284,7 +286,9 @@ write_pdf (PxWindow      *self,
   GtkPrintOperationResult result;
   int fd;
 
-  fd = g_mkstemp (partial);
+  /* Readable as the user's other files are (the umask decides), as
+   * px_export_write_file() makes the other formats. */
+  fd = g_mkstemp_full (partial, O_RDWR | O_CLOEXEC, 0666);
   if (fd < 0)
     {
       int saved = errno;
