@@ -511,6 +511,34 @@ test_archive (Fixture       *fixture,
   g_assert_cmpint (px_selection_item_get_id (item), ==, first_item_id);
 }
 
+/* The documents an export cites, from the archive: each once, and one
+ * removed since it was collected left out rather than failing. */
+static void
+test_load_documents (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  PxDocument *document = document_with_title (fixture->comparison, "Lake Orvane");
+  g_autoptr(PxSelection) selection = px_selection_new ("Cited");
+  g_autoptr(PxSelectionItem) whole = px_selection_item_new_document (document);
+  g_autoptr(PxSelectionItem) gone = px_selection_item_new (PX_SELECTION_PASSAGE, "Gone", NULL);
+  g_autoptr(GHashTable) documents = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+  g_autoptr(GError) error = NULL;
+  PxDocument *loaded;
+
+  px_selection_item_take_excerpt (gone, px_excerpt_new ("ffff", "Gone Gazette", "nowhere", NULL,
+                                                        PX_EXCERPT_UNPLACED, 0, 0));
+  px_selection_append (selection, whole);
+  px_selection_append (selection, gone);
+  px_selection_append (selection, whole);
+
+  g_assert_true (px_export_load_documents (fixture->archive, selection, documents, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_hash_table_size (documents), ==, 1);
+  loaded = g_hash_table_lookup (documents, px_document_get_id (document));
+  g_assert_nonnull (loaded);
+  g_assert_cmpstr (px_document_get_title (loaded), ==, px_document_get_title (document));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -523,6 +551,8 @@ main (int   argc,
   g_test_add ("/Px/Selection/aligned-and-timeline", Fixture, NULL, fixture_set_up, test_aligned_and_timeline,
               fixture_tear_down);
   g_test_add ("/Px/Selection/archive", Fixture, NULL, fixture_set_up, test_archive, fixture_tear_down);
+  g_test_add ("/Px/Selection/load-documents", Fixture, NULL, fixture_set_up, test_load_documents,
+              fixture_tear_down);
 
   return g_test_run ();
 }

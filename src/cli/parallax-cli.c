@@ -731,7 +731,6 @@ load_named_selection (PxArchive  *archive,
   g_autoptr(GPtrArray) summaries = NULL;
   g_autoptr(PxSelection) selection = NULL;
   g_autoptr(GError) error = NULL;
-  g_auto(GStrv) ids = NULL;
   gint64 id = 0;
 
   summaries = px_archive_list_selections (archive, &error);
@@ -773,19 +772,10 @@ load_named_selection (PxArchive  *archive,
 
   /* A document removed since it was collected is exported all the same,
    * as missing. */
-  ids = px_selection_dup_document_ids (selection);
-  for (guint i = 0; ids[i] != NULL; i++)
+  if (!px_export_load_documents (archive, selection, documents, NULL, &error))
     {
-      g_autoptr(GError) load_error = NULL;
-      PxDocument *document = px_archive_load_document (archive, ids[i], &load_error);
-
-      if (document != NULL)
-        g_hash_table_insert (documents, g_strdup (ids[i]), document);
-      else if (!g_error_matches (load_error, PX_ARCHIVE_ERROR, PX_ARCHIVE_ERROR_NOT_FOUND))
-        {
-          g_printerr ("parallax-cli: %s\n", load_error->message);
-          return NULL;
-        }
+      g_printerr ("parallax-cli: %s\n", error->message);
+      return NULL;
     }
 
   return g_steal_pointer (&selection);

@@ -316,3 +316,40 @@ px_export_view_timeline (GPtrArray *entries)
     }
   return selection;
 }
+
+gboolean
+px_export_load_documents (PxArchive     *archive,
+                          PxSelection   *selection,
+                          GHashTable    *documents,
+                          GCancellable  *cancellable,
+                          GError       **error)
+{
+  g_auto(GStrv) ids = NULL;
+
+  g_return_val_if_fail (PX_IS_ARCHIVE (archive), FALSE);
+  g_return_val_if_fail (PX_IS_SELECTION (selection), FALSE);
+  g_return_val_if_fail (documents != NULL, FALSE);
+
+  ids = px_selection_dup_document_ids (selection);
+  for (guint i = 0; ids[i] != NULL; i++)
+    {
+      g_autoptr(GError) local_error = NULL;
+      PxDocument *document;
+
+      if (g_cancellable_set_error_if_cancelled (cancellable, error))
+        return FALSE;
+      if (g_hash_table_contains (documents, ids[i]))
+        continue;
+
+      document = px_archive_load_document (archive, ids[i], &local_error);
+      if (document != NULL)
+        g_hash_table_insert (documents, g_strdup (ids[i]), document);
+      else if (!g_error_matches (local_error, PX_ARCHIVE_ERROR, PX_ARCHIVE_ERROR_NOT_FOUND))
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return FALSE;
+        }
+    }
+
+  return TRUE;
+}

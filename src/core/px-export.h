@@ -110,6 +110,17 @@ gboolean         px_export_write_file            (const char     *path,
                                                   gboolean        overwrite,
                                                   GError        **error);
 
+/* Loads from @archive each document @selection quotes that @documents
+ * (id → PxDocument, both owned by the table: g_free, g_object_unref)
+ * does not hold yet. A document removed since it was collected is left
+ * out, to be exported as missing; any other failure (the database, the
+ * disk) is an error. */
+gboolean         px_export_load_documents        (PxArchive      *archive,
+                                                  PxSelection    *selection,
+                                                  GHashTable     *documents,
+                                                  GCancellable   *cancellable,
+                                                  GError        **error);
+
 /* Whole views as (unsaved) selections, so one exporter serves both:
  * every document of the list; every topic of the ledger with its reports;
  * every timeline entry. */

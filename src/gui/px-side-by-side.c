@@ -753,16 +753,11 @@ add_clicked_cb (PxSideBySide *self,
       else if (self->alignment != NULL)
         {
           const PxPassage *passage = px_alignment_get_passage (self->alignment, entry->order);
-          PxDocument *document = px_comparison_get_document (self->comparison, passage->document);
-          GPtrArray *paragraphs = px_document_get_paragraphs (document);
-          const PxParagraph *paragraph = passage->paragraph < paragraphs->len
-                                         ? g_ptr_array_index (paragraphs, passage->paragraph) : NULL;
 
-          /* Where the passage stands in its paragraph, when it still
-           * does: a document corrected since is not quoted at random. */
-          if (paragraph != NULL && paragraph->text != NULL &&
-              passage->start <= passage->end && passage->end <= strlen (paragraph->text))
-            item = px_selection_item_new_passage (document, passage->paragraph, passage->start, passage->end);
+          /* The passage was found in the comparison's own document, so
+           * its offsets hold there. */
+          item = px_selection_item_new_passage (px_comparison_get_document (self->comparison, passage->document),
+                                                passage->paragraph, passage->start, passage->end);
         }
 
       if (item != NULL)

@@ -153,7 +153,6 @@ export_worker (GTask        *task,
   g_autoptr(PxArchive) archive = NULL;
   g_autoptr(GHashTable) documents = new_document_table ();
   g_autoptr(GError) error = NULL;
-  g_auto(GStrv) ids = NULL;
 
   /* One SQLite connection per thread: the window's stays on the main one. */
   archive = px_archive_open (job->folder, &error);
@@ -169,7 +168,7 @@ export_worker (GTask        *task,
 
       for (guint i = 0; job->document_ids[i] != NULL; i++)
         {
-          PxDocument *document = px_archive_load_document (archive, job->document_ids[i], NULL);
+          PxDocument *document = px_archive_load_document (archive, job->document_ids[i], &error);
 
           if (g_task_return_error_if_cancelled (task))
             return;
@@ -178,6 +177,14 @@ export_worker (GTask        *task,
               g_ptr_array_add (list, document);
               g_hash_table_insert (documents, g_strdup (job->document_ids[i]), g_object_ref (document));
             }
+          /* Removed since the list was shown: not in the export. Any
+           * other failure is the export's. */
+          else if (!g_error_matches (error, PX_ARCHIVE_ERROR, PX_ARCHIVE_ERROR_NOT_FOUND))
+            {
+              g_task_return_error (task, g_steal_pointer (&error));
+              return;
+            }
+          g_clear_error (&error);
         }
       job->selection = px_export_view_documents (list);
     }
@@ -188,18 +195,10 @@ export_worker (GTask        *task,
 
   /* The documents the items quote; one that has gone since is still
    * cited by its id and its text. */
-  ids = px_selection_dup_document_ids (job->selection);
-  for (guint i = 0; ids[i] != NULL; i++)
+  if (!px_export_load_documents (archive, job->selection, documents, cancellable, &error))
     {
-      PxDocument *document;
-
-      if (g_hash_table_contains (documents, ids[i]))
-        continue;
-      if (g_task_return_error_if_cancelled (task))
-        return;
-      document = px_archive_load_document (archive, ids[i], NULL);
-      if (document != NULL)
-        g_hash_table_insert (documents, g_strdup (ids[i]), document);
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
     }
 
   job->plan = px_export_plan_new (job->title, G_LIST_MODEL (job->selection), documents);
