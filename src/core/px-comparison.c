@@ -126,16 +126,8 @@ assign_sources (PxComparison *self)
         }
       else
         {
-          const char *title = px_document_get_title (doc);
-          const char *path = px_document_get_path (doc);
-
           source = self->source_names->len;
-          if (title != NULL && *title != '\0')
-            g_ptr_array_add (self->source_names, g_strdup (title));
-          else if (path != NULL)
-            g_ptr_array_add (self->source_names, g_path_get_basename (path));
-          else
-            g_ptr_array_add (self->source_names, g_strdup (_("Unknown source")));
+          g_ptr_array_add (self->source_names, px_document_dup_source_name (doc));
         }
 
       g_array_append_val (self->doc_source, source);

@@ -8,6 +8,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include "px-document.h"
 
 struct _PxDocument
@@ -495,4 +497,47 @@ px_document_clear_extractions (PxDocument *self)
 
   g_ptr_array_set_size (self->figures, 0);
   g_ptr_array_set_size (self->dates, 0);
+}
+
+char *
+px_document_dup_display_title (PxDocument *self)
+{
+  const char *title;
+  const char *path;
+
+  g_return_val_if_fail (PX_IS_DOCUMENT (self), NULL);
+
+  title = px_document_get_title (self);
+  if (title != NULL && *title != '\0')
+    return g_strdup (title);
+
+  path = px_document_get_path (self);
+  if (path != NULL && *path != '\0')
+    return g_path_get_basename (path);
+
+  return g_strdup (_("Untitled Document"));
+}
+
+char *
+px_document_dup_source_name (PxDocument *self)
+{
+  const char *outlet;
+  const char *title;
+  const char *path;
+
+  g_return_val_if_fail (PX_IS_DOCUMENT (self), NULL);
+
+  outlet = px_document_get_outlet (self);
+  if (outlet != NULL && *outlet != '\0')
+    return g_strdup (outlet);
+
+  title = px_document_get_title (self);
+  if (title != NULL && *title != '\0')
+    return g_strdup (title);
+
+  path = px_document_get_path (self);
+  if (path != NULL && *path != '\0')
+    return g_path_get_basename (path);
+
+  return g_strdup (_("Unknown source"));
 }

@@ -54,6 +54,12 @@ const char         *px_document_get_published     (PxDocument   *self);
 const char         *px_document_get_url           (PxDocument   *self);
 const char         *px_document_get_language      (PxDocument   *self);
 const char * const *px_document_get_authors       (PxDocument   *self);
+/* What to call the document: its title, else its file's name, else
+ * "Untitled Document". */
+char               *px_document_dup_display_title (PxDocument   *self);
+/* What to call its source: its outlet, else its title (two documents
+ * without an outlet are not one source), else its file's name. */
+char               *px_document_dup_source_name   (PxDocument   *self);
 void                px_document_set_authors       (PxDocument   *self,
                                                    const char * const *authors,
                                                    PxSource      source);

@@ -380,37 +380,6 @@ px_selection_item_copy (PxSelectionItem *self)
 
 /* Builders */
 
-/* What a document's source is called when it has no outlet: its title,
- * else its file name, as the comparison names sources. */
-static char *
-document_source (PxDocument *document)
-{
-  const char *outlet = px_document_get_outlet (document);
-  const char *title = px_document_get_title (document);
-  const char *path = px_document_get_path (document);
-
-  if (outlet != NULL && *outlet != '\0')
-    return g_strdup (outlet);
-  if (title != NULL && *title != '\0')
-    return g_strdup (title);
-  if (path != NULL)
-    return g_path_get_basename (path);
-  return g_strdup (_("Unknown source"));
-}
-
-static char *
-document_label (PxDocument *document)
-{
-  const char *title = px_document_get_title (document);
-  const char *path = px_document_get_path (document);
-
-  if (title != NULL && *title != '\0')
-    return g_strdup (title);
-  if (path != NULL)
-    return g_path_get_basename (path);
-  return g_strdup (_("Untitled document"));
-}
-
 PxSelectionItem *
 px_selection_item_new_document (PxDocument *document)
 {
@@ -420,8 +389,8 @@ px_selection_item_new_document (PxDocument *document)
 
   g_return_val_if_fail (PX_IS_DOCUMENT (document), NULL);
 
-  label = document_label (document);
-  source = document_source (document);
+  label = px_document_dup_display_title (document);
+  source = px_document_dup_source_name (document);
   self = px_selection_item_new (PX_SELECTION_DOCUMENT, label, NULL);
   px_selection_item_take_excerpt (self,
                                   px_excerpt_new (px_document_get_id (document), source, label, NULL,
@@ -481,8 +450,8 @@ px_selection_item_new_passage (PxDocument *document,
   g_return_val_if_fail (start <= end && end <= strlen (block->text ? block->text : ""), NULL);
 
   text = g_strndup (block->text + start, end - start);
-  label = document_label (document);
-  source = document_source (document);
+  label = px_document_dup_display_title (document);
+  source = px_document_dup_source_name (document);
   self = px_selection_item_new (PX_SELECTION_PASSAGE, label, NULL);
   px_selection_item_take_excerpt (self,
                                   px_excerpt_new (px_document_get_id (document), source, text, NULL,

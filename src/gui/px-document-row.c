@@ -37,25 +37,6 @@ enum {
 
 static GParamSpec *properties [N_PROPS];
 
-char *
-_px_document_dup_display_title (PxDocument *document)
-{
-  const char *title;
-  const char *path;
-
-  g_return_val_if_fail (PX_IS_DOCUMENT (document), NULL);
-
-  title = px_document_get_title (document);
-  if (title != NULL && *title != '\0')
-    return g_strdup (title);
-
-  path = px_document_get_path (document);
-  if (path != NULL && *path != '\0')
-    return g_path_get_basename (path);
-
-  return g_strdup (_("Untitled Document"));
-}
-
 /* Search snippets mark the matched words with PX_SNIPPET_OPEN/CLOSE; the
  * rest is document text, so it is escaped piece by piece. Marks that do
  * not pair up (a snippet cut in the middle of a match) are closed at the

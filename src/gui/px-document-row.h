@@ -21,8 +21,6 @@ PxDocumentInfo *px_document_row_get_info (PxDocumentRow  *self);
 void            px_document_row_set_info (PxDocumentRow  *self,
                                           PxDocumentInfo *info);
 
-/* Shared with the reader: the title to show, falling back to the file name. */
-char       *_px_document_dup_display_title (PxDocument  *document);
 /* Pango markup for a search snippet: matches in bold, the rest escaped. */
 char       *_px_snippet_to_markup          (const char  *snippet);
 

@@ -284,7 +284,7 @@ update_header (PxReaderView *self)
   if (self->document == NULL)
     return;
 
-  title = _px_document_dup_display_title (self->document);
+  title = px_document_dup_display_title (self->document);
   gtk_label_set_label (self->title_label, title);
 
   subtitle = px_document_get_subtitle (self->document);

@@ -652,13 +652,7 @@ append_entry (PxSideBySide *self,
   GtkWidget *label;
   GtkWidget *button;
 
-  title = g_strdup (px_document_get_title (document));
-  if (title == NULL || *title == '\0')
-    {
-      g_free (title);
-      title = g_path_get_basename (px_document_get_path (document) ? px_document_get_path (document)
-                                                                  : _("Untitled document"));
-    }
+  title = px_document_dup_display_title (document);
   date = px_edtf_format (px_document_get_published (document));
 
   label = new_label (title, "side-title");
