@@ -285,6 +285,34 @@ cmd_timeline (int    argc,
   return ok && result->failures->len == 0 ? EXIT_OK : EXIT_FAILED;
 }
 
+/* The comparison of @documents with the user's edits when they come from
+ * an archive (@store), as the Compare page shows it; NULL with the reason
+ * printed. */
+static PxComparison *
+run_comparison (PxArchive      *store,
+                GPtrArray      *documents,
+                PxCompareStage  stages)
+{
+  g_autoptr(PxCompareEdits) edits = NULL;
+  g_autoptr(PxComparison) comparison = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (store != NULL && (edits = px_archive_load_compare_edits (store, &error)) == NULL)
+    {
+      g_printerr ("parallax-cli: %s\n", error->message);
+      return NULL;
+    }
+
+  comparison = px_comparison_new (documents, g_steal_pointer (&edits));
+  if (!px_comparison_run (comparison, stages, NULL, &error))
+    {
+      g_printerr ("parallax-cli: %s\n", error->message);
+      return NULL;
+    }
+
+  return g_steal_pointer (&comparison);
+}
+
 static int
 cmd_compare (int    argc,
              char **argv)
@@ -293,7 +321,6 @@ cmd_compare (int    argc,
   g_autoptr(PxLoadResult) result = NULL;
   g_autoptr(PxArchive) store = NULL;
   g_autoptr(PxComparison) comparison = NULL;
-  g_autoptr(PxCompareEdits) edits = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *archive = NULL;
   g_auto(GStrv) paths = NULL;
@@ -319,19 +346,10 @@ cmd_compare (int    argc,
   if (result == NULL)
     return EXIT_FAILED;
 
-  if (store != NULL && (edits = px_archive_load_compare_edits (store, &error)) == NULL)
-    {
-      g_printerr ("parallax-cli: %s\n", error->message);
-      return EXIT_FAILED;
-    }
-
-  comparison = px_comparison_new (result->documents, g_steal_pointer (&edits));
   /* The text is the ledger only: passages and framing are for --json. */
-  if (!px_comparison_run (comparison, json ? PX_COMPARE_ALL : PX_COMPARE_TOPICS, NULL, &error))
-    {
-      g_printerr ("parallax-cli: %s\n", error->message);
-      return EXIT_FAILED;
-    }
+  comparison = run_comparison (store, result->documents, json ? PX_COMPARE_ALL : PX_COMPARE_TOPICS);
+  if (comparison == NULL)
+    return EXIT_FAILED;
 
   if (json)
     {
@@ -890,21 +908,11 @@ cmd_export (int    argc,
         }
       else
         {
-          g_autoptr(PxCompareEdits) edits = NULL;
-          g_autoptr(PxComparison) comparison = NULL;
-
           /* The ledger as the user left it, as compare --archive shows it. */
-          if (store != NULL && (edits = px_archive_load_compare_edits (store, &error)) == NULL)
-            {
-              g_printerr ("parallax-cli: %s\n", error->message);
-              return EXIT_FAILED;
-            }
-          comparison = px_comparison_new (result->documents, g_steal_pointer (&edits));
-          if (!px_comparison_run (comparison, PX_COMPARE_TOPICS, NULL, &error))
-            {
-              g_printerr ("parallax-cli: %s\n", error->message);
-              return EXIT_FAILED;
-            }
+          g_autoptr(PxComparison) comparison = run_comparison (store, result->documents, PX_COMPARE_TOPICS);
+
+          if (comparison == NULL)
+            return EXIT_FAILED;
           selection = px_export_view_topics (comparison);
         }
     }
