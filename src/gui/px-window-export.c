@@ -320,14 +320,20 @@ write_pdf (PxWindow      *self,
   return TRUE;
 }
 
+/* The operation is freed here whether or not the window is still there:
+ * it may close while the print dialog is open. */
 static void
 print_done_cb (GtkPrintOperation       *operation,
                GtkPrintOperationResult  result,
-               PxWindow                *self)
+               GWeakRef                *window)
 {
+  g_autoptr(PxWindow) self = g_weak_ref_get (window);
   g_autoptr(GError) error = NULL;
 
-  if (result == GTK_PRINT_OPERATION_RESULT_ERROR)
+  g_weak_ref_clear (window);
+  g_free (window);
+
+  if (result == GTK_PRINT_OPERATION_RESULT_ERROR && self != NULL)
     {
       g_autofree char *text = NULL;
 
@@ -393,10 +399,12 @@ export_done_cb (GObject      *object,
     default:
       {
         PxPrintExport *operation = px_print_export_new (job->plan);
+        GWeakRef *window = g_new0 (GWeakRef, 1);
 
         /* Owned until it is done: the dialog runs on. */
         gtk_print_operation_set_allow_async (GTK_PRINT_OPERATION (operation), TRUE);
-        g_signal_connect_object (operation, "done", G_CALLBACK (print_done_cb), self, 0);
+        g_weak_ref_init (window, self);
+        g_signal_connect (operation, "done", G_CALLBACK (print_done_cb), window);
         if (gtk_print_operation_run (GTK_PRINT_OPERATION (operation), GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
                                      GTK_WINDOW (self), &error) == GTK_PRINT_OPERATION_RESULT_ERROR)
           report_error (self, job, error);
