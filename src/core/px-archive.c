@@ -2648,3 +2648,89 @@ px_archive_delete_selection (PxArchive  *self,
   /* Its items and their excerpts go with it: ON DELETE CASCADE. */
   return run (self->db, "DELETE FROM selections WHERE id = CAST (?1 AS INTEGER)", args, 1, error);
 }
+
+/* ------------------------------------------------------------------ */
+/* Online sources, inbox, revisions (stubs until written)               */
+/* ------------------------------------------------------------------ */
+
+void
+px_source_info_free (PxSourceInfo *self)
+{
+  if (self == NULL)
+    return;
+  g_free (self->url);
+  g_free (self->title);
+  g_free (self->document);
+  g_free (self->etag);
+  g_free (self->last_modified);
+  g_free (self->fresh_until);
+  g_free (self->retry_after);
+  g_free (self->checked);
+  g_free (self->changed);
+  g_free (self->error);
+  g_free (self);
+}
+
+void
+px_inbox_item_free (PxInboxItem *self)
+{
+  if (self == NULL)
+    return;
+  g_free (self->feed);
+  g_free (self->feed_title);
+  g_free (self->url);
+  g_free (self->title);
+  g_free (self->summary);
+  g_free (self->published);
+  g_free (self->found);
+  g_free (self);
+}
+
+void
+px_revision_free (PxRevision *self)
+{
+  if (self == NULL)
+    return;
+  g_free (self->document);
+  g_free (self->url);
+  g_free (self->fetched);
+  g_free (self);
+}
+
+GPtrArray *
+px_archive_list_sources (PxArchive  *self,
+                         GError    **error)
+{
+  return g_ptr_array_new_with_free_func ((GDestroyNotify) px_source_info_free);
+}
+
+gboolean
+px_archive_remove_source (PxArchive   *self,
+                          const char  *url,
+                          GError     **error)
+{
+  return TRUE;
+}
+
+GPtrArray *
+px_archive_list_inbox (PxArchive  *self,
+                       GError    **error)
+{
+  return g_ptr_array_new_with_free_func ((GDestroyNotify) px_inbox_item_free);
+}
+
+gboolean
+px_archive_dismiss_inbox_item (PxArchive  *self,
+                               gint64      id,
+                               GError    **error)
+{
+  return TRUE;
+}
+
+GPtrArray *
+px_archive_list_revisions (PxArchive   *self,
+                           const char  *id,
+                           GError     **error)
+{
+  return g_ptr_array_new_with_free_func ((GDestroyNotify) px_revision_free);
+}

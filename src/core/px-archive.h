@@ -262,4 +262,88 @@ gboolean        px_archive_delete_selection   (PxArchive           *self,
                                                gint64               id,
                                                GError             **error);
 
+/* Online sources (px-refresher.h). A page is a document fetched from a
+ * URL, or imported with a canonical URL; a feed is a subscription whose
+ * items land in the inbox. The refresher keeps each source's validators
+ * and times here; times are ISO 8601 UTC. */
+typedef enum
+{
+  PX_SOURCE_PAGE,
+  PX_SOURCE_FEED,
+} PxSourceKind;
+
+typedef struct
+{
+  char         *url;
+  PxSourceKind  kind;
+  char         *title;          /* a feed's title, a page's document's */
+  char         *document;       /* a page's newest revision's id */
+  char         *etag;
+  char         *last_modified;
+  char         *fresh_until;    /* Cache-Control max-age: not asked before */
+  char         *retry_after;    /* Retry-After: not asked before */
+  char         *checked;        /* the last refresh that reached it */
+  char         *changed;        /* the last refresh that found something new */
+  char         *error;          /* the last refresh's failure; NULL if none */
+  guint         n_inbox;        /* a feed's items waiting in the inbox */
+} PxSourceInfo;
+
+typedef enum
+{
+  PX_INBOX_NEW,
+  PX_INBOX_ACCEPTED,
+  PX_INBOX_DISMISSED,
+} PxInboxState;
+
+/* A feed item the user has not yet accepted or dismissed. */
+typedef struct
+{
+  gint64        id;
+  char         *feed;           /* the feed's URL */
+  char         *feed_title;
+  char         *url;            /* the item's link */
+  char         *title;
+  char         *summary;
+  char         *published;      /* ISO 8601 or NULL */
+  char         *found;          /* when a refresh found it */
+  PxInboxState  state;
+} PxInboxItem;
+
+/* One stored version of a page, oldest first; each is a document of its
+ * own (its id the SHA-256 of its bytes, kept byte for byte). Only the
+ * newest is listed, searched and compared. */
+typedef struct
+{
+  char  *document;
+  char  *url;
+  char  *fetched;
+  guint  number;                /* 1 for the first */
+} PxRevision;
+
+void            px_source_info_free           (PxSourceInfo        *self);
+void            px_inbox_item_free            (PxInboxItem         *self);
+void            px_revision_free              (PxRevision          *self);
+
+/* (transfer full) (element-type PxSourceInfo): pages and feeds, by URL. */
+GPtrArray      *px_archive_list_sources       (PxArchive           *self,
+                                               GError             **error);
+gboolean        px_archive_remove_source      (PxArchive           *self,
+                                               const char          *url,
+                                               GError             **error);
+/* (element-type PxInboxItem): the items still waiting, newest first. */
+GPtrArray      *px_archive_list_inbox         (PxArchive           *self,
+                                               GError             **error);
+gboolean        px_archive_dismiss_inbox_item (PxArchive           *self,
+                                               gint64               id,
+                                               GError             **error);
+/* (element-type PxRevision): every version of the page @id is one of,
+ * oldest first; one element when it was never revised. */
+GPtrArray      *px_archive_list_revisions     (PxArchive           *self,
+                                               const char          *id,
+                                               GError             **error);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PxSourceInfo, px_source_info_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PxInboxItem, px_inbox_item_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PxRevision, px_revision_free)
+
 G_END_DECLS

@@ -150,6 +150,7 @@ sniff_html_charset (const guint8 *data,
 static char *
 decode (GBytes      *bytes,
         const char  *name,
+        const char  *http_charset,
         PxFormat    *format,
         GError     **error)
 {
@@ -167,7 +168,12 @@ decode (GBytes      *bytes,
     }
 
   *format = px_parser_guess_format (name, data, length);
-  if (*format == PX_FORMAT_HTML)
+  /* The HTTP header's charset comes before the page's own, as browsers
+   * have it; the decoder still prefers valid UTF-8 to either, which is
+   * what a page mislabelled by its server almost always is. */
+  if (http_charset != NULL)
+    charset = g_strdup (http_charset);
+  else if (*format == PX_FORMAT_HTML)
     charset = sniff_html_charset (data, length);
 
   text = px_text_decoder_decode (data, length, name, charset, NULL, error);
@@ -205,6 +211,22 @@ px_parser_parse_bytes (PxParser    *self,
                        const char  *name,
                        GError     **error)
 {
+  return px_parser_parse_bytes_with_charset (self, bytes, name, NULL, error);
+}
+
+/**
+ * px_parser_parse_bytes_with_charset:
+ * @charset: (nullable): the charset a server declared for @bytes
+ *
+ * As px_parser_parse_bytes(), for a page fetched over HTTP.
+ */
+PxDocument *
+px_parser_parse_bytes_with_charset (PxParser    *self,
+                                    GBytes      *bytes,
+                                    const char  *name,
+                                    const char  *charset,
+                                    GError     **error)
+{
   g_autoptr(PxDocument) document = NULL;
   g_autofree char *id = NULL;
   g_autofree char *text = NULL;
@@ -214,7 +236,7 @@ px_parser_parse_bytes (PxParser    *self,
   g_return_val_if_fail (bytes != NULL, NULL);
   g_return_val_if_fail (name != NULL, NULL);
 
-  text = decode (bytes, name, &format, error);
+  text = decode (bytes, name, charset, &format, error);
   if (text == NULL)
     return NULL;
 
@@ -263,7 +285,7 @@ px_parser_prepare_bytes (PxParser    *self,
 
   g_return_val_if_fail (PX_IS_PARSER (self), FALSE);
 
-  text = decode (bytes, name, &format, error);
+  text = decode (bytes, name, NULL, &format, error);
   if (text == NULL)
     return FALSE;
 

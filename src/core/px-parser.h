@@ -35,6 +35,11 @@ PxDocument *px_parser_parse_bytes    (PxParser      *self,
                                       GBytes        *bytes,
                                       const char    *name,
                                       GError       **error);
+PxDocument *px_parser_parse_bytes_with_charset (PxParser *self,
+                                                GBytes        *bytes,
+                                                const char    *name,
+                                                const char    *charset,
+                                                GError       **error);
 PxDocument *px_parser_parse_file     (PxParser      *self,
                                       GFile         *file,
                                       GCancellable  *cancellable,
