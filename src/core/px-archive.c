@@ -2705,6 +2705,16 @@ px_archive_list_sources (PxArchive  *self,
 }
 
 gboolean
+px_archive_add_source (PxArchive     *self,
+                       PxSourceKind   kind,
+                       const char    *url,
+                       const char    *title,
+                       GError       **error)
+{
+  return TRUE;
+}
+
+gboolean
 px_archive_remove_source (PxArchive   *self,
                           const char  *url,
                           GError     **error)

@@ -327,6 +327,14 @@ void            px_revision_free              (PxRevision          *self);
 /* (transfer full) (element-type PxSourceInfo): pages and feeds, by URL. */
 GPtrArray      *px_archive_list_sources       (PxArchive           *self,
                                                GError             **error);
+/* Adds a source without fetching it (OPML import; the refresher adds
+ * pages and feeds itself); an existing one keeps its state, @title
+ * updated if given. */
+gboolean        px_archive_add_source         (PxArchive           *self,
+                                               PxSourceKind         kind,
+                                               const char          *url,
+                                               const char          *title,
+                                               GError             **error);
 gboolean        px_archive_remove_source      (PxArchive           *self,
                                                const char          *url,
                                                GError             **error);
