@@ -201,6 +201,209 @@ test_boilerplate_only_unchanged (void)
   g_assert_false (px_revision_text_changed (before, after));
 }
 
+/* Figure changes */
+
+static PxDocument *
+parse_text (const char *text)
+{
+  g_autoptr(PxParser) parser = px_parser_new ();
+  g_autoptr(GBytes) bytes = g_bytes_new (text, strlen (text));
+  g_autoptr(GError) error = NULL;
+  PxDocument *document;
+
+  document = px_parser_parse_bytes (parser, bytes, "article.txt", &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (document);
+
+  return document;
+}
+
+static GPtrArray *
+changes_between (const char *before_text,
+                 const char *after_text)
+{
+  g_autoptr(PxDocument) before = parse_text (before_text);
+  g_autoptr(PxDocument) after = parse_text (after_text);
+
+  return px_revision_figure_changes (before, after);
+}
+
+/* @before and @after: the values as px_revision_dup_figure_value() words
+ * them, NULL for a figure added or dropped. */
+static void
+assert_change (GPtrArray  *changes,
+               guint       index,
+               const char *before,
+               const char *after)
+{
+  const PxFigureChange *change;
+  g_autofree char *before_value = NULL;
+  g_autofree char *after_value = NULL;
+
+  g_assert_cmpuint (index, <, changes->len);
+  change = g_ptr_array_index (changes, index);
+  if (change->before != NULL)
+    before_value = px_revision_dup_figure_value (change->before);
+  if (change->after != NULL)
+    after_value = px_revision_dup_figure_value (change->after);
+
+  g_assert_cmpstr (before_value, ==, before);
+  g_assert_cmpstr (after_value, ==, after);
+  /* The function leaves the dates to whoever knows them */
+  g_assert_null (change->before_fetched);
+  g_assert_null (change->after_fetched);
+}
+
+static const char *toll_before =
+  "Ferry capsizes on Lake Varrow\n\n"
+  "At least 12 people died when a passenger ferry capsized on Lake Varrow on Tuesday "
+  "evening, the regional rescue service said.\n\n"
+  "The ferry, which was carrying 64 passengers, overturned in strong winds about two "
+  "kilometres from the pier at Endle. Another 20 people were taken to hospital and 9 "
+  "remain missing.\n";
+
+/* The toll revised from "at least 12" to 15, and the missing from 9 to 6;
+ * the passengers, the distance and the injured stay as they were. */
+static void
+test_toll_revised (void)
+{
+  g_autoptr(GPtrArray) changes = changes_between (toll_before,
+    "Ferry capsizes on Lake Varrow\n\n"
+    "15 people died when a passenger ferry capsized on Lake Varrow on Tuesday "
+    "evening, the regional rescue service said.\n\n"
+    "The ferry, which was carrying 64 passengers, overturned in strong winds about two "
+    "kilometres from the pier at Endle. Another 20 people were taken to hospital and 6 "
+    "remain missing.\n");
+  const PxFigureChange *toll;
+
+  g_assert_cmpuint (changes->len, ==, 2);
+  assert_change (changes, 0, "at least 12", "15");
+  assert_change (changes, 1, "9", "6");
+
+  /* The figures are the documents' own, with their sentences */
+  toll = g_ptr_array_index (changes, 0);
+  g_assert_cmpstr (toll->before->text, ==, "At least 12");
+  g_assert_cmpint (toll->before->qualifier, ==, PX_QUALIFIER_AT_LEAST);
+  g_assert_cmpint (toll->after->qualifier, ==, PX_QUALIFIER_EXACT);
+  g_assert_true (g_str_has_prefix (toll->after->sentence, "15 people died"));
+}
+
+/* Nothing revised: the same article, re-wrapped, gives no change; only a
+ * qualifier revised ("about two" → "nearly two") is one. */
+static void
+test_unchanged_and_qualifier (void)
+{
+  g_autoptr(GPtrArray) none = changes_between (toll_before, toll_before);
+  g_autoptr(GString) hedged = g_string_new (toll_before);
+  g_autoptr(GPtrArray) changes = NULL;
+
+  g_assert_cmpuint (none->len, ==, 0);
+
+  g_string_replace (hedged, "At least 12", "More than 12", 1);
+  changes = changes_between (toll_before, hedged->str);
+  g_assert_cmpuint (changes->len, ==, 1);
+  assert_change (changes, 0, "at least 12", "more than 12");
+}
+
+/* A sentence added and one dropped: the added figure has no before, the
+ * dropped one no after, and each stands where it stood. */
+static void
+test_added_and_dropped (void)
+{
+  g_autoptr(GPtrArray) changes = changes_between (toll_before,
+    "Ferry capsizes on Lake Varrow\n\n"
+    "At least 12 people died when a passenger ferry capsized on Lake Varrow on Tuesday "
+    "evening, the regional rescue service said. Divers rescued 7 crew members.\n\n"
+    "The ferry, which was carrying 64 passengers, overturned in strong winds about two "
+    "kilometres from the pier at Endle.\n");
+
+  g_assert_cmpuint (changes->len, ==, 3);
+  assert_change (changes, 0, NULL, "7");
+  assert_change (changes, 1, "20", NULL);
+  assert_change (changes, 2, "9", NULL);
+}
+
+/* Two figures that count the same thing: the one revised is found by its
+ * sentence, not taken for the other; then the same with the paragraphs
+ * swapped, which order alone would get wrong. */
+static void
+test_same_count_twice (void)
+{
+  const char *before =
+    "Storm over the Varrow valley\n\n"
+    "In Endle, 3 people were killed when a roof collapsed on the market hall.\n\n"
+    "In Marrowby, 5 people were killed by a falling tree on the coast road.\n";
+  g_autoptr(GPtrArray) changes = changes_between (before,
+    "Storm over the Varrow valley\n\n"
+    "In Endle, 3 people were killed when a roof collapsed on the market hall.\n\n"
+    "In Marrowby, 7 people were killed by a falling tree on the coast road.\n");
+  g_autoptr(GPtrArray) swapped = changes_between (before,
+    "Storm over the Varrow valley\n\n"
+    "In Marrowby, 7 people were killed by a falling tree on the coast road.\n\n"
+    "In Endle, 3 people were killed when a roof collapsed on the market hall.\n");
+  const PxFigureChange *change;
+
+  g_assert_cmpuint (changes->len, ==, 1);
+  assert_change (changes, 0, "5", "7");
+  change = g_ptr_array_index (changes, 0);
+  g_assert_nonnull (strstr (change->after->sentence, "Marrowby"));
+
+  g_assert_cmpuint (swapped->len, ==, 1);
+  assert_change (swapped, 0, "5", "7");
+}
+
+/* The count reworded with the number ("at least 12 people died" → "15
+ * people were killed"): another role, the same sentence otherwise. */
+static void
+test_reworded_count (void)
+{
+  g_autoptr(GString) after = g_string_new (toll_before);
+  g_autoptr(GPtrArray) changes = NULL;
+
+  g_string_replace (after, "At least 12 people died", "15 people were killed", 1);
+  changes = changes_between (toll_before, after->str);
+
+  g_assert_cmpuint (changes->len, ==, 1);
+  assert_change (changes, 0, "at least 12", "15");
+}
+
+/* The same revision in French, German and Spanish articles. */
+static void
+test_other_languages (void)
+{
+  struct {
+    const char *before;
+    const char *after;
+  } pages[] = {
+    { "Un ferry chavire sur le lac Varrow\n\n"
+      "12 personnes sont mortes mardi soir lorsqu'un ferry a chaviré sur le lac Varrow, "
+      "selon les secours. Le ferry transportait 64 passagers.\n",
+      "Un ferry chavire sur le lac Varrow\n\n"
+      "15 personnes sont mortes mardi soir lorsqu'un ferry a chaviré sur le lac Varrow, "
+      "selon les secours. Le ferry transportait 64 passagers.\n" },
+    { "Fähre kentert auf dem Varrow-See\n\n"
+      "12 Menschen kamen ums Leben, als eine Fähre am Dienstagabend auf dem Varrow-See "
+      "kenterte. An Bord waren 64 Passagiere.\n",
+      "Fähre kentert auf dem Varrow-See\n\n"
+      "15 Menschen kamen ums Leben, als eine Fähre am Dienstagabend auf dem Varrow-See "
+      "kenterte. An Bord waren 64 Passagiere.\n" },
+    { "Naufraga un ferry en el lago Varrow\n\n"
+      "12 personas murieron el martes cuando un ferry naufragó en el lago Varrow. "
+      "A bordo viajaban 64 pasajeros.\n",
+      "Naufraga un ferry en el lago Varrow\n\n"
+      "15 personas murieron el martes cuando un ferry naufragó en el lago Varrow. "
+      "A bordo viajaban 64 pasajeros.\n" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+    {
+      g_autoptr(GPtrArray) changes = changes_between (pages[i].before, pages[i].after);
+
+      g_assert_cmpuint (changes->len, ==, 1);
+      assert_change (changes, 0, "12", "15");
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -211,6 +414,12 @@ main (int   argc,
   g_test_add_func ("/revision/typography-only", test_typography_only_unchanged);
   g_test_add_func ("/revision/real-edits", test_real_edits_changed);
   g_test_add_func ("/revision/boilerplate-only", test_boilerplate_only_unchanged);
+  g_test_add_func ("/revision/figures/toll-revised", test_toll_revised);
+  g_test_add_func ("/revision/figures/unchanged-and-qualifier", test_unchanged_and_qualifier);
+  g_test_add_func ("/revision/figures/added-and-dropped", test_added_and_dropped);
+  g_test_add_func ("/revision/figures/same-count-twice", test_same_count_twice);
+  g_test_add_func ("/revision/figures/reworded-count", test_reworded_count);
+  g_test_add_func ("/revision/figures/other-languages", test_other_languages);
 
   return g_test_run ();
 }

@@ -10,6 +10,8 @@
 #include <string.h>
 
 #include "px-revision.h"
+#include "px-tokens.h"
+#include "px-topic-private.h"
 
 /* Typography */
 
@@ -187,11 +189,298 @@ px_revision_text_changed (PxDocument *before,
 
 /* Figure changes */
 
+/* What a figure counts, as a key: the subject's words as lemmas and the
+ * role's, so that "12 people died" and "15 people died" meet, and so do
+ * "a person" and "two persons". */
+static char *
+dup_count_key (const PxFigure *figure)
+{
+  GString *key = g_string_new (NULL);
+  const char *parts[] = { figure->subject, figure->role };
+
+  for (guint i = 0; i < G_N_ELEMENTS (parts); i++)
+    {
+      g_auto(GStrv) words = NULL;
+
+      if (i > 0)
+        g_string_append_c (key, '|');
+      if (parts[i] == NULL)
+        continue;
+
+      words = g_strsplit_set (parts[i], " \t\n", -1);
+      for (guint w = 0; words[w] != NULL; w++)
+        {
+          g_autofree char *lemma = NULL;
+
+          if (words[w][0] == '\0')
+            continue;
+          lemma = px_token_lemma (words[w]);
+          g_string_append_printf (key, "%s ", lemma);
+        }
+    }
+
+  return g_string_free (key, FALSE);
+}
+
+/* The words of a figure's sentence other than numbers and function
+ * words: what stays when only the figure was revised. */
+static GHashTable *
+sentence_words (const PxFigure *figure)
+{
+  GHashTable *words = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GArray) tokens = NULL;
+
+  if (figure->sentence == NULL)
+    return words;
+
+  tokens = px_tokenize (figure->sentence);
+  for (guint i = 0; i < tokens->len; i++)
+    {
+      PxToken *token = &g_array_index (tokens, PxToken, i);
+
+      if (!token->is_number && !token->is_stopword)
+        g_hash_table_add (words, g_strdup (token->norm));
+    }
+
+  return words;
+}
+
+static double
+overlap (GHashTable *a,
+         GHashTable *b)
+{
+  GHashTableIter iter;
+  gpointer word;
+  guint shared = 0, all;
+
+  g_hash_table_iter_init (&iter, a);
+  while (g_hash_table_iter_next (&iter, &word, NULL))
+    if (g_hash_table_contains (b, word))
+      shared++;
+
+  all = g_hash_table_size (a) + g_hash_table_size (b) - shared;
+
+  return all > 0 ? (double) shared / all : 1.0;
+}
+
+typedef struct
+{
+  const PxFigure *figure;
+  char           *key;
+  GHashTable     *words;
+  guint           rank;     /* among the figures of its version with its key */
+  int             partner;  /* index in the other version, or -1 */
+} Side;
+
+static GArray *
+read_sides (PxDocument *document)
+{
+  GPtrArray *figures = px_document_get_figures (document);
+  GArray *sides = g_array_sized_new (FALSE, TRUE, sizeof (Side), figures->len);
+  g_autoptr(GHashTable) ranks = g_hash_table_new (g_str_hash, g_str_equal);
+
+  for (guint i = 0; i < figures->len; i++)
+    {
+      Side side = { 0, };
+
+      side.figure = g_ptr_array_index (figures, i);
+      side.key = dup_count_key (side.figure);
+      side.words = sentence_words (side.figure);
+      side.partner = -1;
+      g_array_append_val (sides, side);
+    }
+
+  /* After the array is filled: keys point into it. */
+  for (guint i = 0; i < sides->len; i++)
+    {
+      Side *side = &g_array_index (sides, Side, i);
+
+      side->rank = GPOINTER_TO_UINT (g_hash_table_lookup (ranks, side->key));
+      g_hash_table_insert (ranks, side->key, GUINT_TO_POINTER (side->rank + 1));
+    }
+
+  return sides;
+}
+
+static void
+free_sides (GArray *sides)
+{
+  for (guint i = 0; i < sides->len; i++)
+    {
+      Side *side = &g_array_index (sides, Side, i);
+
+      g_free (side->key);
+      g_hash_table_unref (side->words);
+    }
+  g_array_unref (sides);
+}
+
+typedef struct
+{
+  guint  before;
+  guint  after;
+  double score;
+} Candidate;
+
+static int
+compare_candidates (gconstpointer a,
+                    gconstpointer b)
+{
+  const Candidate *ca = a, *cb = b;
+
+  if (ca->score != cb->score)
+    return ca->score > cb->score ? -1 : 1;
+  if (ca->after != cb->after)
+    return ca->after < cb->after ? -1 : 1;
+  return ca->before < cb->before ? -1 : ca->before > cb->before;
+}
+
+/* Figures of one key pair up whatever their sentences say (the sentence
+ * may have been rewritten around a new toll), the likest sentences first
+ * and, among equals, in order. Figures whose count the extractor could not
+ * read (no subject, no role) pair only with a sentence that is mostly the
+ * same words; so do figures whose subject or role was reworded ("12
+ * killed" → "15 dead"), in a second pass over what is left. */
+static void
+pair_figures (GArray *before,
+              GArray *after)
+{
+  for (guint pass = 0; pass < 2; pass++)
+    {
+      g_autoptr(GArray) candidates = g_array_new (FALSE, FALSE, sizeof (Candidate));
+
+      for (guint b = 0; b < before->len; b++)
+        {
+          Side *sb = &g_array_index (before, Side, b);
+
+          if (sb->partner >= 0)
+            continue;
+
+          for (guint a = 0; a < after->len; a++)
+            {
+              Side *sa = &g_array_index (after, Side, a);
+              gboolean same_key = g_str_equal (sb->key, sa->key);
+              gboolean unread = g_str_equal (sb->key, "|");
+              double similar;
+              Candidate c;
+
+              if (sa->partner >= 0 || (pass == 0 && !same_key))
+                continue;
+
+              similar = overlap (sb->words, sa->words);
+              if ((pass == 0 && unread && similar < 0.5) || (pass == 1 && similar < 0.6))
+                continue;
+
+              c.before = b;
+              c.after = a;
+              c.score = similar - 0.01 * ABS ((int) sb->rank - (int) sa->rank);
+              g_array_append_val (candidates, c);
+            }
+        }
+
+      g_array_sort (candidates, compare_candidates);
+      for (guint i = 0; i < candidates->len; i++)
+        {
+          const Candidate *c = &g_array_index (candidates, Candidate, i);
+          Side *sb = &g_array_index (before, Side, c->before);
+          Side *sa = &g_array_index (after, Side, c->after);
+
+          if (sb->partner >= 0 || sa->partner >= 0)
+            continue;
+          sb->partner = c->after;
+          sa->partner = c->before;
+        }
+    }
+}
+
+static gboolean
+same_number (double a,
+             double b)
+{
+  return (isnan (a) && isnan (b)) || a == b;
+}
+
+static gboolean
+figure_value_changed (const PxFigure *before,
+                      const PxFigure *after)
+{
+  return !same_number (before->value, after->value)
+         || !same_number (before->max, after->max)
+         || before->qualifier != after->qualifier;
+}
+
+static PxFigureChange *
+figure_change_new (const PxFigure *before,
+                   const PxFigure *after)
+{
+  PxFigureChange *change = g_new0 (PxFigureChange, 1);
+
+  change->before = before != NULL ? px_figure_copy (before) : NULL;
+  change->after = after != NULL ? px_figure_copy (after) : NULL;
+
+  return change;
+}
+
+/* In the newer version's order, a dropped figure where it stood: after
+ * the figure that followed the one before it. */
 GPtrArray *
 px_revision_figure_changes (PxDocument *before,
                             PxDocument *after)
 {
-  return g_ptr_array_new_with_free_func ((GDestroyNotify) px_figure_change_free);
+  GPtrArray *changes = g_ptr_array_new_with_free_func ((GDestroyNotify) px_figure_change_free);
+  GArray *sb, *sa;
+  int last_before = -1;
+
+  g_return_val_if_fail (PX_IS_DOCUMENT (before), changes);
+  g_return_val_if_fail (PX_IS_DOCUMENT (after), changes);
+
+  sb = read_sides (before);
+  sa = read_sides (after);
+  pair_figures (sb, sa);
+
+  for (guint a = 0; a <= sa->len; a++)
+    {
+      const Side *side = a < sa->len ? &g_array_index (sa, Side, a) : NULL;
+      int upto = side == NULL ? (int) sb->len : side->partner;
+
+      /* The dropped figures that stood before this one's partner */
+      if (upto > last_before)
+        {
+          for (int b = last_before + 1; b < upto; b++)
+            {
+              const Side *dropped = &g_array_index (sb, Side, b);
+
+              if (dropped->partner < 0)
+                g_ptr_array_add (changes, figure_change_new (dropped->figure, NULL));
+            }
+          last_before = upto;
+        }
+
+      if (side == NULL)
+        break;
+      if (side->partner < 0)
+        g_ptr_array_add (changes, figure_change_new (NULL, side->figure));
+      else if (figure_value_changed (g_array_index (sb, Side, side->partner).figure, side->figure))
+        g_ptr_array_add (changes, figure_change_new (g_array_index (sb, Side, side->partner).figure,
+                                                     side->figure));
+    }
+
+  free_sides (sb);
+  free_sides (sa);
+
+  return changes;
+}
+
+char *
+px_revision_dup_figure_value (const PxFigure *figure)
+{
+  g_autoptr(PxReport) report = NULL;
+
+  g_return_val_if_fail (figure != NULL, NULL);
+
+  report = _px_report_new (0, 0, "", px_figure_copy (figure));
+
+  return px_report_dup_value (report);
 }
 
 void
@@ -201,5 +490,7 @@ px_figure_change_free (PxFigureChange *change)
     return;
   g_clear_pointer (&change->before, px_figure_free);
   g_clear_pointer (&change->after, px_figure_free);
+  g_free (change->before_fetched);
+  g_free (change->after_fetched);
   g_free (change);
 }

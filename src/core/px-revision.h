@@ -21,17 +21,32 @@ gboolean   px_revision_text_changed    (PxDocument  *before,
                                         PxDocument  *after);
 
 /* A figure one source revised: @before in the older version, @after in
- * the newer, matched by what they count (subject and role, then
- * position). Either may be NULL: a figure the newer version added or dropped. */
+ * the newer, matched by what they count (subject and role as lemmas; when
+ * several figures count the same, the likest sentences, then order; a
+ * figure whose subject or role was reworded pairs when its sentence is
+ * mostly the same words). Either may be NULL: a figure the newer version
+ * added or dropped. @before_fetched and @after_fetched are when each
+ * version was fetched (ISO 8601), when the caller knows it; NULL from
+ * px_revision_figure_changes(). */
 typedef struct
 {
   PxFigure *before;
   PxFigure *after;
+  char     *before_fetched;
+  char     *after_fetched;
 } PxFigureChange;
 
-/* (element-type PxFigureChange): the figures whose value changed. */
+/* (element-type PxFigureChange): the figures whose value, upper bound or
+ * qualifier changed, and those added or dropped, in the newer version's
+ * order (a dropped figure where it stood). */
 GPtrArray *px_revision_figure_changes  (PxDocument  *before,
                                         PxDocument  *after);
 void       px_figure_change_free       (PxFigureChange *change);
+
+/* @figure's value as a person reads it: "at least 12", "20–30",
+ * "hundreds", like px_report_dup_value(). Returns: (transfer full) */
+char      *px_revision_dup_figure_value (const PxFigure *figure);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PxFigureChange, px_figure_change_free)
 
 G_END_DECLS
