@@ -664,6 +664,184 @@ test_repeated_figure_keys (void)
   g_assert_cmpuint (g_list_model_get_n_items (topics), ==, 2);
 }
 
+/* ------------------------------------------------------------------ */
+/* Revisions                                                            */
+/* ------------------------------------------------------------------ */
+
+static PxDocument *
+parse_page (const char *outlet,
+            const char *body)
+{
+  g_autoptr(PxParser) parser = px_parser_new ();
+  g_autofree char *html = g_strdup_printf ("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">"
+                                           "<title>Ferry capsizes on Lake Varrow</title>"
+                                           "<meta property=\"og:site_name\" content=\"%s\">"
+                                           "</head><body><article><h1>Ferry capsizes on Lake Varrow</h1>"
+                                           "%s</article></body></html>", outlet, body);
+  g_autoptr(GBytes) bytes = g_bytes_new (html, strlen (html));
+  g_autoptr(GError) error = NULL;
+  PxDocument *document = px_parser_parse_bytes (parser, bytes, "ferry.html", &error);
+
+  g_assert_no_error (error);
+  return document;
+}
+
+static const char *ledger_first =
+  "<p>At least 12 people died when a passenger ferry capsized on Lake Varrow on Tuesday "
+  "evening, the regional rescue service said.</p>"
+  "<p>The ferry was carrying 64 passengers. Another 9 people remain missing.</p>";
+static const char *ledger_second =
+  "<p>15 people died when a passenger ferry capsized on Lake Varrow on Tuesday "
+  "evening, the regional rescue service said.</p>"
+  "<p>The ferry was carrying 64 passengers. Another 9 people remain missing.</p>";
+static const char *other_outlet =
+  "<p>At least 14 people died after a ferry capsized on Lake Varrow on Tuesday, "
+  "rescuers said.</p><p>The vessel had 64 passengers on board.</p>";
+
+/* The report of @document whose value is @value. */
+static const PxReport *
+find_report (PxComparison *comparison,
+             guint         document,
+             double        value,
+             PxTopic     **topic_out)
+{
+  GListModel *topics = px_comparison_get_topics (comparison);
+
+  for (guint t = 0; t < g_list_model_get_n_items (topics); t++)
+    {
+      g_autoptr(PxTopic) topic = g_list_model_get_item (topics, t);
+
+      for (guint i = 0; i < px_topic_get_n_reports (topic); i++)
+        {
+          const PxReport *r = px_topic_get_report (topic, i);
+
+          if (r->document == document && r->figure->value == value)
+            {
+              if (topic_out != NULL)
+                *topic_out = topic;
+              return r;
+            }
+        }
+    }
+
+  g_error ("no report of %g in document %u", value, document);
+}
+
+/* The reports of the topic holding @report, in the JSON, found by key. */
+static JsonObject *
+find_json_report (JsonNode       *root,
+                  const PxReport *report)
+{
+  JsonArray *topics = json_object_get_array_member (json_node_get_object (root), "topics");
+
+  for (guint t = 0; t < json_array_get_length (topics); t++)
+    {
+      JsonArray *reports = json_object_get_array_member (json_array_get_object_element (topics, t), "reports");
+
+      for (guint r = 0; r < json_array_get_length (reports); r++)
+        {
+          JsonObject *object = json_array_get_object_element (reports, r);
+
+          if (g_strcmp0 (json_object_get_string_member (object, "key"), report->key) == 0)
+            return object;
+        }
+    }
+
+  g_error ("no report %s in the JSON", report->key);
+}
+
+/* A death toll one outlet revised from "at least 12" to 15 is flagged in
+ * its report, with both dates, and in the JSON; the figures it kept, and
+ * the other outlet's, are not. */
+static void
+test_revision_flagged (void)
+{
+  g_autoptr(PxDocument) previous = parse_page ("Orlen Harbour Ledger", ledger_first);
+  g_autoptr(PxDocument) current = parse_page ("Orlen Harbour Ledger", ledger_second);
+  g_autoptr(PxDocument) other = parse_page ("Varrow Valley Post", other_outlet);
+  g_autoptr(GPtrArray) documents = g_ptr_array_new ();
+  g_autoptr(PxComparison) comparison = NULL;
+  g_autoptr(PxComparison) unrevised = NULL;
+  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(GError) error = NULL;
+  const PxFigureChange *change;
+  const PxReport *toll, *passengers, *other_toll;
+  JsonObject *revised;
+  PxTopic *topic = NULL;
+
+  g_ptr_array_add (documents, current);
+  g_ptr_array_add (documents, other);
+
+  /* Without the earlier version nothing is flagged */
+  unrevised = px_comparison_new (documents, NULL);
+  g_assert_true (px_comparison_run (unrevised, PX_COMPARE_TOPICS, NULL, &error));
+  g_assert_null (px_comparison_get_report_revision (unrevised, find_report (unrevised, 0, 15, NULL)));
+  g_assert_cmpuint (px_comparison_get_n_versions (unrevised, 0), ==, 1);
+
+  comparison = px_comparison_new (documents, NULL);
+  px_comparison_add_revision (comparison, current, previous,
+                              "2026-11-20T08:15:00Z", "2026-11-22T17:40:00Z", 2);
+  g_assert_true (px_comparison_run (comparison, PX_COMPARE_TOPICS, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (px_comparison_get_n_versions (comparison, 0), ==, 2);
+  g_assert_cmpuint (px_comparison_get_n_versions (comparison, 1), ==, 1);
+
+  toll = find_report (comparison, 0, 15, &topic);
+  change = px_comparison_get_report_revision (comparison, toll);
+  g_assert_nonnull (change);
+  g_assert_cmpfloat (change->before->value, ==, 12);
+  g_assert_cmpint (change->before->qualifier, ==, PX_QUALIFIER_AT_LEAST);
+  g_assert_cmpfloat (change->after->value, ==, 15);
+  g_assert_cmpstr (change->before_fetched, ==, "2026-11-20T08:15:00Z");
+  g_assert_cmpstr (change->after_fetched, ==, "2026-11-22T17:40:00Z");
+
+  passengers = find_report (comparison, 0, 64, NULL);
+  g_assert_null (px_comparison_get_report_revision (comparison, passengers));
+  other_toll = find_report (comparison, 1, 14, NULL);
+  g_assert_null (px_comparison_get_report_revision (comparison, other_toll));
+
+  root = px_comparison_to_json (comparison);
+  revised = json_object_get_object_member (find_json_report (root, toll), "revised");
+  g_assert_nonnull (revised);
+  g_assert_cmpstr (json_object_get_string_member (revised, "before"), ==, "at least 12");
+  g_assert_cmpint (json_object_get_int_member (revised, "before_value"), ==, 12);
+  g_assert_cmpstr (json_object_get_string_member (revised, "before_qualifier"), ==, "at-least");
+  g_assert_cmpstr (json_object_get_string_member (revised, "before_date"), ==, "2026-11-20T08:15:00Z");
+  g_assert_cmpstr (json_object_get_string_member (revised, "after_date"), ==, "2026-11-22T17:40:00Z");
+  g_assert_cmpstr (json_object_get_string_member (revised, "before_document"), ==, px_document_get_id (previous));
+  g_assert_false (json_object_has_member (find_json_report (root, passengers), "revised"));
+  g_assert_false (json_object_has_member (find_json_report (root, other_toll), "revised"));
+  /* The contract's fields are still there */
+  g_assert_cmpint (json_object_get_int_member (find_json_report (root, toll), "value"), ==, 15);
+
+  /* An edit rebuilds the topics; the flag stays with the report */
+  g_assert_true (px_comparison_rename_topic (comparison, topic, "Ferry deaths", &error));
+  g_assert_no_error (error);
+  toll = find_report (comparison, 0, 15, NULL);
+  g_assert_nonnull (px_comparison_get_report_revision (comparison, toll));
+}
+
+/* With an archive whose documents were never revised, running reads
+ * their (single) versions and flags nothing. */
+static void
+test_revisions_from_archive (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  g_autoptr(PxComparison) comparison = compare_archive (fixture->archive);
+  GListModel *topics = px_comparison_get_topics (comparison);
+
+  g_assert_cmpuint (g_list_model_get_n_items (topics), >, 0);
+  for (guint d = 0; d < px_comparison_get_n_documents (comparison); d++)
+    g_assert_cmpuint (px_comparison_get_n_versions (comparison, d), ==, 1);
+  for (guint t = 0; t < g_list_model_get_n_items (topics); t++)
+    {
+      g_autoptr(PxTopic) topic = g_list_model_get_item (topics, t);
+
+      for (guint i = 0; i < px_topic_get_n_reports (topic); i++)
+        g_assert_null (px_comparison_get_report_revision (comparison, px_topic_get_report (topic, i)));
+    }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -680,6 +858,8 @@ main (int    argc,
   g_test_add ("/compare/split-move-review", Fixture, NULL, fixture_set_up, test_split_move_review, fixture_tear_down);
   g_test_add ("/compare/user-figure", Fixture, NULL, fixture_set_up, test_user_figure, fixture_tear_down);
   g_test_add ("/compare/pins", Fixture, NULL, fixture_set_up, test_pins_and_terms_stored, fixture_tear_down);
+  g_test_add_func ("/compare/revision-flagged", test_revision_flagged);
+  g_test_add ("/compare/revisions-from-archive", Fixture, NULL, fixture_set_up, test_revisions_from_archive, fixture_tear_down);
 
   return g_test_run ();
 }

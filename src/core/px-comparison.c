@@ -14,6 +14,7 @@
 #include "px-edtf.h"
 #include "px-json.h"
 #include "px-passage-aligner.h"
+#include "px-revision.h"
 #include "px-sentences.h"
 #include "px-term-set.h"
 #include "px-topic-grouper.h"
@@ -42,7 +43,32 @@ struct _PxComparison
   GListStore      *alignments;
   PxFraming       *framing;
   PxCompareStage   done;
+
+  /* Earlier versions of revised pages: current document's id →
+   * RevisionEntry, from px_comparison_add_revision() or the archive. */
+  GHashTable      *revisions;
+  gboolean         revisions_loaded;
+  /* What the grouping found revised: a report's key → PxFigureChange,
+   * written with the reports. */
+  GHashTable      *report_changes;
 };
+
+typedef struct
+{
+  PxDocument *previous;
+  char       *previous_fetched;
+  char       *current_fetched;
+  guint       n_versions;
+} RevisionEntry;
+
+static void
+revision_entry_free (RevisionEntry *entry)
+{
+  g_clear_object (&entry->previous);
+  g_free (entry->previous_fetched);
+  g_free (entry->current_fetched);
+  g_free (entry);
+}
 
 G_DEFINE_FINAL_TYPE (PxComparison, px_comparison, G_TYPE_OBJECT)
 
@@ -68,6 +94,8 @@ px_comparison_finalize (GObject *object)
   g_object_unref (self->topics);
   g_object_unref (self->alignments);
   g_clear_object (&self->framing);
+  g_hash_table_unref (self->revisions);
+  g_clear_pointer (&self->report_changes, g_hash_table_unref);
 
   G_OBJECT_CLASS (px_comparison_parent_class)->finalize (object);
 }
@@ -95,6 +123,8 @@ px_comparison_init (PxComparison *self)
   self->alignments = g_list_store_new (PX_TYPE_ALIGNMENT);
   self->doc_source = g_array_new (FALSE, FALSE, sizeof (guint));
   self->source_names = g_ptr_array_new_with_free_func (g_free);
+  self->revisions = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                           (GDestroyNotify) revision_entry_free);
 }
 
 /* An outlet is a source, whatever its case; a document without one is a
@@ -391,6 +421,59 @@ apply_edits (PxComparison *self)
   return topics;
 }
 
+/* The reports whose figure a revision changed: each revised document's
+ * figures against its previous version's, found among @reports by where
+ * the figure stands. A figure the new version added is not flagged: it
+ * was not revised, only said for the first time.
+ * Returns: (transfer full): a report's key → PxFigureChange. */
+static GHashTable *
+compute_report_changes (PxComparison *self,
+                        GPtrArray    *reports)
+{
+  GHashTable *changes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                               (GDestroyNotify) px_figure_change_free);
+
+  for (guint d = 0; d < self->documents->len && g_hash_table_size (self->revisions) > 0; d++)
+    {
+      PxDocument *doc = g_ptr_array_index (self->documents, d);
+      RevisionEntry *entry = g_hash_table_lookup (self->revisions, px_document_get_id (doc));
+      g_autoptr(GPtrArray) found = NULL;
+
+      if (entry == NULL || entry->previous == NULL)
+        continue;
+
+      found = px_revision_figure_changes (entry->previous, doc);
+      for (guint c = 0; c < found->len; c++)
+        {
+          PxFigureChange *change = g_ptr_array_index (found, c);
+
+          if (change->before == NULL || change->after == NULL)
+            continue;
+
+          for (guint r = 0; r < reports->len; r++)
+            {
+              const PxReport *report = g_ptr_array_index (reports, r);
+
+              if (report->document != d || report->user_figure != 0
+                  || report->figure->paragraph != change->after->paragraph
+                  || report->figure->start != change->after->start
+                  || report->figure->end != change->after->end)
+                continue;
+
+              change->before_fetched = g_strdup (entry->previous_fetched);
+              change->after_fetched = g_strdup (entry->current_fetched);
+              g_hash_table_insert (changes, g_strdup (report->key),
+                                   g_ptr_array_steal_index (found, c));
+              /* The next change has moved into this slot. */
+              c--;
+              break;
+            }
+        }
+    }
+
+  return changes;
+}
+
 static gboolean
 compute_groups (PxComparison  *self,
                 GCancellable  *cancellable,
@@ -398,14 +481,19 @@ compute_groups (PxComparison  *self,
 {
   g_autoptr(GPtrArray) reports = collect_reports (self);
   g_autoptr(GPtrArray) groups = px_group_reports (reports, cancellable);
+  g_autoptr(GHashTable) changes = NULL;
 
   if (groups == NULL || g_cancellable_set_error_if_cancelled (cancellable, error))
     return FALSE;
 
+  changes = compute_report_changes (self, reports);
+
   g_clear_pointer (&self->reports, g_ptr_array_unref);
   g_clear_pointer (&self->groups, g_ptr_array_unref);
+  g_clear_pointer (&self->report_changes, g_hash_table_unref);
   self->reports = g_steal_pointer (&reports);
   self->groups = g_steal_pointer (&groups);
+  self->report_changes = g_steal_pointer (&changes);
 
   return TRUE;
 }
@@ -476,6 +564,10 @@ px_comparison_run (PxComparison    *self,
                    GError         **error)
 {
   g_return_val_if_fail (PX_IS_COMPARISON (self), FALSE);
+
+  if ((stages & PX_COMPARE_TOPICS) && self->archive != NULL && !self->revisions_loaded
+      && !px_comparison_load_revisions (self, self->archive, cancellable, error))
+    return FALSE;
 
   if (stages & PX_COMPARE_TOPICS)
     {
@@ -638,6 +730,22 @@ px_comparison_run_async (PxComparison        *self,
 
   g_return_if_fail (PX_IS_COMPARISON (self));
 
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, px_comparison_run_async);
+
+  /* The archive's connection belongs to this thread: the earlier
+   * versions are read here, before the worker starts. */
+  if (self->archive != NULL && !self->revisions_loaded)
+    {
+      GError *error = NULL;
+
+      if (!px_comparison_load_revisions (self, self->archive, cancellable, &error))
+        {
+          g_task_return_error (task, error);
+          return;
+        }
+    }
+
   data = g_new0 (RunData, 1);
   data->pins = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_hash_table_iter_init (&iter, self->edits->alignments);
@@ -646,8 +754,6 @@ px_comparison_run_async (PxComparison        *self,
   if (self->edits->term_sets != NULL)
     data->term_sets = px_term_sets_copy (self->edits->term_sets);
 
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, px_comparison_run_async);
   g_task_set_task_data (task, data, (GDestroyNotify) run_data_free);
   g_task_run_in_thread (task, run_thread);
 }
@@ -812,6 +918,120 @@ px_comparison_set_archive (PxComparison *self,
 {
   g_return_if_fail (PX_IS_COMPARISON (self));
   g_set_object (&self->archive, archive);
+}
+
+/* ------------------------------------------------------------------ */
+/* Revisions                                                            */
+/* ------------------------------------------------------------------ */
+
+void
+px_comparison_add_revision (PxComparison *self,
+                            PxDocument   *current,
+                            PxDocument   *previous,
+                            const char   *previous_fetched,
+                            const char   *current_fetched,
+                            guint         n_versions)
+{
+  RevisionEntry *entry;
+
+  g_return_if_fail (PX_IS_COMPARISON (self));
+  g_return_if_fail (PX_IS_DOCUMENT (current));
+  g_return_if_fail (previous == NULL || PX_IS_DOCUMENT (previous));
+
+  entry = g_new0 (RevisionEntry, 1);
+  entry->previous = previous != NULL ? g_object_ref (previous) : NULL;
+  entry->previous_fetched = g_strdup (previous_fetched);
+  entry->current_fetched = g_strdup (current_fetched);
+  entry->n_versions = MAX (n_versions, previous != NULL ? 2 : 1);
+  g_hash_table_replace (self->revisions, g_strdup (px_document_get_id (current)), entry);
+}
+
+gboolean
+px_comparison_load_revisions (PxComparison  *self,
+                              PxArchive     *archive,
+                              GCancellable  *cancellable,
+                              GError       **error)
+{
+  g_return_val_if_fail (PX_IS_COMPARISON (self), FALSE);
+  g_return_val_if_fail (PX_IS_ARCHIVE (archive), FALSE);
+
+  for (guint d = 0; d < self->documents->len; d++)
+    {
+      PxDocument *doc = g_ptr_array_index (self->documents, d);
+      const char *id = px_document_get_id (doc);
+      g_autoptr(GPtrArray) versions = NULL;
+      g_autoptr(PxDocument) previous = NULL;
+      const PxRevision *current = NULL, *before = NULL;
+
+      if (g_cancellable_set_error_if_cancelled (cancellable, error))
+        return FALSE;
+      if (id == NULL || g_hash_table_contains (self->revisions, id))
+        continue;
+
+      versions = px_archive_list_revisions (archive, id, error);
+      if (versions == NULL)
+        return FALSE;
+      if (versions->len < 2)
+        continue;
+
+      /* The document compared is normally the newest, but any version
+       * is flagged against the one just before it. */
+      for (guint v = 0; v < versions->len; v++)
+        {
+          const PxRevision *revision = g_ptr_array_index (versions, v);
+
+          if (g_strcmp0 (revision->document, id) == 0)
+            {
+              current = revision;
+              before = v > 0 ? g_ptr_array_index (versions, v - 1) : NULL;
+              break;
+            }
+        }
+      if (current == NULL)
+        continue;
+
+      if (before != NULL)
+        {
+          previous = px_archive_load_document (archive, before->document, error);
+          if (previous == NULL)
+            return FALSE;
+        }
+
+      px_comparison_add_revision (self, doc, previous,
+                                  before != NULL ? before->fetched : NULL,
+                                  current->fetched, versions->len);
+    }
+
+  self->revisions_loaded = TRUE;
+  return TRUE;
+}
+
+guint
+px_comparison_get_n_versions (PxComparison *self,
+                              guint         document)
+{
+  RevisionEntry *entry;
+
+  g_return_val_if_fail (PX_IS_COMPARISON (self), 1);
+  g_return_val_if_fail (document < self->documents->len, 1);
+
+  entry = g_hash_table_lookup (self->revisions,
+                               px_document_get_id (g_ptr_array_index (self->documents, document)));
+
+  return entry != NULL ? entry->n_versions : 1;
+}
+
+const PxFigureChange *
+px_comparison_get_report_revision (PxComparison   *self,
+                                   const PxReport *report)
+{
+  g_return_val_if_fail (PX_IS_COMPARISON (self), NULL);
+  g_return_val_if_fail (report != NULL, NULL);
+
+  if (self->report_changes == NULL || report->key == NULL)
+    return NULL;
+
+  return g_hash_table_lookup (self->report_changes, report->key);
 }
 
 /* The user's record of @topic, made from its present reports the first
@@ -1166,6 +1386,36 @@ add_number_or_null (JsonBuilder *builder,
     json_builder_add_double_value (builder, value);
 }
 
+/* "revised": what the page's previous version said of a figure it has
+ * since changed, and when each version was fetched; absent otherwise. */
+static void
+add_revised (PxComparison   *self,
+             JsonBuilder    *builder,
+             const PxReport *report)
+{
+  const PxFigureChange *change = px_comparison_get_report_revision (self, report);
+  PxDocument *doc = g_ptr_array_index (self->documents, report->document);
+  RevisionEntry *entry = g_hash_table_lookup (self->revisions, px_document_get_id (doc));
+  g_autofree char *before = NULL;
+
+  if (change == NULL || entry == NULL || entry->previous == NULL)
+    return;
+
+  before = px_revision_dup_figure_value (change->before);
+  json_builder_set_member_name (builder, "revised");
+  json_builder_begin_object (builder);
+  px_json_add_string (builder, "before", before);
+  add_number_or_null (builder, "before_value", change->before->value);
+  add_number_or_null (builder, "before_max", px_figure_has_max (change->before) ? change->before->max : NAN);
+  px_json_add_string (builder, "before_qualifier", px_qualifier_to_string (change->before->qualifier));
+  px_json_add_string (builder, "before_text", change->before->text);
+  px_json_add_string (builder, "before_sentence", change->before->sentence);
+  px_json_add_string (builder, "before_document", px_document_get_id (entry->previous));
+  px_json_add_string (builder, "before_date", change->before_fetched);
+  px_json_add_string (builder, "after_date", change->after_fetched);
+  json_builder_end_object (builder);
+}
+
 static void
 build_topics_json (PxComparison *self,
                    JsonBuilder  *builder)
@@ -1210,6 +1460,7 @@ build_topics_json (PxComparison *self,
           json_builder_set_member_name (builder, "user");
           json_builder_add_boolean_value (builder, report->user_figure != 0);
           px_json_add_string (builder, "key", report->key);
+          add_revised (self, builder, report);
           json_builder_end_object (builder);
         }
       json_builder_end_array (builder);

@@ -13,6 +13,7 @@
 #include "px-compare-edits.h"
 #include "px-document.h"
 #include "px-framing.h"
+#include "px-revision.h"
 #include "px-topic.h"
 
 G_BEGIN_DECLS
@@ -130,8 +131,42 @@ gboolean      px_comparison_set_term_sets     (PxComparison   *self,
                                                GPtrArray      *sets,
                                                GError        **error);
 
+/* Earlier versions of revised pages (px_archive_list_revisions()): a
+ * report whose figure the page changed since its previous version is
+ * flagged with what that version said. Call before running.
+ *
+ * @current is one of the comparison's documents; @previous the version
+ * just before it (NULL when @current is the first); the dates are when
+ * each was fetched (ISO 8601, nullable); @n_versions how many versions
+ * the page has in all. */
+void          px_comparison_add_revision      (PxComparison   *self,
+                                               PxDocument     *current,
+                                               PxDocument     *previous,
+                                               const char     *previous_fetched,
+                                               const char     *current_fetched,
+                                               guint           n_versions);
+/* Adds every document's previous version from @archive, blocking, on
+ * the thread that opened @archive. Running with an archive set
+ * (px_comparison_set_archive()) does it once if it was not done; a page
+ * can call it in its loading worker with that worker's archive instead. */
+gboolean      px_comparison_load_revisions    (PxComparison   *self,
+                                               PxArchive      *archive,
+                                               GCancellable   *cancellable,
+                                               GError        **error);
+/* 1 for a document never revised. */
+guint         px_comparison_get_n_versions    (PxComparison   *self,
+                                               guint           document);
+/* How @report's figure read in its page's previous version, when the
+ * value, bound or qualifier differ, with both versions' fetch dates;
+ * NULL when it was not revised. Valid until the next run. (transfer none) */
+const PxFigureChange *px_comparison_get_report_revision (PxComparison   *self,
+                                                         const PxReport *report);
+
 /* The contract's compare --json, with aligned passages, coverage and
- * framing as extra fields. */
+ * framing as extra fields, and a report's "revised" ({"before",
+ * "before_value", "before_max", "before_qualifier", "before_text",
+ * "before_sentence", "before_document", "before_date", "after_date"})
+ * when its page changed the figure. */
 JsonNode     *px_comparison_to_json           (PxComparison   *self);
 
 G_END_DECLS
