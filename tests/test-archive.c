@@ -152,7 +152,7 @@ test_round_trip (void)
     g_autoptr(PxArchive) again = reopen (dir);
 
     g_assert_cmpuint (px_archive_get_n_documents (again), ==, 13);
-    g_assert_cmpint (px_archive_get_schema_version (again), ==, 5);
+    g_assert_cmpint (px_archive_get_schema_version (again), ==, 6);
   }
 }
 
@@ -365,7 +365,7 @@ test_migration (void)
     g_autoptr(PxDocument) document = NULL;
 
     g_assert_no_error (error);
-    g_assert_cmpint (px_archive_get_schema_version (archive), ==, 5);
+    g_assert_cmpint (px_archive_get_schema_version (archive), ==, 6);
     rows = px_archive_list (archive, NULL, &error);
     g_assert_cmpuint (rows->len, ==, 1);
     g_assert_cmpstr (((PxDocumentSummary *) rows->pdata[0])->title, ==, "A corrected title");
@@ -412,6 +412,180 @@ test_migration (void)
     g_assert_null (newer);
     g_assert_error (error, PX_ARCHIVE_ERROR, PX_ARCHIVE_ERROR_TOO_NEW);
   }
+}
+
+/* An archive as the last offline Parallax (schema 5) left it: it opens,
+ * gains the online tables, and keeps its documents listed, searchable and
+ * edited as they were. */
+static void
+test_migration_v5 (void)
+{
+  g_autofree char *dir = make_tmp ();
+  g_autofree char *db_path = g_build_filename (dir, "parallax.db", NULL);
+  g_autoptr(GFile) folder = g_file_new_for_path (dir);
+  g_autoptr(GError) error = NULL;
+  sqlite3 *db = NULL;
+
+  {
+    g_autoptr(PxArchive) old = _px_archive_create_at_version (folder, 5, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpint (px_archive_get_schema_version (old), ==, 5);
+  }
+  g_assert_cmpint (sqlite3_open (db_path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db,
+    "INSERT INTO documents (id, path, original, format, size, imported, parser_version, title, outlet, published,"
+    "  url, language, parsed)"
+    " VALUES ('d5', '/old/ferry.html', 'originals/d5/d5.html', 'html', 10, '2026-02-01T00:00:00Z', 1,"
+    "  'Ferry strike ends', 'Harbour Gazette', '2026-01-30', 'https://gazette.invalid/ferry', 'en',"
+    "  '{\"id\":\"d5\",\"path\":\"/old/ferry.html\",\"format\":\"html\",\"title\":\"Ferry strike ends\","
+    "    \"outlet\":\"Harbour Gazette\",\"published\":\"2026-01-30\",\"url\":\"https://gazette.invalid/ferry\","
+    "    \"authors\":[],\"paragraphs\":[{\"kind\":\"body\",\"text\":\"The ferries sail again.\"}]}');"
+    "INSERT INTO search (rowid, title, outlet, authors, body) VALUES (1, 'Ferry strike ends', 'Harbour Gazette', NULL,"
+    "  'The ferries sail again.');"
+    "INSERT INTO tags (document, tag) VALUES ('d5', 'strikes');"
+    "INSERT INTO notes (document, text, edited) VALUES ('d5', 'ask the union', 'x');",
+    NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+
+  {
+    g_autoptr(PxArchive) archive = px_archive_open (folder, &error);
+    g_autoptr(GPtrArray) rows = NULL;
+    g_autoptr(GPtrArray) hits = NULL;
+    g_autoptr(GPtrArray) tags = NULL;
+    g_autoptr(GPtrArray) sources = NULL;
+    g_autoptr(GPtrArray) revisions = NULL;
+    g_autoptr(GPtrArray) inbox = NULL;
+    const PxRevision *revision;
+
+    g_assert_no_error (error);
+    g_assert_cmpint (px_archive_get_schema_version (archive), ==, 6);
+    g_assert_cmpuint (px_archive_get_n_documents (archive), ==, 1);
+    rows = px_archive_list (archive, NULL, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (rows->len, ==, 1);
+    hits = px_archive_search (archive, "ferries", 10, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (hits->len, ==, 1);
+    tags = px_archive_list_tags (archive, &error);
+    g_assert_cmpuint (tags->len, ==, 1);
+    g_assert_cmpuint (((PxOutletCount *) tags->pdata[0])->count, ==, 1);
+
+    /* No source until a refresh finds the page's URL or one is added. */
+    sources = px_archive_list_sources (archive, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (sources->len, ==, 0);
+    inbox = px_archive_list_inbox (archive, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (inbox->len, ==, 0);
+
+    /* A document never revised is its only version. */
+    revisions = px_archive_list_revisions (archive, "d5", &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (revisions->len, ==, 1);
+    revision = g_ptr_array_index (revisions, 0);
+    g_assert_cmpstr (revision->document, ==, "d5");
+    g_assert_cmpuint (revision->number, ==, 1);
+    g_assert_cmpstr (revision->url, ==, "https://gazette.invalid/ferry");
+    g_assert_cmpstr (revision->fetched, ==, "2026-02-01T00:00:00Z");
+  }
+}
+
+/* Sources and the inbox, without the network: what the refresher stores
+ * through its connection, the user lists, dismisses and removes. */
+static void
+test_sources_and_inbox (void)
+{
+  g_autoptr(PxArchive) archive = new_archive (NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) sources = NULL;
+  g_autoptr(GPtrArray) inbox = NULL;
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func ((GDestroyNotify) px_feed_item_free);
+  PxArchiveConnection *connection;
+  PxFeedItem *item;
+  guint added = 0;
+
+  g_assert_true (px_archive_add_source (archive, PX_SOURCE_FEED, "http://127.0.0.1:9/news.xml", "Valley Wire", &error));
+  g_assert_true (px_archive_add_source (archive, PX_SOURCE_PAGE, "http://127.0.0.1:9/article", NULL, &error));
+  g_assert_no_error (error);
+  /* Added again: its title changes, nothing else. */
+  g_assert_true (px_archive_add_source (archive, PX_SOURCE_FEED, "http://127.0.0.1:9/news.xml", "Valley Wire (all)", &error));
+  g_assert_false (px_archive_add_source (archive, PX_SOURCE_FEED, "file:///etc/passwd", NULL, &error));
+  g_assert_error (error, PX_ARCHIVE_ERROR, PX_ARCHIVE_ERROR_NOT_FOUND);
+  g_assert_nonnull (strstr (error->message, "file:///etc/passwd"));
+  g_clear_error (&error);
+
+  /* Three items: one new, one with the same link (not news twice), one
+   * without a link (nothing to accept). */
+  item = g_new0 (PxFeedItem, 1);
+  item->id = g_strdup ("urn:item:1");
+  item->link = g_strdup ("http://127.0.0.1:9/first");
+  item->title = g_strdup ("Levee holds at Orrin Ford");
+  item->published = g_strdup ("2026-11-20T08:15:00Z");
+  g_ptr_array_add (items, item);
+  item = g_new0 (PxFeedItem, 1);
+  item->id = g_strdup ("urn:item:2");
+  item->link = g_strdup ("http://127.0.0.1:9/first");
+  g_ptr_array_add (items, item);
+  item = g_new0 (PxFeedItem, 1);
+  item->id = g_strdup ("urn:item:3");
+  item->title = g_strdup ("No link");
+  g_ptr_array_add (items, item);
+
+  connection = _px_archive_connect (archive, &error);
+  g_assert_no_error (error);
+  g_assert_true (_px_archive_connection_add_items (connection, "http://127.0.0.1:9/news.xml", items, &added, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (added, ==, 1);
+  /* Seen before: not again. */
+  g_assert_true (_px_archive_connection_add_items (connection, "http://127.0.0.1:9/news.xml", items, &added, &error));
+  g_assert_cmpuint (added, ==, 0);
+  _px_archive_connection_close (connection);
+
+  sources = px_archive_list_sources (archive, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (sources->len, ==, 2);
+  g_assert_cmpstr (((PxSourceInfo *) sources->pdata[0])->url, ==, "http://127.0.0.1:9/article");
+  g_assert_cmpint (((PxSourceInfo *) sources->pdata[0])->kind, ==, PX_SOURCE_PAGE);
+  g_assert_cmpstr (((PxSourceInfo *) sources->pdata[1])->title, ==, "Valley Wire (all)");
+  g_assert_cmpuint (((PxSourceInfo *) sources->pdata[1])->n_inbox, ==, 1);
+
+  inbox = px_archive_list_inbox (archive, &error);
+  g_assert_cmpuint (inbox->len, ==, 1);
+  {
+    const PxInboxItem *waiting = g_ptr_array_index (inbox, 0);
+
+    g_assert_cmpstr (waiting->title, ==, "Levee holds at Orrin Ford");
+    g_assert_cmpstr (waiting->feed_title, ==, "Valley Wire (all)");
+    g_assert_cmpint (waiting->state, ==, PX_INBOX_NEW);
+    g_assert_true (px_archive_dismiss_inbox_item (archive, waiting->id, &error));
+    g_assert_no_error (error);
+    /* Once only. */
+    g_assert_false (px_archive_dismiss_inbox_item (archive, waiting->id, &error));
+    g_assert_error (error, PX_ARCHIVE_ERROR, PX_ARCHIVE_ERROR_NOT_FOUND);
+    g_clear_error (&error);
+  }
+  g_clear_pointer (&inbox, g_ptr_array_unref);
+  inbox = px_archive_list_inbox (archive, &error);
+  g_assert_cmpuint (inbox->len, ==, 0);
+
+  /* Removing: the feed goes, the page stops being refreshed; neither is
+   * listed, and a source that is not there is an error. */
+  g_assert_true (px_archive_remove_source (archive, "http://127.0.0.1:9/news.xml", &error));
+  g_assert_true (px_archive_remove_source (archive, "http://127.0.0.1:9/article", &error));
+  g_assert_no_error (error);
+  g_assert_false (px_archive_remove_source (archive, "http://127.0.0.1:9/article", &error));
+  g_assert_error (error, PX_ARCHIVE_ERROR, PX_ARCHIVE_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  g_clear_pointer (&sources, g_ptr_array_unref);
+  sources = px_archive_list_sources (archive, &error);
+  g_assert_cmpuint (sources->len, ==, 0);
+
+  /* Added again, the page is back. */
+  g_assert_true (px_archive_add_source (archive, PX_SOURCE_PAGE, "http://127.0.0.1:9/article", NULL, &error));
+  g_clear_pointer (&sources, g_ptr_array_unref);
+  sources = px_archive_list_sources (archive, &error);
+  g_assert_cmpuint (sources->len, ==, 1);
 }
 
 static void
@@ -773,6 +947,8 @@ main (int   argc,
   g_test_add_func ("/Px/Archive/corrections-survive", test_corrections_survive);
   g_test_add_func ("/Px/Archive/search", test_search);
   g_test_add_func ("/Px/Archive/migration", test_migration);
+  g_test_add_func ("/Px/Archive/migration-v5", test_migration_v5);
+  g_test_add_func ("/Px/Archive/sources-and-inbox", test_sources_and_inbox);
   g_test_add_func ("/Px/Archive/not-an-archive", test_not_an_archive);
   g_test_add_func ("/Px/Archive/killed-import", test_killed_import);
   g_test_add_func ("/Px/Archive/document-list", test_document_list);

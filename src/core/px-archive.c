@@ -175,6 +175,52 @@ static const char *migrations[] = {
   "  start INTEGER NOT NULL,"
   "  end INTEGER NOT NULL,"
   "  PRIMARY KEY (item, position));",
+
+  /* 5 → 6: online sources. A page or a feed to refresh, with the
+   * server's validators and when to ask again; every stored version of a
+   * page (each a document of its own: the old ones are kept byte for
+   * byte, marked superseded_by their successor and left out of lists,
+   * counts and search); the feeds' items waiting in the inbox. A
+   * document's charset is the server's, for re-parsing a fetched page as
+   * it was first parsed. A page the user stopped refreshing keeps its row
+   * with @removed set, so that it is not found again through its
+   * document's URL; a feed's row goes, and its inbox with it. */
+  "ALTER TABLE documents ADD COLUMN superseded_by TEXT REFERENCES documents (id) ON DELETE SET NULL;"
+  "ALTER TABLE documents ADD COLUMN charset TEXT;"
+  "CREATE INDEX documents_url ON documents (url);"
+  "CREATE TABLE sources ("
+  "  url TEXT PRIMARY KEY,"
+  "  kind TEXT NOT NULL CHECK (kind IN ('page', 'feed')),"
+  "  title TEXT,"
+  "  document TEXT REFERENCES documents (id) ON DELETE SET NULL,"
+  "  etag TEXT,"
+  "  last_modified TEXT,"
+  "  fresh_until TEXT,"
+  "  retry_after TEXT,"
+  "  checked TEXT,"
+  "  changed TEXT,"
+  "  error TEXT,"
+  "  added TEXT NOT NULL,"
+  "  removed TEXT);"
+  "CREATE INDEX sources_document ON sources (document);"
+  "CREATE TABLE revisions ("
+  "  document TEXT PRIMARY KEY REFERENCES documents (id) ON DELETE CASCADE,"
+  "  url TEXT NOT NULL,"
+  "  number INTEGER NOT NULL,"
+  "  fetched TEXT NOT NULL);"
+  "CREATE INDEX revisions_url ON revisions (url, number);"
+  "CREATE TABLE inbox ("
+  "  id INTEGER PRIMARY KEY,"
+  "  feed TEXT NOT NULL REFERENCES sources (url) ON DELETE CASCADE,"
+  "  item TEXT NOT NULL,"
+  "  url TEXT,"
+  "  title TEXT,"
+  "  summary TEXT,"
+  "  published TEXT,"
+  "  found TEXT NOT NULL,"
+  "  state TEXT NOT NULL DEFAULT 'new' CHECK (state IN ('new', 'accepted', 'dismissed')),"
+  "  UNIQUE (feed, item));"
+  "CREATE INDEX inbox_url ON inbox (url);",
 };
 
 #define SCHEMA_VERSION ((int) G_N_ELEMENTS (migrations))
@@ -521,7 +567,8 @@ px_archive_get_n_documents (PxArchive *self)
 
   g_return_val_if_fail (PX_IS_ARCHIVE (self), 0);
 
-  if (sqlite3_prepare_v2 (self->db, "SELECT COUNT(*) FROM documents", -1, &stmt, NULL) == SQLITE_OK &&
+  if (sqlite3_prepare_v2 (self->db, "SELECT COUNT(*) FROM documents WHERE superseded_by IS NULL",
+                          -1, &stmt, NULL) == SQLITE_OK &&
       sqlite3_step (stmt) == SQLITE_ROW)
     n = sqlite3_column_int (stmt, 0);
   sqlite3_finalize (stmt);
@@ -629,12 +676,14 @@ body_for_search (PxDocument *document)
 }
 
 /* Inserts (or, for a re-parse, replaces) the parsed columns and the
- * search row of @document. Call inside a transaction. */
+ * search row of @document. Call inside a transaction. @charset is the
+ * server's, for a fetched page (a re-parse keeps the stored one). */
 static gboolean
 write_document (sqlite3     *db,
                 PxDocument  *document,
                 const char  *original,
                 gboolean     replace,
+                const char  *charset,
                 GError     **error)
 {
   g_autoptr(JsonNode) json = px_json_document_for_storage (document);
@@ -648,8 +697,8 @@ write_document (sqlite3     *db,
     ? "UPDATE documents SET parser_version = ?7, title = ?8, subtitle = ?9, outlet = ?10, "
       "authors = ?11, published = ?12, url = ?13, language = ?14, parsed = ?15 WHERE id = ?1"
     : "INSERT INTO documents (id, path, original, format, size, imported, parser_version, title, "
-      "subtitle, outlet, authors, published, url, language, parsed) "
-      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)";
+      "subtitle, outlet, authors, published, url, language, parsed, charset) "
+      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)";
 
   if ((stmt = prepare_cached (db, sql, error)) == NULL)
     return FALSE;
@@ -669,6 +718,8 @@ write_document (sqlite3     *db,
   bind_text (stmt, 13, px_document_get_url (document));
   bind_text (stmt, 14, px_document_get_language (document));
   bind_text (stmt, 15, parsed);
+  if (!replace)
+    bind_text (stmt, 16, charset);
 
   if (sqlite3_step (stmt) != SQLITE_DONE)
     {
@@ -869,7 +920,7 @@ import (PxArchive           *self,
        * batch is rolled back and the import stops, the earlier batches kept.
        * No savepoint per document: FTS5 makes them cost a tenth of the
        * import. */
-      if (!write_document (db, document, relative, FALSE, &batch_error))
+      if (!write_document (db, document, relative, FALSE, NULL, &batch_error))
         goto batch_failed;
 
       result->imported++;
@@ -1251,7 +1302,7 @@ px_archive_query (PxArchive      *self,
 
   if (match == NULL)
     g_string_append_printf (sql, "SELECT " EFFECTIVE_COLUMNS ", NULL, d.rowid FROM documents d " EFFECTIVE_JOINS
-                                 " WHERE 1%s ORDER BY %s%s",
+                                 " WHERE d.superseded_by IS NULL%s ORDER BY %s%s",
                             filters->str, order, limit ? limit : "");
   else
     {
@@ -1276,8 +1327,11 @@ px_archive_query (PxArchive      *self,
       g_string_append_printf (sql, " WHERE search MATCH ?1%s ORDER BY %s%s)",
                               filters->str, query->sort == PX_SORT_RELEVANCE ? rank_order : order,
                               limit ? limit : "");
+      /* Older revisions lose their search row in the transaction that
+       * supersedes them; the filter keeps a hit from ever showing one. */
       g_string_append (sql, " SELECT " EFFECTIVE_COLUMNS ", NULL, d.rowid FROM hits"
-                            " CROSS JOIN documents d ON d.rowid = hits.r " EFFECTIVE_JOINS);
+                            " CROSS JOIN documents d ON d.rowid = hits.r " EFFECTIVE_JOINS
+                            " WHERE d.superseded_by IS NULL");
       /* The kept rows in the ranking's order. */
       if (query->sort == PX_SORT_RELEVANCE)
         g_string_append (sql, " ORDER BY hits.score, hits.r DESC");
@@ -1395,7 +1449,10 @@ px_archive_list_tags (PxArchive  *self,
 {
   g_return_val_if_fail (PX_IS_ARCHIVE (self), NULL);
 
-  return list_counts (self->db, "SELECT tag, COUNT (*) FROM tags GROUP BY tag ORDER BY tag", error);
+  return list_counts (self->db,
+                      "SELECT t.tag, COUNT (*) FROM tags t JOIN documents d ON d.id = t.document"
+                      " WHERE d.superseded_by IS NULL GROUP BY t.tag ORDER BY t.tag",
+                      error);
 }
 
 /**
@@ -1413,6 +1470,7 @@ px_archive_list_outlets (PxArchive  *self,
   return list_counts (self->db,
                       "SELECT COALESCE (co.value, d.outlet) AS o, COUNT (*) FROM documents d"
                       " LEFT JOIN corrections co ON co.document = d.id AND co.field = 'outlet'"
+                      " WHERE d.superseded_by IS NULL"
                       " GROUP BY o ORDER BY COUNT (*) DESC, o",
                       error);
 }
@@ -1531,9 +1589,10 @@ apply_user_edits (sqlite3     *db,
 }
 
 static PxDocument *
-load_document (sqlite3     *db,
-               const char  *id,
-               GError     **error)
+load_parse (sqlite3     *db,
+            const char  *id,
+            gboolean     with_user_edits,
+            GError     **error)
 {
   g_autoptr(JsonParser) parser = json_parser_new ();
   g_autoptr(PxDocument) document = NULL;
@@ -1558,10 +1617,18 @@ load_document (sqlite3     *db,
     return NULL;
 
   document = px_json_to_document (json_parser_get_root (parser), error);
-  if (document == NULL || !apply_user_edits (db, document, error))
+  if (document == NULL || (with_user_edits && !apply_user_edits (db, document, error)))
     return NULL;
 
   return g_steal_pointer (&document);
+}
+
+static PxDocument *
+load_document (sqlite3     *db,
+               const char  *id,
+               GError     **error)
+{
+  return load_parse (db, id, TRUE, error);
 }
 
 /**
@@ -1684,13 +1751,16 @@ require_document (PxArchive   *self,
   return FALSE;
 }
 
-/* Keeps the search row's title, outlet and authors those the user sees. */
+/* Keeps the search row's title, outlet and authors those the user sees.
+ * @insert: (re)creates the row, for a document that becomes the current
+ * revision; otherwise an older revision, which has none, stays out. */
 static gboolean
-refresh_search_row (PxArchive   *self,
-                    const char  *id,
-                    GError     **error)
+write_search_row (sqlite3     *db,
+                  const char  *id,
+                  gboolean     insert,
+                  GError     **error)
 {
-  g_autoptr(PxDocument) document = load_document (self->db, id, error);
+  g_autoptr(PxDocument) document = load_document (db, id, error);
   g_autofree char *authors = NULL;
   g_autofree char *body = NULL;
   const char *args[5];
@@ -1706,10 +1776,24 @@ refresh_search_row (PxArchive   *self,
   args[3] = body;
   args[4] = id;
 
-  return run (self->db,
+  if (insert)
+    return run (db,
+                "INSERT OR REPLACE INTO search (rowid, title, outlet, authors, body)"
+                " SELECT rowid, ?1, ?2, ?3, ?4 FROM documents WHERE id = ?5",
+                args, 5, error);
+
+  return run (db,
               "UPDATE search SET title = ?1, outlet = ?2, authors = ?3, body = ?4"
               " WHERE rowid = (SELECT rowid FROM documents WHERE id = ?5)",
               args, 5, error);
+}
+
+static gboolean
+refresh_search_row (PxArchive   *self,
+                    const char  *id,
+                    GError     **error)
+{
+  return write_search_row (self->db, id, FALSE, error);
 }
 
 /**
@@ -1875,7 +1959,10 @@ px_archive_get_document_tags (PxArchive  *self,
 
   g_return_val_if_fail (PX_IS_ARCHIVE (self), NULL);
 
-  if (sqlite3_prepare_v2 (self->db, "SELECT document, tag FROM tags ORDER BY document, tag", -1, &stmt, NULL) != SQLITE_OK)
+  if (sqlite3_prepare_v2 (self->db,
+                          "SELECT t.document, t.tag FROM tags t JOIN documents d ON d.id = t.document"
+                          " WHERE d.superseded_by IS NULL ORDER BY t.document, t.tag",
+                          -1, &stmt, NULL) != SQLITE_OK)
     {
       set_db_error (error, self->db, "read");
       return NULL;
@@ -1947,13 +2034,15 @@ px_archive_reparse (PxArchive     *self,
   g_autoptr(GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GPtrArray) originals = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GPtrArray) paths = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) charsets = g_ptr_array_new_with_free_func (g_free);
   sqlite3_stmt *stmt = NULL;
   guint done = 0;
 
   g_return_val_if_fail (PX_IS_ARCHIVE (self), 0);
 
-  if (sqlite3_prepare_v2 (self->db, all ? "SELECT id, original, path FROM documents"
-                                        : "SELECT id, original, path FROM documents WHERE parser_version < ?",
+  /* Older revisions too: they still load by id. */
+  if (sqlite3_prepare_v2 (self->db, all ? "SELECT id, original, path, charset FROM documents"
+                                        : "SELECT id, original, path, charset FROM documents WHERE parser_version < ?",
                           -1, &stmt, NULL) != SQLITE_OK)
     {
       set_db_error (error, self->db, "re-parse");
@@ -1966,6 +2055,7 @@ px_archive_reparse (PxArchive     *self,
       g_ptr_array_add (ids, column_text (stmt, 0));
       g_ptr_array_add (originals, column_text (stmt, 1));
       g_ptr_array_add (paths, column_text (stmt, 2));
+      g_ptr_array_add (charsets, column_text (stmt, 3));
     }
   sqlite3_finalize (stmt);
 
@@ -1990,15 +2080,21 @@ px_archive_reparse (PxArchive     *self,
       bytes = g_file_load_bytes (file, cancellable, NULL, error);
       if (bytes == NULL)
         return done;
-      /* The original's name decides the format; the user's path names it. */
-      document = px_parser_parse_bytes (parser, bytes, originals->pdata[i], error);
+      /* The original's name decides the format; the user's path names it.
+       * A fetched page is decoded with its server's charset, as when it
+       * was fetched. */
+      document = px_parser_parse_bytes_with_charset (parser, bytes, originals->pdata[i],
+                                                     charsets->pdata[i], error);
       if (document == NULL)
         return done;
       px_document_set_path (document, name);
 
       if (!exec (self->db, "BEGIN IMMEDIATE", error) ||
-          !write_document (self->db, document, originals->pdata[i], TRUE, error) ||
+          !write_document (self->db, document, originals->pdata[i], TRUE, NULL, error) ||
           !refresh_search_row (self, ids->pdata[i], error) ||
+          !run (self->db, "DELETE FROM search WHERE rowid IN"
+                          " (SELECT rowid FROM documents WHERE id = ?1 AND superseded_by IS NOT NULL)",
+                (const char **) &ids->pdata[i], 1, error) ||
           !exec (self->db, "COMMIT", error))
         {
           exec (self->db, "ROLLBACK", NULL);
@@ -2650,7 +2746,7 @@ px_archive_delete_selection (PxArchive  *self,
 }
 
 /* ------------------------------------------------------------------ */
-/* Online sources, inbox, revisions (stubs until written)               */
+/* Online sources, inbox, revisions                                     */
 /* ------------------------------------------------------------------ */
 
 void
@@ -2697,11 +2793,120 @@ px_revision_free (PxRevision *self)
   g_free (self);
 }
 
+static const char *
+source_kind_to_string (PxSourceKind kind)
+{
+  return kind == PX_SOURCE_FEED ? "feed" : "page";
+}
+
+/* A page's title is its document's, as the user corrected it. */
+#define SOURCE_COLUMNS \
+  "s.url, s.kind, COALESCE (s.title, ct.value, d.title), s.document, s.etag, s.last_modified," \
+  " s.fresh_until, s.retry_after, s.checked, s.changed, s.error," \
+  " (SELECT COUNT (*) FROM inbox i WHERE i.feed = s.url AND i.state = 'new')" \
+  " FROM sources s LEFT JOIN documents d ON d.id = s.document" \
+  " LEFT JOIN corrections ct ON ct.document = s.document AND ct.field = 'title'"
+
+static PxSourceInfo *
+source_from_row (sqlite3_stmt *stmt)
+{
+  PxSourceInfo *info = g_new0 (PxSourceInfo, 1);
+
+  info->url = column_text (stmt, 0);
+  info->kind = g_strcmp0 ((const char *) sqlite3_column_text (stmt, 1), "feed") == 0 ? PX_SOURCE_FEED
+                                                                                       : PX_SOURCE_PAGE;
+  info->title = column_text (stmt, 2);
+  info->document = column_text (stmt, 3);
+  info->etag = column_text (stmt, 4);
+  info->last_modified = column_text (stmt, 5);
+  info->fresh_until = column_text (stmt, 6);
+  info->retry_after = column_text (stmt, 7);
+  info->checked = column_text (stmt, 8);
+  info->changed = column_text (stmt, 9);
+  info->error = column_text (stmt, 10);
+  info->n_inbox = sqlite3_column_int (stmt, 11);
+
+  return info;
+}
+
+/* Every current document with an http(s) URL (a canonical link found on
+ * import) that no source holds becomes a page source. Run before a full
+ * refresh rather than on import: an import stays as it was, offline,
+ * and a page the user removed keeps its row, so it is not found again. */
+static gboolean
+discover_pages (sqlite3  *db,
+                GError  **error)
+{
+  g_autofree char *now = iso_now ();
+  const char *args[1] = { now };
+
+  return run (db,
+              "INSERT OR IGNORE INTO sources (url, kind, document, added)"
+              " SELECT d.url, 'page', d.id, ?1 FROM documents d"
+              " WHERE d.superseded_by IS NULL"
+              "  AND (d.url LIKE 'http://%' OR d.url LIKE 'https://%')"
+              "  AND NOT EXISTS (SELECT 1 FROM sources s WHERE s.document = d.id)"
+              " ORDER BY d.rowid",
+              args, 1, error);
+}
+
+static GPtrArray *
+list_sources (sqlite3   *db,
+              GError   **error)
+{
+  g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify) px_source_info_free);
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  if (sqlite3_prepare_v2 (db, "SELECT " SOURCE_COLUMNS " WHERE s.removed IS NULL ORDER BY s.url",
+                          -1, &stmt, NULL) != SQLITE_OK)
+    {
+      set_db_error (error, db, "sources");
+      return NULL;
+    }
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (list, source_from_row (stmt));
+  sqlite3_finalize (stmt);
+
+  if (rc != SQLITE_DONE)
+    {
+      set_db_error (error, db, "sources");
+      return NULL;
+    }
+
+  return g_steal_pointer (&list);
+}
+
+/**
+ * px_archive_list_sources:
+ *
+ * Returns: (transfer full) (element-type PxSourceInfo): the pages and
+ *   feeds to refresh, by URL; a page the user removed is not among them
+ */
 GPtrArray *
 px_archive_list_sources (PxArchive  *self,
                          GError    **error)
 {
-  return g_ptr_array_new_with_free_func ((GDestroyNotify) px_source_info_free);
+  g_return_val_if_fail (PX_IS_ARCHIVE (self), NULL);
+
+  return list_sources (self->db, error);
+}
+
+static gboolean
+add_source (sqlite3       *db,
+            PxSourceKind   kind,
+            const char    *url,
+            const char    *title,
+            GError       **error)
+{
+  g_autofree char *now = iso_now ();
+  const char *args[4] = { url, source_kind_to_string (kind), title, now };
+
+  /* An existing source keeps its kind, validators and history. */
+  return run (db,
+              "INSERT INTO sources (url, kind, title, added) VALUES (?1, ?2, ?3, ?4)"
+              " ON CONFLICT (url) DO UPDATE SET title = COALESCE (excluded.title, title), removed = NULL",
+              args, 4, error);
 }
 
 gboolean
@@ -2711,36 +2916,520 @@ px_archive_add_source (PxArchive     *self,
                        const char    *title,
                        GError       **error)
 {
-  return TRUE;
+  g_return_val_if_fail (PX_IS_ARCHIVE (self), FALSE);
+  g_return_val_if_fail (url != NULL, FALSE);
+
+  if (!g_str_has_prefix (url, "http://") && !g_str_has_prefix (url, "https://"))
+    {
+      g_set_error (error, PX_ARCHIVE_ERROR, PX_ARCHIVE_ERROR_NOT_FOUND,
+                   _("%s: not an http or https address"), url);
+      return FALSE;
+    }
+
+  return add_source (self->db, kind, url, title, error);
 }
 
+/**
+ * px_archive_remove_source:
+ *
+ * Stops refreshing @url. A feed goes with its inbox; a page's documents
+ * stay in the archive, and the page is not made a source again by its
+ * document's URL (px_archive_add_source() brings it back).
+ */
 gboolean
 px_archive_remove_source (PxArchive   *self,
                           const char  *url,
                           GError     **error)
 {
+  g_autofree char *now = iso_now ();
+  const char *args[2] = { url, now };
+  int changes;
+
+  g_return_val_if_fail (PX_IS_ARCHIVE (self), FALSE);
+  g_return_val_if_fail (url != NULL, FALSE);
+
+  if (!run (self->db, "DELETE FROM sources WHERE url = ?1 AND kind = 'feed'", args, 1, error))
+    return FALSE;
+  changes = sqlite3_changes (self->db);
+  if (!run (self->db, "UPDATE sources SET removed = ?2 WHERE url = ?1 AND kind = 'page' AND removed IS NULL",
+            args, 2, error))
+    return FALSE;
+  changes += sqlite3_changes (self->db);
+
+  if (changes == 0)
+    {
+      g_set_error (error, PX_ARCHIVE_ERROR, PX_ARCHIVE_ERROR_NOT_FOUND,
+                   _("%s is not a source of this archive"), url);
+      return FALSE;
+    }
+
   return TRUE;
 }
 
+static PxInboxState
+inbox_state_from_string (const char *state)
+{
+  if (g_strcmp0 (state, "accepted") == 0)
+    return PX_INBOX_ACCEPTED;
+  if (g_strcmp0 (state, "dismissed") == 0)
+    return PX_INBOX_DISMISSED;
+  return PX_INBOX_NEW;
+}
+
+/**
+ * px_archive_list_inbox:
+ *
+ * Returns: (transfer full) (element-type PxInboxItem): the feed items
+ *   waiting for the user, newest first
+ */
 GPtrArray *
 px_archive_list_inbox (PxArchive  *self,
                        GError    **error)
 {
-  return g_ptr_array_new_with_free_func ((GDestroyNotify) px_inbox_item_free);
+  g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify) px_inbox_item_free);
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (PX_IS_ARCHIVE (self), NULL);
+
+  if (sqlite3_prepare_v2 (self->db,
+                          "SELECT i.id, i.feed, s.title, i.url, i.title, i.summary, i.published, i.found, i.state"
+                          " FROM inbox i JOIN sources s ON s.url = i.feed"
+                          " WHERE i.state = 'new'"
+                          " ORDER BY COALESCE (i.published, i.found) DESC, i.id DESC",
+                          -1, &stmt, NULL) != SQLITE_OK)
+    {
+      set_db_error (error, self->db, "inbox");
+      return NULL;
+    }
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      PxInboxItem *item = g_new0 (PxInboxItem, 1);
+
+      item->id = sqlite3_column_int64 (stmt, 0);
+      item->feed = column_text (stmt, 1);
+      item->feed_title = column_text (stmt, 2);
+      item->url = column_text (stmt, 3);
+      item->title = column_text (stmt, 4);
+      item->summary = column_text (stmt, 5);
+      item->published = column_text (stmt, 6);
+      item->found = column_text (stmt, 7);
+      item->state = inbox_state_from_string ((const char *) sqlite3_column_text (stmt, 8));
+      g_ptr_array_add (list, item);
+    }
+  sqlite3_finalize (stmt);
+
+  if (rc != SQLITE_DONE)
+    {
+      set_db_error (error, self->db, "inbox");
+      return NULL;
+    }
+
+  return g_steal_pointer (&list);
 }
 
+/* A dismissed item keeps its row: the next refresh finds it in the feed
+ * again and must not bring it back. */
 gboolean
 px_archive_dismiss_inbox_item (PxArchive  *self,
                                gint64      id,
                                GError    **error)
 {
+  g_autofree char *text = g_strdup_printf ("%" G_GINT64_FORMAT, id);
+  const char *args[1] = { text };
+
+  g_return_val_if_fail (PX_IS_ARCHIVE (self), FALSE);
+
+  if (!run (self->db, "UPDATE inbox SET state = 'dismissed' WHERE id = CAST (?1 AS INTEGER) AND state = 'new'",
+            args, 1, error))
+    return FALSE;
+  if (sqlite3_changes (self->db) == 0)
+    {
+      g_set_error (error, PX_ARCHIVE_ERROR, PX_ARCHIVE_ERROR_NOT_FOUND,
+                   _("no item %" G_GINT64_FORMAT " in the inbox"), id);
+      return FALSE;
+    }
+
   return TRUE;
 }
 
+static PxRevision *
+revision_from_row (sqlite3_stmt *stmt)
+{
+  PxRevision *revision = g_new0 (PxRevision, 1);
+
+  revision->document = column_text (stmt, 0);
+  revision->url = column_text (stmt, 1);
+  revision->fetched = column_text (stmt, 2);
+  revision->number = sqlite3_column_int (stmt, 3);
+
+  return revision;
+}
+
+/**
+ * px_archive_list_revisions:
+ * @id: any version's document id
+ *
+ * Returns: (transfer full) (element-type PxRevision): every version of
+ *   the page @id is one of, oldest first; a document never revised is its
+ *   only version, number 1, fetched when it was imported
+ */
 GPtrArray *
 px_archive_list_revisions (PxArchive   *self,
                            const char  *id,
                            GError     **error)
 {
-  return g_ptr_array_new_with_free_func ((GDestroyNotify) px_revision_free);
+  g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify) px_revision_free);
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (PX_IS_ARCHIVE (self), NULL);
+  g_return_val_if_fail (id != NULL, NULL);
+
+  if (sqlite3_prepare_v2 (self->db,
+                          "SELECT r.document, r.url, r.fetched, r.number FROM revisions r"
+                          " WHERE r.url = (SELECT url FROM revisions WHERE document = ?1)"
+                          " ORDER BY r.number",
+                          -1, &stmt, NULL) != SQLITE_OK)
+    {
+      set_db_error (error, self->db, "revisions");
+      return NULL;
+    }
+  bind_text (stmt, 1, id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (list, revision_from_row (stmt));
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      set_db_error (error, self->db, "revisions");
+      return NULL;
+    }
+  if (list->len > 0)
+    return g_steal_pointer (&list);
+
+  if (sqlite3_prepare_v2 (self->db,
+                          "SELECT d.id, COALESCE (s.url, d.url, d.path), d.imported, 1 FROM documents d"
+                          " LEFT JOIN sources s ON s.document = d.id WHERE d.id = ?1 LIMIT 1",
+                          -1, &stmt, NULL) != SQLITE_OK)
+    {
+      set_db_error (error, self->db, "revisions");
+      return NULL;
+    }
+  bind_text (stmt, 1, id);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    g_ptr_array_add (list, revision_from_row (stmt));
+  sqlite3_finalize (stmt);
+
+  if (list->len == 0)
+    {
+      g_set_error (error, PX_ARCHIVE_ERROR, PX_ARCHIVE_ERROR_NOT_FOUND, _("no document %s in the archive"), id);
+      return NULL;
+    }
+
+  return g_steal_pointer (&list);
+}
+
+/* ------------------------------------------------------------------ */
+/* The refresher's connection                                           */
+/* ------------------------------------------------------------------ */
+
+struct _PxArchiveConnection
+{
+  PxArchive *archive;
+  sqlite3   *db;
+};
+
+PxArchiveConnection *
+_px_archive_connect (PxArchive  *self,
+                     GError    **error)
+{
+  PxArchiveConnection *connection;
+  sqlite3 *db;
+
+  g_return_val_if_fail (PX_IS_ARCHIVE (self), NULL);
+
+  db = open_database (self->db_path, FALSE, error);
+  if (db == NULL)
+    return NULL;
+
+  connection = g_new0 (PxArchiveConnection, 1);
+  connection->archive = g_object_ref (self);
+  connection->db = db;
+
+  return connection;
+}
+
+void
+_px_archive_connection_close (PxArchiveConnection *connection)
+{
+  if (connection == NULL)
+    return;
+
+  close_database (connection->db);
+  g_object_unref (connection->archive);
+  g_free (connection);
+}
+
+GPtrArray *
+_px_archive_connection_list_sources (PxArchiveConnection  *connection,
+                                     gboolean              discover,
+                                     GError              **error)
+{
+  if (discover && !discover_pages (connection->db, error))
+    return NULL;
+
+  return list_sources (connection->db, error);
+}
+
+PxSourceInfo *
+_px_archive_connection_get_source (PxArchiveConnection  *connection,
+                                   const char           *url,
+                                   GError              **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  PxSourceInfo *info = NULL;
+  int rc;
+
+  if (sqlite3_prepare_v2 (connection->db, "SELECT " SOURCE_COLUMNS " WHERE s.url = ?1", -1, &stmt, NULL) != SQLITE_OK)
+    {
+      set_db_error (error, connection->db, "sources");
+      return NULL;
+    }
+  bind_text (stmt, 1, url);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    info = source_from_row (stmt);
+  else if (rc != SQLITE_DONE)
+    set_db_error (error, connection->db, "sources");
+  sqlite3_finalize (stmt);
+
+  return info;
+}
+
+gboolean
+_px_archive_connection_has_document (PxArchiveConnection *connection,
+                                     const char          *id)
+{
+  return has_document (connection->db, id);
+}
+
+PxDocument *
+_px_archive_connection_load_parse (PxArchiveConnection  *connection,
+                                   const char           *id,
+                                   GError              **error)
+{
+  return load_parse (connection->db, id, FALSE, error);
+}
+
+static gboolean
+save_source (sqlite3             *db,
+             const PxSourceInfo  *source,
+             gboolean             restore,
+             GError             **error)
+{
+  g_autofree char *now = iso_now ();
+  const char *args[13] = {
+    source->url, source_kind_to_string (source->kind), source->title, source->document,
+    source->etag, source->last_modified, source->fresh_until, source->retry_after,
+    source->checked, source->changed, source->error, now, restore ? "1" : "0",
+  };
+
+  /* A page's title is its document's (list_sources joins it): only a
+   * feed's is stored. */
+  if (source->kind == PX_SOURCE_PAGE)
+    args[2] = NULL;
+
+  return run (db,
+              "INSERT INTO sources (url, kind, title, document, etag, last_modified, fresh_until,"
+              " retry_after, checked, changed, error, added)"
+              " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)"
+              " ON CONFLICT (url) DO UPDATE SET title = COALESCE (excluded.title, title),"
+              " document = excluded.document, etag = excluded.etag,"
+              " last_modified = excluded.last_modified, fresh_until = excluded.fresh_until,"
+              " retry_after = excluded.retry_after, checked = excluded.checked,"
+              " changed = excluded.changed, error = excluded.error,"
+              " removed = CASE WHEN ?13 = '1' THEN NULL ELSE removed END",
+              args, 13, error);
+}
+
+gboolean
+_px_archive_connection_save_source (PxArchiveConnection  *connection,
+                                    const PxSourceInfo   *source,
+                                    gboolean              restore,
+                                    GError              **error)
+{
+  return save_source (connection->db, source, restore, error);
+}
+
+/* What the user added to @from follows its text to @to: the corrections,
+ * tags, note and lines moved between article and boilerplate (keyed by
+ * their text, so they apply wherever the line now stands). Not the
+ * figures the user added (user_figures), which hold paragraph numbers and
+ * character offsets into the old text, nor the topic pins, which name a
+ * figure by its document, sentence and words: in a revision the figure
+ * or its sentence has changed, and a pin carried over would file the
+ * revised value under a topic the user judged with the old one. Both
+ * stay with the old revision, which still loads. */
+static gboolean
+carry_user_edits (sqlite3     *db,
+                  const char  *from,
+                  const char  *to,
+                  GError     **error)
+{
+  const char *args[2] = { from, to };
+
+  return run (db, "INSERT OR IGNORE INTO corrections (document, field, value, edited)"
+                  " SELECT ?2, field, value, edited FROM corrections WHERE document = ?1", args, 2, error) &&
+         run (db, "INSERT OR IGNORE INTO tags (document, tag)"
+                  " SELECT ?2, tag FROM tags WHERE document = ?1", args, 2, error) &&
+         run (db, "INSERT OR IGNORE INTO notes (document, text, edited)"
+                  " SELECT ?2, text, edited FROM notes WHERE document = ?1", args, 2, error) &&
+         run (db, "INSERT OR IGNORE INTO moved_lines (document, line, kept)"
+                  " SELECT ?2, line, kept FROM moved_lines WHERE document = ?1", args, 2, error);
+}
+
+/* @next becomes the newest version of the page @previous was. Revisions
+ * are numbered along the page's URL as first stored: the first version
+ * gets its row (number 1, when it was imported) only now, when it has a
+ * second. A version whose bytes were stored before (a page that went
+ * back to an older text) moves to the end of the history. */
+static gboolean
+supersede (sqlite3     *db,
+           const char  *page,
+           const char  *previous,
+           const char  *next,
+           const char  *fetched,
+           GError     **error)
+{
+  const char *first[2] = { previous, page };
+  const char *args[3] = { next, previous, fetched };
+
+  return run (db, "INSERT OR IGNORE INTO revisions (document, url, number, fetched)"
+                  " SELECT id, ?2, 1, imported FROM documents WHERE id = ?1", first, 2, error) &&
+         run (db, "INSERT INTO revisions (document, url, number, fetched)"
+                  " SELECT ?1, r.url, (SELECT MAX (number) + 1 FROM revisions WHERE url = r.url), ?3"
+                  " FROM revisions r WHERE r.document = ?2"
+                  " ON CONFLICT (document) DO UPDATE SET url = excluded.url, number = excluded.number,"
+                  " fetched = excluded.fetched",
+              args, 3, error) &&
+         run (db, "UPDATE documents SET superseded_by = ?1 WHERE id = ?2", args, 2, error) &&
+         run (db, "UPDATE documents SET superseded_by = NULL WHERE id = ?1", args, 1, error) &&
+         run (db, "DELETE FROM search WHERE rowid = (SELECT rowid FROM documents WHERE id = ?2)",
+              args, 2, error) &&
+         carry_user_edits (db, previous, next, error) &&
+         write_search_row (db, next, TRUE, error);
+}
+
+gboolean
+_px_archive_connection_store_page (PxArchiveConnection  *connection,
+                                   PxSourceInfo         *source,
+                                   PxDocument           *document,
+                                   GBytes               *bytes,
+                                   const char           *charset,
+                                   const char           *fetched,
+                                   gboolean              restore,
+                                   PxStoredPage         *outcome,
+                                   GError              **error)
+{
+  sqlite3 *db = connection->db;
+  const char *id = px_document_get_id (document);
+  g_autofree char *relative = NULL;
+  gboolean exists = has_document (db, id);
+  gboolean revision;
+
+  revision = source->document != NULL && !g_str_equal (source->document, id) &&
+             has_document (db, source->document);
+
+  /* The original first, as on import: a process killed between the two
+   * leaves a file without a row, which the next fetch reuses. */
+  if (!exists)
+    {
+      relative = original_relative_path (id, original_extension (document));
+      if (!store_original (connection->archive, relative, bytes, error))
+        {
+          g_prefix_error (error, "%s: ", source->url);
+          return FALSE;
+        }
+    }
+
+  if (!exec (db, "BEGIN IMMEDIATE", error))
+    return FALSE;
+
+  if ((!exists && !write_document (db, document, relative, FALSE, charset, error)) ||
+      (revision && !supersede (db, source->url, source->document, id, fetched, error)))
+    goto failed;
+
+  g_free (source->document);
+  source->document = g_strdup (id);
+  if (!save_source (db, source, restore, error) || !exec (db, "COMMIT", error))
+    goto failed;
+
+  *outcome = revision ? PX_STORED_REVISION : exists ? PX_STORED_DUPLICATE : PX_STORED_NEW_DOCUMENT;
+  return TRUE;
+
+failed:
+  exec (db, "ROLLBACK", NULL);
+  g_prefix_error (error, "%s: ", source->url);
+  return FALSE;
+}
+
+gboolean
+_px_archive_connection_add_items (PxArchiveConnection  *connection,
+                                  const char           *feed,
+                                  GPtrArray            *items,
+                                  guint                *n_added,
+                                  GError              **error)
+{
+  sqlite3 *db = connection->db;
+  g_autofree char *now = iso_now ();
+  guint added = 0;
+
+  if (!exec (db, "BEGIN IMMEDIATE", error))
+    return FALSE;
+
+  for (guint i = 0; i < items->len; i++)
+    {
+      const PxFeedItem *item = g_ptr_array_index (items, i);
+      const char *args[7] = { feed, item->id != NULL ? item->id : item->link, item->link, item->title,
+                              item->summary, item->published, now };
+
+      /* An item without a link cannot be fetched, so cannot be accepted.
+       * One whose article is already here (a document or a source with
+       * that URL, or an item of another feed) is not news. */
+      if (item->link == NULL)
+        continue;
+
+      if (!run (db,
+                "INSERT OR IGNORE INTO inbox (feed, item, url, title, summary, published, found)"
+                " SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?7"
+                " WHERE NOT EXISTS (SELECT 1 FROM sources WHERE url = ?3)"
+                "  AND NOT EXISTS (SELECT 1 FROM documents WHERE url = ?3)"
+                "  AND NOT EXISTS (SELECT 1 FROM inbox WHERE url = ?3)",
+                args, 7, error))
+        {
+          exec (db, "ROLLBACK", NULL);
+          return FALSE;
+        }
+      added += sqlite3_changes (db);
+    }
+
+  if (!exec (db, "COMMIT", error))
+    {
+      exec (db, "ROLLBACK", NULL);
+      return FALSE;
+    }
+
+  *n_added = added;
+  return TRUE;
+}
+
+gboolean
+_px_archive_connection_accept_url (PxArchiveConnection  *connection,
+                                   const char           *url,
+                                   GError              **error)
+{
+  const char *args[1] = { url };
+
+  return run (connection->db, "UPDATE inbox SET state = 'accepted' WHERE url = ?1 AND state = 'new'",
+              args, 1, error);
 }

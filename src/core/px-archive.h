@@ -10,6 +10,7 @@
 
 #include "px-compare-edits.h"
 #include "px-document.h"
+#include "px-feed.h"
 #include "px-loader.h"
 #include "px-selection.h"
 
@@ -353,5 +354,66 @@ GPtrArray      *px_archive_list_revisions     (PxArchive           *self,
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PxSourceInfo, px_source_info_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PxInboxItem, px_inbox_item_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PxRevision, px_revision_free)
+
+/* Private to px-refresher.c: the archive's side of a refresh, on a
+ * connection of the calling thread (SQLite connections are not shared
+ * between threads; an import opens its own the same way). */
+typedef struct _PxArchiveConnection PxArchiveConnection;
+
+typedef enum
+{
+  PX_STORED_NEW_DOCUMENT,
+  PX_STORED_DUPLICATE,     /* the bytes were in the archive already */
+  PX_STORED_REVISION,      /* a newer version of the source's document */
+} PxStoredPage;
+
+PxArchiveConnection *_px_archive_connect                 (PxArchive            *self,
+                                                          GError              **error);
+void                 _px_archive_connection_close        (PxArchiveConnection  *connection);
+/* The active sources (a page source is first made for every current
+ * document with an http(s) URL that has none, when @discover). */
+GPtrArray           *_px_archive_connection_list_sources (PxArchiveConnection  *connection,
+                                                          gboolean              discover,
+                                                          GError              **error);
+/* (nullable): NULL without @error when there is no such source; a
+ * removed page is returned too. */
+PxSourceInfo        *_px_archive_connection_get_source   (PxArchiveConnection  *connection,
+                                                          const char           *url,
+                                                          GError              **error);
+gboolean             _px_archive_connection_has_document (PxArchiveConnection  *connection,
+                                                          const char           *id);
+/* The parse as stored, without the user's corrections and moved lines:
+ * what a new version's parse is compared with. */
+PxDocument          *_px_archive_connection_load_parse   (PxArchiveConnection  *connection,
+                                                          const char           *id,
+                                                          GError              **error);
+/* Writes @source's state (validators, times, error, title, document);
+ * @restore brings back a removed page. */
+gboolean             _px_archive_connection_save_source  (PxArchiveConnection  *connection,
+                                                          const PxSourceInfo   *source,
+                                                          gboolean              restore,
+                                                          GError              **error);
+/* Stores @bytes and @document (if new) for @source in one transaction:
+ * when @source had another document, that one is marked superseded and
+ * both become revisions; @source->document is set and @source saved. */
+gboolean             _px_archive_connection_store_page   (PxArchiveConnection  *connection,
+                                                          PxSourceInfo         *source,
+                                                          PxDocument           *document,
+                                                          GBytes               *bytes,
+                                                          const char           *charset,
+                                                          const char           *fetched,
+                                                          gboolean              restore,
+                                                          PxStoredPage         *outcome,
+                                                          GError              **error);
+/* (element-type PxFeedItem): the items not seen before, in the inbox. */
+gboolean             _px_archive_connection_add_items    (PxArchiveConnection  *connection,
+                                                          const char           *feed,
+                                                          GPtrArray            *items,
+                                                          guint                *n_added,
+                                                          GError              **error);
+/* The inbox items linking to @url leave the inbox as accepted. */
+gboolean             _px_archive_connection_accept_url   (PxArchiveConnection  *connection,
+                                                          const char           *url,
+                                                          GError              **error);
 
 G_END_DECLS
