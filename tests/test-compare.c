@@ -842,6 +842,88 @@ test_revisions_from_archive (Fixture       *fixture,
     }
 }
 
+/* Stores @html as the page at @url fetched at @fetched, as a refresh
+ * does: a second version of a page becomes its revision. */
+static void
+store_version (PxArchive  *archive,
+               const char *url,
+               const char *html,
+               const char *fetched)
+{
+  g_autoptr(PxParser) parser = px_parser_new ();
+  g_autoptr(GBytes) bytes = g_bytes_new (html, strlen (html));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PxDocument) document = px_parser_parse_bytes (parser, bytes, url, &error);
+  g_autoptr(PxSourceInfo) source = NULL;
+  PxArchiveConnection *connection;
+  PxStoredPage outcome;
+
+  g_assert_no_error (error);
+  connection = _px_archive_connect (archive, &error);
+  g_assert_no_error (error);
+  source = _px_archive_connection_get_source (connection, url, &error);
+  g_assert_no_error (error);
+  if (source == NULL)
+    {
+      source = g_new0 (PxSourceInfo, 1);
+      source->url = g_strdup (url);
+      source->kind = PX_SOURCE_PAGE;
+    }
+  g_assert_true (_px_archive_connection_store_page (connection, source, document, bytes, "utf-8",
+                                                    fetched, FALSE, &outcome, &error));
+  g_assert_no_error (error);
+  _px_archive_connection_close (connection);
+}
+
+/* A page stored in two versions: the comparison of the archive compares
+ * the newest and flags the toll against the one before, by itself. */
+static void
+test_revisions_stored (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  const char *url = "http://127.0.0.1:9/ferry";
+  g_autofree char *first = g_strdup_printf ("<!DOCTYPE html><html><head><title>Ferry capsizes on Lake Varrow</title>"
+                                            "<meta property=\"og:site_name\" content=\"Orlen Harbour Ledger\"></head>"
+                                            "<body><article><h1>Ferry capsizes on Lake Varrow</h1>%s</article></body></html>",
+                                            ledger_first);
+  g_autofree char *second = g_strdup_printf ("<!DOCTYPE html><html><head><title>Ferry capsizes on Lake Varrow</title>"
+                                             "<meta property=\"og:site_name\" content=\"Orlen Harbour Ledger\"></head>"
+                                             "<body><article><h1>Ferry capsizes on Lake Varrow</h1>%s</article></body></html>",
+                                             ledger_second);
+  g_autoptr(PxComparison) comparison = NULL;
+  g_autoptr(JsonNode) root = NULL;
+  const PxFigureChange *change;
+  const PxReport *toll;
+  int revised_document = -1;
+
+  store_version (fixture->archive, url, first, "2026-11-20T08:15:00Z");
+  store_version (fixture->archive, url, second, "2026-11-22T17:40:00Z");
+
+  comparison = compare_archive (fixture->archive);
+  /* The fixtures and the newest version only */
+  g_assert_cmpuint (px_comparison_get_n_documents (comparison), ==, 6);
+  for (guint d = 0; d < px_comparison_get_n_documents (comparison); d++)
+    if (px_comparison_get_n_versions (comparison, d) > 1)
+      {
+        g_assert_cmpint (revised_document, ==, -1);
+        revised_document = (int) d;
+      }
+  g_assert_cmpint (revised_document, >=, 0);
+  g_assert_cmpuint (px_comparison_get_n_versions (comparison, revised_document), ==, 2);
+
+  toll = find_report (comparison, revised_document, 15, NULL);
+  change = px_comparison_get_report_revision (comparison, toll);
+  g_assert_nonnull (change);
+  g_assert_cmpfloat (change->before->value, ==, 12);
+  /* The archive dates a page's first version by its import */
+  g_assert_nonnull (change->before_fetched);
+  g_assert_cmpstr (change->after_fetched, ==, "2026-11-22T17:40:00Z");
+  g_assert_null (px_comparison_get_report_revision (comparison, find_report (comparison, revised_document, 64, NULL)));
+
+  root = px_comparison_to_json (comparison);
+  g_assert_true (json_object_has_member (find_json_report (root, toll), "revised"));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -860,6 +942,7 @@ main (int    argc,
   g_test_add ("/compare/pins", Fixture, NULL, fixture_set_up, test_pins_and_terms_stored, fixture_tear_down);
   g_test_add_func ("/compare/revision-flagged", test_revision_flagged);
   g_test_add ("/compare/revisions-from-archive", Fixture, NULL, fixture_set_up, test_revisions_from_archive, fixture_tear_down);
+  g_test_add ("/compare/revisions-stored", Fixture, NULL, fixture_set_up, test_revisions_stored, fixture_tear_down);
 
   return g_test_run ();
 }

@@ -404,10 +404,55 @@ test_other_languages (void)
     }
 }
 
+/* What the ledger and the history say of a change, with and without the
+ * versions' dates. */
+static void
+test_description (void)
+{
+  g_autoptr(GPtrArray) changes = changes_between (toll_before,
+    "Ferry capsizes on Lake Varrow\n\n"
+    "15 people died when a passenger ferry capsized on Lake Varrow on Tuesday "
+    "evening, the regional rescue service said. Divers rescued 7 crew members.\n\n"
+    "The ferry, which was carrying 64 passengers, overturned in strong winds about two "
+    "kilometres from the pier at Endle. Another 20 people were taken to hospital.\n");
+  PxFigureChange *toll, *added, *dropped;
+  g_autofree char *undated = NULL;
+  g_autofree char *dated = NULL;
+  g_autofree char *added_text = NULL;
+  g_autofree char *dropped_text = NULL;
+  g_autofree char *bad_date = px_revision_format_date ("yesterday");
+
+  g_assert_cmpuint (changes->len, ==, 3);
+  toll = g_ptr_array_index (changes, 0);
+  added = g_ptr_array_index (changes, 1);
+  dropped = g_ptr_array_index (changes, 2);
+  g_assert_null (added->before);
+  g_assert_null (dropped->after);
+
+  undated = px_figure_change_dup_description (toll);
+  g_assert_cmpstr (undated, ==, "Was at least 12 in the previous version; 15 now");
+
+  toll->before_fetched = g_strdup ("2026-11-20T12:00:00Z");
+  toll->after_fetched = g_strdup ("2026-11-22T12:30:00Z");
+  dated = px_figure_change_dup_description (toll);
+  g_assert_cmpstr (dated, ==, "Was at least 12 on 20 Nov 2026; 15 since 22 Nov 2026");
+
+  added->after_fetched = g_strdup ("2026-11-22T12:30:00Z");
+  added_text = px_figure_change_dup_description (added);
+  g_assert_cmpstr (added_text, ==, "7, new since 22 Nov 2026");
+  dropped->before_fetched = g_strdup ("2026-11-20T12:00:00Z");
+  dropped_text = px_figure_change_dup_description (dropped);
+  g_assert_cmpstr (dropped_text, ==, "9 on 20 Nov 2026, since removed");
+
+  g_assert_null (bad_date);
+}
+
 int
 main (int   argc,
       char *argv[])
 {
+  /* Dates are shown in local time: the expected ones are in UTC. */
+  g_setenv ("TZ", "UTC", TRUE);
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/revision/fold", test_fold);
@@ -420,6 +465,7 @@ main (int   argc,
   g_test_add_func ("/revision/figures/same-count-twice", test_same_count_twice);
   g_test_add_func ("/revision/figures/reworded-count", test_reworded_count);
   g_test_add_func ("/revision/figures/other-languages", test_other_languages);
+  g_test_add_func ("/revision/figures/description", test_description);
 
   return g_test_run ();
 }

@@ -962,15 +962,26 @@ px_comparison_load_revisions (PxComparison  *self,
       g_autoptr(GPtrArray) versions = NULL;
       g_autoptr(PxDocument) previous = NULL;
       const PxRevision *current = NULL, *before = NULL;
+      g_autoptr(GError) local_error = NULL;
 
       if (g_cancellable_set_error_if_cancelled (cancellable, error))
         return FALSE;
       if (id == NULL || g_hash_table_contains (self->revisions, id))
         continue;
 
-      versions = px_archive_list_revisions (archive, id, error);
+      versions = px_archive_list_revisions (archive, id, &local_error);
+      /* A document given that the archive does not hold has no versions
+       * there. */
+      if (versions == NULL && g_error_matches (local_error, PX_ARCHIVE_ERROR, PX_ARCHIVE_ERROR_NOT_FOUND))
+        {
+          g_clear_error (&local_error);
+          continue;
+        }
       if (versions == NULL)
-        return FALSE;
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return FALSE;
+        }
       if (versions->len < 2)
         continue;
 

@@ -6,6 +6,7 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
 #include <math.h>
 #include <string.h>
 
@@ -481,6 +482,64 @@ px_revision_dup_figure_value (const PxFigure *figure)
   report = _px_report_new (0, 0, "", px_figure_copy (figure));
 
   return px_report_dup_value (report);
+}
+
+char *
+px_revision_format_date (const char *iso8601)
+{
+  g_autoptr(GDateTime) utc = NULL;
+  g_autoptr(GDateTime) local = NULL;
+  g_autoptr(GTimeZone) tz = NULL;
+
+  if (iso8601 == NULL)
+    return NULL;
+
+  tz = g_time_zone_new_utc ();
+  utc = g_date_time_new_from_iso8601 (iso8601, tz);
+  if (utc == NULL)
+    return NULL;
+
+  local = g_date_time_to_local (utc);
+  /* TRANSLATORS: when a version of a page was fetched, "20 Nov 2026";
+   * see g_date_time_format() */
+  return g_date_time_format (local, _("%-d %b %Y"));
+}
+
+char *
+px_figure_change_dup_description (const PxFigureChange *change)
+{
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *before_date = NULL;
+  g_autofree char *after_date = NULL;
+
+  g_return_val_if_fail (change != NULL, NULL);
+
+  if (change->before != NULL)
+    before = px_revision_dup_figure_value (change->before);
+  if (change->after != NULL)
+    after = px_revision_dup_figure_value (change->after);
+  before_date = px_revision_format_date (change->before_fetched);
+  after_date = px_revision_format_date (change->after_fetched);
+
+  if (before == NULL)
+    return after_date != NULL
+           /* TRANSLATORS: a figure a page added; the value, then a date */
+           ? g_strdup_printf (_("%s, new since %s"), after, after_date)
+           : g_strdup_printf (_("%s, new in this version"), after);
+  if (after == NULL)
+    return before_date != NULL
+           /* TRANSLATORS: a figure a page dropped; the value, then a date */
+           ? g_strdup_printf (_("%s on %s, since removed"), before, before_date)
+           : g_strdup_printf (_("%s, since removed"), before);
+
+  if (before_date != NULL && after_date != NULL)
+    /* TRANSLATORS: a figure revised: "Was at least 12 on 20 Nov 2026; 15 since 22 Nov 2026" */
+    return g_strdup_printf (_("Was %s on %s; %s since %s"), before, before_date, after, after_date);
+  if (after_date != NULL)
+    return g_strdup_printf (_("Was %s before; %s since %s"), before, after, after_date);
+
+  return g_strdup_printf (_("Was %s in the previous version; %s now"), before, after);
 }
 
 void
