@@ -60,6 +60,9 @@ typedef struct
 {
   GPtrArray      *documents;
   PxCompareEdits *edits;
+  /* Made in the worker, which reads the revised pages' earlier versions
+   * with its own connection; NULL when there are no documents. */
+  PxComparison   *comparison;
 } LoadResult;
 
 static void
@@ -67,6 +70,7 @@ load_result_free (LoadResult *result)
 {
   g_clear_pointer (&result->documents, g_ptr_array_unref);
   g_clear_pointer (&result->edits, px_compare_edits_free);
+  g_clear_object (&result->comparison);
   g_free (result);
 }
 
@@ -631,6 +635,8 @@ bind_source_cell_cb (GtkSignalListItemFactory *factory,
   GtkWidget *cell = gtk_list_item_get_child (list_item);
   guint source = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (factory), "source"));
   g_autofree char *text = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *revision = NULL;
   g_autoptr(GPtrArray) reports = NULL;
   g_autoptr(GString) tooltip = NULL;
 
@@ -639,8 +645,12 @@ bind_source_cell_cb (GtkSignalListItemFactory *factory,
 
   text = _px_ledger_dup_cell_text (self->comparison, topic, source);
   px_ledger_cell_set (PX_LEDGER_CELL (cell), text, _px_ledger_get_mark (topic, source));
+  _px_ledger_dup_revision (self->comparison, topic, source, &before, &revision);
+  px_ledger_cell_set_revised (PX_LEDGER_CELL (cell), before, revision);
 
   tooltip = g_string_new (px_comparison_get_source_name (self->comparison, source));
+  if (revision != NULL)
+    g_string_append_printf (tooltip, "\n%s", revision);
   reports = _px_ledger_dup_reports (self->comparison, topic, source);
   if (reports->len == 0)
     g_string_append_printf (tooltip, "\n%s", _("Not reported"));
@@ -1122,6 +1132,17 @@ load_worker (GTask        *task,
       return;
     }
 
+  if (result->documents->len > 0)
+    {
+      result->comparison = px_comparison_new (result->documents, g_steal_pointer (&result->edits));
+      if (!px_comparison_load_revisions (result->comparison, archive, cancellable, &error))
+        {
+          load_result_free (result);
+          g_task_return_error (task, g_steal_pointer (&error));
+          return;
+        }
+    }
+
   g_task_return_pointer (task, result, (GDestroyNotify) load_result_free);
 }
 
@@ -1180,7 +1201,7 @@ load_cb (GObject      *object,
       return;
     }
 
-  comparison = px_comparison_new (loaded->documents, g_steal_pointer (&loaded->edits));
+  comparison = g_steal_pointer (&loaded->comparison);
   load_result_free (loaded);
   px_comparison_set_archive (comparison, self->archive);
   g_signal_connect_object (comparison, "stage-done",

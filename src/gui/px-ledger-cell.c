@@ -8,6 +8,10 @@
  * screen readers, the value's description: colour is never the only
  * signal. The value label keeps the text shown as its accessible name,
  * so that a cell is found by what it says.
+ *
+ * A figure its page revised since the version before carries a second
+ * marker after the value: an icon and "was 12", never colour alone, and
+ * the cell's accessible name and description say it in words.
  */
 
 #define G_LOG_DOMAIN "px-ledger-cell"
@@ -24,12 +28,18 @@ struct _PxLedgerCell
 
   GtkWidget    *mark_label;
   GtkWidget    *value_label;
+  GtkWidget    *revised_box;
+  GtkWidget    *revised_label;
 
   char         *text;
   PxLedgerMark  mark;
+  char         *revised;        /* "was at least 12", or NULL */
+  char         *revised_description;
 };
 
 G_DEFINE_FINAL_TYPE (PxLedgerCell, px_ledger_cell, GTK_TYPE_WIDGET)
+
+static void update_accessible (PxLedgerCell *self);
 
 static void
 px_ledger_cell_dispose (GObject *object)
@@ -38,6 +48,7 @@ px_ledger_cell_dispose (GObject *object)
 
   g_clear_pointer (&self->mark_label, gtk_widget_unparent);
   g_clear_pointer (&self->value_label, gtk_widget_unparent);
+  g_clear_pointer (&self->revised_box, gtk_widget_unparent);
 
   G_OBJECT_CLASS (px_ledger_cell_parent_class)->dispose (object);
 }
@@ -48,6 +59,8 @@ px_ledger_cell_finalize (GObject *object)
   PxLedgerCell *self = PX_LEDGER_CELL (object);
 
   g_free (self->text);
+  g_free (self->revised);
+  g_free (self->revised_description);
 
   G_OBJECT_CLASS (px_ledger_cell_parent_class)->finalize (object);
 }
@@ -88,6 +101,20 @@ px_ledger_cell_init (PxLedgerCell *self)
   gtk_widget_add_css_class (self->value_label, "ledger-value");
   gtk_widget_set_parent (self->value_label, GTK_WIDGET (self));
 
+  self->revised_box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 2);
+  gtk_widget_add_css_class (self->revised_box, "ledger-revised");
+  gtk_widget_add_css_class (self->revised_box, "accent");
+  gtk_box_append (GTK_BOX (self->revised_box), gtk_image_new_from_icon_name ("document-edit-symbolic"));
+  self->revised_label = gtk_label_new (NULL);
+  gtk_widget_add_css_class (self->revised_label, "caption");
+  gtk_box_append (GTK_BOX (self->revised_box), self->revised_label);
+  gtk_widget_set_visible (self->revised_box, FALSE);
+  /* The cell's name and description say it. */
+  gtk_accessible_update_state (GTK_ACCESSIBLE (self->revised_box),
+                               GTK_ACCESSIBLE_STATE_HIDDEN, TRUE,
+                               -1);
+  gtk_widget_set_parent (self->revised_box, GTK_WIDGET (self));
+
   px_ledger_cell_set (self, NULL, PX_LEDGER_MARK_NONE);
 }
 
@@ -115,6 +142,12 @@ px_ledger_cell_set (PxLedgerCell *self,
   gtk_widget_remove_css_class (widget, "hedged");
   gtk_widget_remove_css_class (widget, "not-reported");
 
+  /* A recycled cell forgets the revision of the figure it showed. */
+  g_clear_pointer (&self->revised, g_free);
+  g_clear_pointer (&self->revised_description, g_free);
+  gtk_widget_remove_css_class (widget, "revised");
+  gtk_widget_set_visible (self->revised_box, FALSE);
+
   if (text == NULL)
     {
       gtk_label_set_label (GTK_LABEL (self->value_label), "—");
@@ -131,10 +164,6 @@ px_ledger_cell_set (PxLedgerCell *self,
     }
 
   gtk_label_set_label (GTK_LABEL (self->value_label), text);
-  /* The cell is named by what it says, like its label. */
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, text,
-                                  -1);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->value_label),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, text,
                                   -1);
@@ -144,28 +173,96 @@ px_ledger_cell_set (PxLedgerCell *self,
     case PX_LEDGER_MARK_DIFFER:
       gtk_label_set_label (GTK_LABEL (self->mark_label), "≠");
       gtk_widget_add_css_class (widget, "differ");
-      gtk_accessible_update_property (GTK_ACCESSIBLE (self->value_label),
-                                      GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, _("Differs from the other sources"),
-                                      -1);
       break;
 
     case PX_LEDGER_MARK_HEDGED:
       gtk_label_set_label (GTK_LABEL (self->mark_label), "≈");
       gtk_widget_add_css_class (widget, "hedged");
-      gtk_accessible_update_property (GTK_ACCESSIBLE (self->value_label),
-                                      GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
-                                      _("Hedged: the same number with another qualifier"),
-                                      -1);
       break;
 
     case PX_LEDGER_MARK_NONE:
     default:
-      gtk_accessible_reset_property (GTK_ACCESSIBLE (self->value_label),
-                                     GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
       break;
     }
 
   gtk_widget_set_visible (self->mark_label, self->mark != PX_LEDGER_MARK_NONE);
+  update_accessible (self);
+}
+
+/* The cell is named by what it says, like its label, and a revision
+ * with it; the value's description says how it stands and what the
+ * revision changed. */
+static void
+update_accessible (PxLedgerCell *self)
+{
+  const char *mark_text = NULL;
+  g_autofree char *label = NULL;
+  g_autofree char *description = NULL;
+
+  if (self->text == NULL)
+    return;
+
+  if (self->mark == PX_LEDGER_MARK_DIFFER)
+    mark_text = _("Differs from the other sources");
+  else if (self->mark == PX_LEDGER_MARK_HEDGED)
+    mark_text = _("Hedged: the same number with another qualifier");
+
+  if (self->revised != NULL)
+    /* TRANSLATORS: a ledger cell's name: its value, then "was at least 12" */
+    label = g_strdup_printf (_("%s, revised: %s"), self->text, self->revised);
+  else
+    label = g_strdup (self->text);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, label,
+                                  -1);
+
+  if (mark_text != NULL && self->revised_description != NULL)
+    description = g_strdup_printf ("%s. %s", mark_text, self->revised_description);
+  else if (mark_text != NULL)
+    description = g_strdup (mark_text);
+  else
+    description = g_strdup (self->revised_description);
+
+  if (description != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (self->value_label),
+                                    GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description,
+                                    -1);
+  else
+    gtk_accessible_reset_property (GTK_ACCESSIBLE (self->value_label),
+                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+}
+
+void
+px_ledger_cell_set_revised (PxLedgerCell *self,
+                            const char   *before,
+                            const char   *description)
+{
+  g_return_if_fail (PX_IS_LEDGER_CELL (self));
+
+  g_clear_pointer (&self->revised, g_free);
+  g_clear_pointer (&self->revised_description, g_free);
+  if (self->text != NULL && before != NULL)
+    {
+      /* TRANSLATORS: beside a revised figure in the ledger: "was at least 12" */
+      self->revised = g_strdup_printf (_("was %s"), before);
+      self->revised_description = g_strdup (description);
+      gtk_label_set_label (GTK_LABEL (self->revised_label), self->revised);
+    }
+
+  gtk_widget_set_visible (self->revised_box, self->revised != NULL);
+  if (self->revised != NULL)
+    gtk_widget_add_css_class (GTK_WIDGET (self), "revised");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self), "revised");
+  update_accessible (self);
+}
+
+const char *
+px_ledger_cell_get_revised (PxLedgerCell *self)
+{
+  g_return_val_if_fail (PX_IS_LEDGER_CELL (self), NULL);
+
+  return self->revised;
 }
 
 const char *
@@ -371,6 +468,52 @@ _px_ledger_dup_cell_text (PxComparison *comparison,
     }
 
   return g_string_free (text, FALSE);
+}
+
+gboolean
+_px_ledger_dup_revision (PxComparison  *comparison,
+                         PxTopic       *topic,
+                         guint          source,
+                         char         **before,
+                         char         **description)
+{
+  g_autoptr(GPtrArray) reports = NULL;
+  g_autoptr(GString) all = NULL;
+  g_autofree char *first = NULL;
+
+  g_return_val_if_fail (PX_IS_COMPARISON (comparison), FALSE);
+  g_return_val_if_fail (PX_IS_TOPIC (topic), FALSE);
+
+  reports = _px_ledger_dup_reports (comparison, topic, source);
+  for (guint i = 0; i < reports->len; i++)
+    {
+      const PxFigureChange *change = px_comparison_get_report_revision (comparison,
+                                                                        g_ptr_array_index (reports, i));
+      g_autofree char *text = NULL;
+
+      if (change == NULL)
+        continue;
+
+      text = px_figure_change_dup_description (change);
+      if (all == NULL)
+        {
+          all = g_string_new (text);
+          first = px_revision_dup_figure_value (change->before);
+        }
+      else
+        g_string_append_printf (all, "\n%s", text);
+    }
+
+  if (all == NULL)
+    {
+      *before = NULL;
+      *description = NULL;
+      return FALSE;
+    }
+
+  *before = g_steal_pointer (&first);
+  *description = g_string_free (g_steal_pointer (&all), FALSE);
+  return TRUE;
 }
 
 /* ------------------------------------------------------------------ */

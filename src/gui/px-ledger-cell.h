@@ -31,6 +31,16 @@ GtkWidget    *px_ledger_cell_new      (void);
 void          px_ledger_cell_set      (PxLedgerCell *self,
                                        const char   *text,
                                        PxLedgerMark  mark);
+/* A figure its page revised: @before is what the previous version said
+ * ("at least 12"), shown as an icon and "was at least 12" after the
+ * value; @description the whole of it ("Was at least 12 on 20 Nov 2026;
+ * 15 since 22 Nov 2026") for screen readers. NULL for none. Call after
+ * px_ledger_cell_set(). */
+void          px_ledger_cell_set_revised (PxLedgerCell *self,
+                                          const char   *before,
+                                          const char   *description);
+/* Returns: (nullable): "was at least 12", or NULL. */
+const char   *px_ledger_cell_get_revised (PxLedgerCell *self);
 /* Returns: (nullable): the text set, NULL for "not reported". */
 const char   *px_ledger_cell_get_text (PxLedgerCell *self);
 PxLedgerMark  px_ledger_cell_get_mark (PxLedgerCell *self);
@@ -55,6 +65,15 @@ char         *_px_ledger_dup_cell_text   (PxComparison *comparison,
 GPtrArray    *_px_ledger_dup_reports     (PxComparison *comparison,
                                           PxTopic      *topic,
                                           guint         source);
+
+/* Whether one of @source's reports for @topic was revised since its
+ * page's previous version: then @before is the first one's earlier value
+ * and @description says each, one per line. Both NULL otherwise. */
+gboolean      _px_ledger_dup_revision    (PxComparison *comparison,
+                                          PxTopic      *topic,
+                                          guint         source,
+                                          char        **before,
+                                          char        **description);
 
 /* Scrolls the GtkListView (or a GtkColumnView's inner one) @list to
  * @position and moves the keyboard there, which GTK 4.8 has no call for.
