@@ -27,7 +27,8 @@ typedef enum
 
 typedef struct
 {
-  char *id;          /* guid or atom:id; else the link */
+  char *id;          /* guid, atom:id or rdf:about; else the link; else
+                      * "urn:sha256:" and a hash of the title and summary */
   char *title;       /* plain text */
   char *link;        /* absolute http(s) URL, resolved against the feed's */
   char *published;   /* ISO 8601 ("2026-11-20T08:15:00Z") or NULL */
