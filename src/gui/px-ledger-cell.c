@@ -106,6 +106,8 @@ px_ledger_cell_init (PxLedgerCell *self)
   gtk_widget_add_css_class (self->revised_box, "accent");
   gtk_box_append (GTK_BOX (self->revised_box), gtk_image_new_from_icon_name ("document-edit-symbolic"));
   self->revised_label = gtk_label_new (NULL);
+  /* In a narrow column the marker gives way before the value does. */
+  gtk_label_set_ellipsize (GTK_LABEL (self->revised_label), PANGO_ELLIPSIZE_END);
   gtk_widget_add_css_class (self->revised_label, "caption");
   gtk_box_append (GTK_BOX (self->revised_box), self->revised_label);
   gtk_widget_set_visible (self->revised_box, FALSE);
@@ -151,6 +153,7 @@ px_ledger_cell_set (PxLedgerCell *self,
   if (text == NULL)
     {
       gtk_label_set_label (GTK_LABEL (self->value_label), "—");
+      gtk_label_set_width_chars (GTK_LABEL (self->value_label), -1);
       gtk_widget_add_css_class (widget, "not-reported");
       gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                       GTK_ACCESSIBLE_PROPERTY_LABEL, _("not reported"),
@@ -164,6 +167,8 @@ px_ledger_cell_set (PxLedgerCell *self,
     }
 
   gtk_label_set_label (GTK_LABEL (self->value_label), text);
+  /* A short value is never cut; a long list of them may be. */
+  gtk_label_set_width_chars (GTK_LABEL (self->value_label), MIN ((int) g_utf8_strlen (text, -1), 8));
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->value_label),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, text,
                                   -1);

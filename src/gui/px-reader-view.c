@@ -19,6 +19,7 @@
 #include "px-document-row.h"
 #include "px-metadata-panel.h"
 #include "px-reader-view.h"
+#include "px-revision-view.h"
 #include "px-window-private.h"
 
 typedef struct
@@ -56,10 +57,13 @@ struct _PxReaderView
   GtkScrolledWindow *scrolled_window;
   GtkStack       *stack;
   GtkLabel       *subtitle_label;
+  GtkBox         *revision_box;
+  GtkLabel       *revision_label;
   GtkTextView    *text_view;
   GtkLabel       *title_label;
 
   guint           n_removed;
+  guint           n_versions;         /* of the page shown; 1 when never revised */
   guint           show_removed : 1;
   guint           show_details : 1;
 };
@@ -87,6 +91,8 @@ static const char *tag_names[PX_READER_N_TAGS] = {
 };
 
 /* Auxiliary methods */
+
+static PxWindow *get_window (PxReaderView *self);
 
 static void
 mark_clear (gpointer data)
@@ -321,6 +327,82 @@ update_header (PxReaderView *self)
 
       gtk_widget_add_css_class (label, "dim-label");
       gtk_box_append (self->meta_box, label);
+    }
+}
+
+/* A page fetched again and revised says so under its title, with the
+ * way to its history. */
+static void
+update_revisions (PxReaderView *self)
+{
+  PxWindow *window = get_window (self);
+  PxArchive *archive = window != NULL ? _px_window_get_archive (window) : NULL;
+  const char *id = self->document != NULL ? px_document_get_id (self->document) : NULL;
+  g_autoptr(GPtrArray) versions = NULL;
+  g_autofree char *text = NULL;
+  const PxRevision *newest;
+  guint shown = 0;
+
+  self->n_versions = 1;
+  if (archive != NULL && id != NULL)
+    versions = px_archive_list_revisions (archive, id, NULL);
+
+  if (versions != NULL && versions->len > 1)
+    {
+      self->n_versions = versions->len;
+      newest = g_ptr_array_index (versions, versions->len - 1);
+      for (guint i = 0; i < versions->len; i++)
+        if (g_strcmp0 (((PxRevision *) g_ptr_array_index (versions, i))->document, id) == 0)
+          shown = i;
+
+      if (shown + 1 == versions->len)
+        {
+          g_autofree char *date = px_revision_format_date (newest->fetched);
+          guint n = versions->len - 1;
+
+          if (n == 1)
+            /* TRANSLATORS: under a document's title: "Revised once, on 22 Nov 2026" */
+            text = g_strdup_printf (_("Revised once, on %s"), date != NULL ? date : "?");
+          else
+            /* TRANSLATORS: under a document's title: "Revised 2 times, last on 22 Nov 2026" */
+            text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Revised %u time, last on %s",
+                                                 "Revised %u times, last on %s", n),
+                                    n, date != NULL ? date : "?");
+        }
+      else
+        {
+          const PxRevision *revision = g_ptr_array_index (versions, shown);
+          g_autofree char *date = px_revision_format_date (revision->fetched);
+
+          /* TRANSLATORS: under an older version's title: "Version 1 of 3, fetched 20 Nov 2026; a newer one exists" */
+          text = g_strdup_printf (_("Version %u of %u, fetched %s; a newer one exists"),
+                                  shown + 1, versions->len, date != NULL ? date : "?");
+        }
+      gtk_label_set_label (self->revision_label, text);
+    }
+
+  gtk_widget_set_visible (GTK_WIDGET (self->revision_box), self->n_versions > 1);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "reader.show-history", self->n_versions > 1);
+}
+
+static void
+show_history_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  PxReaderView *self = PX_READER_VIEW (widget);
+  PxWindow *window = get_window (self);
+  PxArchive *archive = window != NULL ? _px_window_get_archive (window) : NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (archive == NULL || self->document == NULL || px_document_get_id (self->document) == NULL)
+    return;
+
+  if (px_revision_view_present (GTK_WINDOW (window), archive, px_document_get_id (self->document), &error) == NULL)
+    {
+      g_autofree char *text = g_strdup_printf (_("The versions could not be read: %s"), error->message);
+
+      _px_window_show_toast (window, text);
     }
 }
 
@@ -1483,6 +1565,9 @@ px_reader_view_class_init (PxReaderViewClass *klass)
   gtk_widget_class_install_action (widget_class, "reader.add-figure", NULL, add_figure_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
                                        "reader.add-figure", NULL);
+  gtk_widget_class_install_action (widget_class, "reader.show-history", NULL, show_history_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_H, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "reader.show-history", NULL);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/parallax/Parallax/px-reader-view.ui");
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
@@ -1496,6 +1581,8 @@ px_reader_view_class_init (PxReaderViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PxReaderView, scrolled_window);
   gtk_widget_class_bind_template_child (widget_class, PxReaderView, stack);
   gtk_widget_class_bind_template_child (widget_class, PxReaderView, subtitle_label);
+  gtk_widget_class_bind_template_child (widget_class, PxReaderView, revision_box);
+  gtk_widget_class_bind_template_child (widget_class, PxReaderView, revision_label);
   gtk_widget_class_bind_template_child (widget_class, PxReaderView, text_view);
   gtk_widget_class_bind_template_child (widget_class, PxReaderView, title_label);
 }
@@ -1613,6 +1700,7 @@ px_reader_view_set_document (PxReaderView *self,
     }
 
   update_header (self);
+  update_revisions (self);
   update_text (self);
   update_matches (self);
   apply_passage (self);
