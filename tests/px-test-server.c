@@ -42,6 +42,8 @@ typedef struct
   gboolean   send_etag;
   gboolean   send_last_modified;
   gsize      size;           /* MODE_HUGE: bytes; MODE_TRUNCATED: missing */
+  gboolean   chunked;        /* MODE_HUGE without a Content-Length */
+  guint      delay_ms;       /* before a body or a status goes out */
 } Route;
 
 typedef struct
@@ -49,6 +51,7 @@ typedef struct
   guint               all;
   guint               conditional;
   guint               full;
+  guint64             bytes_sent;
   SoupMessageHeaders *last_request;
 } Counts;
 
@@ -69,6 +72,7 @@ struct _PxTestServer
   guint         port;
   char         *host;
   gboolean      ready;
+  GTlsCertificate *certificate;   /* for https */
 };
 
 static Route *
@@ -124,6 +128,8 @@ route_dup (const Route *route)
   copy->send_etag = route->send_etag;
   copy->send_last_modified = route->send_last_modified;
   copy->size = route->size;
+  copy->chunked = route->chunked;
+  copy->delay_ms = route->delay_ms;
   return copy;
 }
 
@@ -275,6 +281,55 @@ message_finished (SoupServerMessage *msg,
   g_mutex_unlock (&self->mutex);
 }
 
+typedef struct
+{
+  PxTestServer *self;
+  char         *path;
+} Wrote;
+
+static void
+wrote_free (gpointer data,
+            GClosure *closure)
+{
+  Wrote *wrote = data;
+
+  g_free (wrote->path);
+  g_free (wrote);
+}
+
+static void
+message_wrote_body_data (SoupServerMessage *msg,
+                         guint              size,
+                         Wrote             *wrote)
+{
+  g_mutex_lock (&wrote->self->mutex);
+  counts_for (wrote->self, wrote->path)->bytes_sent += size;
+  g_mutex_unlock (&wrote->self->mutex);
+}
+
+static gboolean
+unpause_later (gpointer data)
+{
+  soup_server_message_unpause (data);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+hold (PxTestServer      *self,
+      SoupServerMessage *msg,
+      guint              delay_ms)
+{
+  GSource *source;
+
+  if (delay_ms == 0)
+    return;
+  source = g_timeout_source_new (delay_ms);
+  soup_server_message_pause (msg);
+  g_source_set_callback (source, unpause_later, g_object_ref (msg), g_object_unref);
+  g_source_attach (source, self->context);
+  g_source_unref (source);
+}
+
 static gboolean
 etag_matches (const char *if_none_match,
               const char *etag)
@@ -335,6 +390,14 @@ handle (SoupServer        *server,
   g_mutex_unlock (&self->mutex);
 
   g_signal_connect (msg, "finished", G_CALLBACK (message_finished), self);
+  {
+    Wrote *wrote = g_new0 (Wrote, 1);
+
+    wrote->self = self;
+    wrote->path = g_strdup (path);
+    g_signal_connect_data (msg, "wrote-body-data", G_CALLBACK (message_wrote_body_data),
+                           wrote, wrote_free, 0);
+  }
 
   if (route == NULL)
     {
@@ -372,13 +435,18 @@ handle (SoupServer        *server,
           Huge *huge = g_new0 (Huge, 1);
 
           huge->left = route->size;
-          soup_message_headers_set_content_length (response, route->size);
+          if (route->chunked)
+            soup_message_headers_set_encoding (response, SOUP_ENCODING_CHUNKED);
+          else
+            soup_message_headers_set_content_length (response, route->size);
           g_object_set_data_full (G_OBJECT (msg), "px-test-server-huge", huge, g_free);
           g_signal_connect (msg, "wrote-chunk", G_CALLBACK (huge_wrote_chunk), huge);
           huge_wrote_chunk (msg, huge);
         }
       return;
     }
+
+  hold (self, msg, route->delay_ms);
 
   if (route->mode == MODE_STATUS)
     {
@@ -443,7 +511,12 @@ server_thread (gpointer data)
   g_main_context_push_thread_default (self->context);
   self->server = soup_server_new ("server-header", "px-test-server ", NULL);
   soup_server_add_handler (self->server, NULL, handle, self, NULL);
-  soup_server_listen_local (self->server, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, &error);
+  if (self->certificate != NULL)
+    soup_server_set_tls_certificate (self->server, self->certificate);
+  soup_server_listen_local (self->server, 0,
+                            SOUP_SERVER_LISTEN_IPV4_ONLY
+                            | (self->certificate != NULL ? SOUP_SERVER_LISTEN_HTTPS : 0),
+                            &error);
   g_assert_no_error (error);
   uris = soup_server_get_uris (self->server);
   g_assert_nonnull (uris);
@@ -466,10 +539,12 @@ server_thread (gpointer data)
   return NULL;
 }
 
-PxTestServer *
-px_test_server_new (void)
+static PxTestServer *
+server_new (GTlsCertificate *certificate)
 {
   PxTestServer *self = g_new0 (PxTestServer, 1);
+
+  self->certificate = certificate;
 
   g_mutex_init (&self->mutex);
   g_cond_init (&self->cond);
@@ -492,6 +567,23 @@ px_test_server_new (void)
   return self;
 }
 
+PxTestServer *
+px_test_server_new (void)
+{
+  return server_new (NULL);
+}
+
+PxTestServer *
+px_test_server_new_https (const char *cert_file,
+                          const char *key_file)
+{
+  g_autoptr(GError) error = NULL;
+  GTlsCertificate *certificate = g_tls_certificate_new_from_files (cert_file, key_file, &error);
+
+  g_assert_no_error (error);
+  return server_new (certificate);
+}
+
 void
 px_test_server_free (PxTestServer *self)
 {
@@ -507,6 +599,7 @@ px_test_server_free (PxTestServer *self)
   g_hash_table_unref (self->counts);
   g_date_time_unref (self->clock);
   g_free (self->host);
+  g_clear_object (&self->certificate);
   g_cond_clear (&self->cond);
   g_mutex_clear (&self->mutex);
   g_free (self);
@@ -516,7 +609,8 @@ char *
 px_test_server_url (PxTestServer *self,
                     const char   *path)
 {
-  return g_strdup_printf ("http://127.0.0.1:%u%s", self->port, path);
+  return g_strdup_printf ("%s://127.0.0.1:%u%s", self->certificate != NULL ? "https" : "http",
+                          self->port, path);
 }
 
 const char *
@@ -596,6 +690,21 @@ px_test_server_add_headers (PxTestServer *self,
                             const char   *headers)
 {
   change_route (self, path, change_headers, headers);
+}
+
+static void
+change_delay (Route        *route,
+              gconstpointer data)
+{
+  route->delay_ms = *(const guint *) data;
+}
+
+void
+px_test_server_set_delay (PxTestServer *self,
+                          const char   *path,
+                          guint         delay_ms)
+{
+  change_route (self, path, change_delay, &delay_ms);
 }
 
 static void
@@ -686,6 +795,19 @@ px_test_server_set_huge (PxTestServer *self,
   put_route (self, path, route);
 }
 
+void
+px_test_server_set_huge_chunked (PxTestServer *self,
+                                 const char   *path,
+                                 gsize         size)
+{
+  Route *route = route_new (MODE_HUGE);
+
+  route->content_type = g_strdup ("text/html");
+  route->size = size;
+  route->chunked = TRUE;
+  put_route (self, path, route);
+}
+
 static guint
 get_count (PxTestServer *self,
            const char   *path,
@@ -721,6 +843,21 @@ px_test_server_count_full (PxTestServer *self,
                            const char   *path)
 {
   return get_count (self, path, G_STRUCT_OFFSET (Counts, full));
+}
+
+guint64
+px_test_server_bytes_sent (PxTestServer *self,
+                           const char   *path)
+{
+  Counts *counts;
+  guint64 value = 0;
+
+  g_mutex_lock (&self->mutex);
+  counts = g_hash_table_lookup (self->counts, path);
+  if (counts != NULL)
+    value = counts->bytes_sent;
+  g_mutex_unlock (&self->mutex);
+  return value;
 }
 
 guint

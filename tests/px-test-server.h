@@ -22,9 +22,13 @@ G_BEGIN_DECLS
 typedef struct _PxTestServer PxTestServer;
 
 PxTestServer *px_test_server_new            (void);
+/* The same over TLS (https://127.0.0.1:<port>) with the certificate and
+ * key in these PEM files. */
+PxTestServer *px_test_server_new_https      (const char   *cert_file,
+                                             const char   *key_file);
 /* Closes every connection (stalled ones too) and joins the thread. */
 void          px_test_server_free           (PxTestServer *self);
-/* "http://127.0.0.1:<port>" + @path (which starts with "/"). */
+/* "http://127.0.0.1:<port>" (or https) + @path (which starts with "/"). */
 char         *px_test_server_url            (PxTestServer *self,
                                              const char   *path);
 /* "127.0.0.1:<port>", what px_fetch_host_key gives for its URLs. */
@@ -59,6 +63,12 @@ void          px_test_server_set_validators (PxTestServer *self,
                                              gboolean      etag,
                                              gboolean      last_modified);
 
+/* @path's answer (a body or a status) waits @delay_ms before it goes out;
+ * kept until the path is set again. */
+void          px_test_server_set_delay      (PxTestServer *self,
+                                             const char   *path,
+                                             guint         delay_ms);
+
 /* The status line and headers (chunked), then nothing until the client
  * gives up or the server is freed. */
 void          px_test_server_set_stall      (PxTestServer *self,
@@ -86,6 +96,11 @@ void          px_test_server_set_huge       (PxTestServer *self,
                                              const char   *path,
                                              gsize         size);
 
+/* The same with no Content-Length (chunked). */
+void          px_test_server_set_huge_chunked (PxTestServer *self,
+                                               const char   *path,
+                                               gsize         size);
+
 /* Requests seen for @path; those that carried If-None-Match or
  * If-Modified-Since; answers with a 200 body. */
 guint         px_test_server_count              (PxTestServer *self,
@@ -93,6 +108,9 @@ guint         px_test_server_count              (PxTestServer *self,
 guint         px_test_server_count_conditional  (PxTestServer *self,
                                                  const char   *path);
 guint         px_test_server_count_full         (PxTestServer *self,
+                                                 const char   *path);
+/* Body bytes written for @path (before the client closed). */
+guint64       px_test_server_bytes_sent         (PxTestServer *self,
                                                  const char   *path);
 /* Requests seen on every path. */
 guint         px_test_server_count_all          (PxTestServer *self);

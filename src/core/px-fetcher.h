@@ -57,7 +57,8 @@ typedef struct
 {
   char      *url;            /* as asked */
   char      *final_url;      /* after redirects */
-  gboolean   permanent;      /* every redirect on the way was permanent (301, 308) */
+  gboolean   permanent;      /* redirected, and every redirect on the way was
+                              * permanent (301, 308): FALSE without redirects */
   guint      status;         /* 200, or 304 when not_modified */
   gboolean   not_modified;
   GBytes    *body;           /* decoded (gzip, deflate); NULL when not modified */
