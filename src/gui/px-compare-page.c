@@ -767,6 +767,18 @@ dup_column_title (const char *name)
 }
 
 /* One column per source of the comparison on screen. */
+static gboolean
+source_was_revised (PxComparison *comparison,
+                    guint         source)
+{
+  for (guint d = 0; d < px_comparison_get_n_documents (comparison); d++)
+    if (px_comparison_get_document_source (comparison, d) == source &&
+        px_comparison_get_n_versions (comparison, d) > 1)
+      return TRUE;
+
+  return FALSE;
+}
+
 static void
 rebuild_source_columns (PxComparePage *self)
 {
@@ -790,7 +802,8 @@ rebuild_source_columns (PxComparePage *self)
 
       column = gtk_column_view_column_new (title, factory);
       gtk_column_view_column_set_resizable (column, TRUE);
-      gtk_column_view_column_set_fixed_width (column, 150);
+      /* Room for "was at least 12" beside a value where a page was revised */
+      gtk_column_view_column_set_fixed_width (column, source_was_revised (self->comparison, s) ? 220 : 150);
       sorter = GTK_SORTER (gtk_custom_sorter_new (compare_source_values, GUINT_TO_POINTER (s), NULL));
       gtk_column_view_column_set_sorter (column, sorter);
       g_object_unref (sorter);

@@ -20,6 +20,7 @@
 #include "px-metadata-panel.h"
 #include "px-reader-view.h"
 #include "px-revision-view.h"
+#include "px-shortcut.h"
 #include "px-window-private.h"
 
 typedef struct
@@ -395,7 +396,9 @@ show_history_action (GtkWidget  *widget,
   PxArchive *archive = window != NULL ? _px_window_get_archive (window) : NULL;
   g_autoptr(GError) error = NULL;
 
-  if (archive == NULL || self->document == NULL || px_document_get_id (self->document) == NULL)
+  /* The shortcut reaches a reader the window does not show. */
+  if (archive == NULL || self->document == NULL || px_document_get_id (self->document) == NULL ||
+      !gtk_widget_get_mapped (widget))
     return;
 
   if (px_revision_view_present (GTK_WINDOW (window), archive, px_document_get_id (self->document), &error) == NULL)
@@ -1566,8 +1569,6 @@ px_reader_view_class_init (PxReaderViewClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
                                        "reader.add-figure", NULL);
   gtk_widget_class_install_action (widget_class, "reader.show-history", NULL, show_history_action);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_H, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
-                                       "reader.show-history", NULL);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/parallax/Parallax/px-reader-view.ui");
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
@@ -1636,6 +1637,17 @@ px_reader_view_init (PxReaderView *self)
 
   create_tags (self);
   update_colors (self);
+
+  {
+    /* From the document list as well as from the text: the window's
+     * scope, while the reader is shown. */
+    GtkEventController *shortcuts = gtk_shortcut_controller_new ();
+
+    gtk_shortcut_controller_set_scope (GTK_SHORTCUT_CONTROLLER (shortcuts), GTK_SHORTCUT_SCOPE_GLOBAL);
+    px_shortcut_add (GTK_SHORTCUT_CONTROLLER (shortcuts), GDK_KEY_H, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                     "reader.show-history", NULL);
+    gtk_widget_add_controller (GTK_WIDGET (self), shortcuts);
+  }
 
   g_signal_connect_object (self->text_view, "query-tooltip",
                            G_CALLBACK (text_view_query_tooltip_cb), self,
