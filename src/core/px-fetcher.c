@@ -90,6 +90,8 @@ px_fetcher_new (const PxFetchOptions *options)
   PxFetcher *self = g_object_new (PX_TYPE_FETCHER, NULL);
 
   self->options = *options;
+  /* The body grows in a GByteArray. */
+  self->options.max_size = MIN (options->max_size, (gsize) G_MAXUINT - READ_CHUNK);
   self->user_agent = g_strdup (options->user_agent != NULL ? options->user_agent
                                                            : "Parallax/" PACKAGE_VERSION " ");
   self->options.user_agent = self->user_agent;
@@ -471,8 +473,10 @@ read_body (PxFetcher     *self,
   for (;;)
     {
       g_autoptr(GError) local_error = NULL;
-      gsize room = max_size - body->len + 1;
-      gssize n = g_input_stream_read (stream, chunk, MIN (READ_CHUNK, room), cancellable, &local_error);
+      gsize left = max_size - body->len;
+      /* One byte past the limit is enough to know. */
+      gsize want = left >= READ_CHUNK ? READ_CHUNK : left + 1;
+      gssize n = g_input_stream_read (stream, chunk, want, cancellable, &local_error);
 
       if (n < 0)
         {
@@ -489,7 +493,6 @@ read_body (PxFetcher     *self,
         }
       if (n == 0)
         break;
-      /* One byte past the limit is enough to know. */
       if (body->len + (gsize) n > max_size)
         {
           set_too_large (url, max_size, error);
