@@ -13,7 +13,9 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <glib-unix.h>
 #include <errno.h>
+#include <signal.h>
 #include <locale.h>
 #include <stdio.h>
 #include <string.h>
@@ -1006,6 +1008,847 @@ cmd_verify (int    argc,
   return EXIT_OK;
 }
 
+/* ------------------------------------------------------------------ */
+/* Online: add-url, feed, refresh, inbox, revisions                     */
+/* ------------------------------------------------------------------ */
+
+/* A refresher's run, on the main loop so that each source is printed
+ * as it is done; Ctrl+C cancels it, keeping what was stored. */
+typedef struct
+{
+  GMainLoop       *loop;
+  PxRefreshResult *result;
+  GError          *error;
+  gboolean         json;
+  gboolean         adding;
+} OnlineRun;
+
+static void
+online_progress (const char     *url,
+                 PxRefreshState  state,
+                 const char     *detail,
+                 guint           index,
+                 guint           total,
+                 gpointer        user_data)
+{
+  OnlineRun *run = user_data;
+  const char *what;
+
+  if (run->json)
+    return;
+
+  switch (state)
+    {
+    case PX_REFRESH_NOT_MODIFIED:
+      what = _("not modified");
+      break;
+    case PX_REFRESH_UNCHANGED:
+      what = run->adding ? _("already in the archive") : _("unchanged");
+      break;
+    case PX_REFRESH_NEW_REVISION:
+      what = _("new revision");
+      break;
+    case PX_REFRESH_NEW_DOCUMENT:
+      what = _("added");
+      break;
+    case PX_REFRESH_NEW_ITEMS:
+      what = _("new items in the inbox");
+      break;
+    case PX_REFRESH_SKIPPED:
+      what = _("skipped");
+      break;
+    case PX_REFRESH_WAITING:
+    case PX_REFRESH_FETCHING:
+    case PX_REFRESH_FAILED:   /* on standard error, at the end */
+    default:
+      return;
+    }
+
+  if (detail != NULL)
+    g_print ("%s: %s (%s)\n", url, what, detail);
+  else
+    g_print ("%s: %s\n", url, what);
+}
+
+static void
+online_done (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  OnlineRun *run = user_data;
+  PxRefresher *refresher = PX_REFRESHER (source);
+
+  if (g_task_get_source_tag (G_TASK (result)) == px_refresher_add_urls_async)
+    run->result = px_refresher_add_urls_finish (refresher, result, &run->error);
+  else
+    run->result = px_refresher_refresh_finish (refresher, result, &run->error);
+  g_main_loop_quit (run->loop);
+}
+
+static gboolean
+interrupted (gpointer user_data)
+{
+  g_cancellable_cancel (user_data);
+  return G_SOURCE_CONTINUE;
+}
+
+/* Refreshes @urls (NULL: every source), or adds them; prints what
+ * happened to each, then the summary or the JSON, the failures on
+ * standard error. */
+static int
+run_online (PxArchive           *archive,
+            gboolean             adding,
+            const char * const  *urls,
+            gboolean             json)
+{
+  g_autoptr(PxRefresher) refresher = px_refresher_new (archive);
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GMainLoop) loop = g_main_loop_new (NULL, FALSE);
+  g_autoptr(PxRefreshResult) result = NULL;
+  OnlineRun run = { loop, NULL, NULL, json, adding };
+  guint sigint;
+
+  sigint = g_unix_signal_add (SIGINT, interrupted, cancellable);
+  if (adding)
+    px_refresher_add_urls_async (refresher, urls, cancellable, online_progress, &run, online_done, &run);
+  else
+    px_refresher_refresh_async (refresher, urls, cancellable, online_progress, &run, online_done, &run);
+  g_main_loop_run (loop);
+  g_source_remove (sigint);
+
+  result = run.result;
+  if (result == NULL)
+    {
+      if (g_error_matches (run.error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        g_printerr (_("parallax-cli: interrupted; what was fetched before is kept\n"));
+      else
+        g_printerr ("parallax-cli: %s\n", run.error->message);
+      g_clear_error (&run.error);
+      return EXIT_FAILED;
+    }
+
+  if (json)
+    {
+      g_autofree char *data = px_refresh_result_to_json (result);
+
+      if (!write_stdout (data))
+        return EXIT_FAILED;
+    }
+  else
+    {
+      /* TRANSLATORS: the summary of a refresh; each %u is a number of pages or feeds */
+      g_print (_("%u fetched, %u not modified, %u new revisions, %u new documents, %u new items, "
+                 "%u skipped, %u failed\n"),
+               result->fetched, result->not_modified, result->new_revisions, result->new_documents,
+               result->new_items, result->skipped, result->failed->len);
+    }
+
+  for (guint i = 0; i < result->failed->len; i++)
+    g_printerr ("parallax-cli: %s\n", ((PxRefreshFailure *) g_ptr_array_index (result->failed, i))->error);
+
+  return result->failed->len == 0 ? EXIT_OK : EXIT_FAILED;
+}
+
+#define ONLINE_DESCRIPTION \
+  N_("The exit status is 1 when any page or feed failed (each is named on standard error, " \
+     "the others are done and printed all the same), 2 for a usage error.")
+
+static int
+cmd_add_url (int    argc,
+             char **argv)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(PxArchive) archive = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *archive_path = NULL;
+  g_auto(GStrv) urls = NULL;
+  gboolean json = FALSE;
+  int status;
+  const GOptionEntry entries[] = {
+    { "archive", 0, 0, G_OPTION_ARG_FILENAME, &archive_path, N_("The archive to add to"), N_("DIR") },
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print the result as JSON, as refresh --json"), NULL },
+    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_STRING_ARRAY, &urls, NULL, NULL },
+    { NULL }
+  };
+
+  context = g_option_context_new (_("URL… — fetch web pages and import them, to be refreshed later"));
+  g_option_context_set_description (context, _(ONLINE_DESCRIPTION));
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    return usage_error (context, error->message);
+  if (urls == NULL)
+    return usage_error (context, _("no URL given"));
+
+  archive = require_archive (context, archive_path, &status);
+  if (archive == NULL)
+    return status;
+
+  return run_online (archive, TRUE, (const char * const *) urls, json);
+}
+
+static int
+cmd_refresh (int    argc,
+             char **argv)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(PxArchive) archive = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *archive_path = NULL;
+  g_auto(GStrv) urls = NULL;
+  gboolean json = FALSE;
+  int status;
+  const GOptionEntry entries[] = {
+    { "archive", 0, 0, G_OPTION_ARG_FILENAME, &archive_path, N_("The archive"), N_("DIR") },
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print the result as JSON"), NULL },
+    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_STRING_ARRAY, &urls, NULL, NULL },
+    { NULL }
+  };
+
+  context = g_option_context_new (_("[URL…] — fetch again every page with a URL and every feed "
+                                    "(or those given): revisions, new feed items"));
+  g_option_context_set_description (context, _(ONLINE_DESCRIPTION));
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    return usage_error (context, error->message);
+
+  archive = require_archive (context, archive_path, &status);
+  if (archive == NULL)
+    return status;
+
+  return run_online (archive, FALSE, (const char * const *) urls, json);
+}
+
+/* The archive's feeds, by URL. */
+static GPtrArray *
+list_feeds (PxArchive *archive)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) sources = px_archive_list_sources (archive, &error);
+  GPtrArray *feeds;
+
+  if (sources == NULL)
+    {
+      g_printerr ("parallax-cli: %s\n", error->message);
+      return NULL;
+    }
+
+  feeds = g_ptr_array_new_with_free_func ((GDestroyNotify) px_source_info_free);
+  g_ptr_array_set_free_func (sources, NULL);
+  for (guint i = 0; i < sources->len; i++)
+    {
+      PxSourceInfo *source = g_ptr_array_index (sources, i);
+
+      if (source->kind == PX_SOURCE_FEED)
+        g_ptr_array_add (feeds, source);
+      else
+        px_source_info_free (source);
+    }
+
+  return feeds;
+}
+
+static int
+feed_add (PxArchive  *archive,
+          char      **urls,
+          gboolean    json)
+{
+  g_autoptr(PxRefresher) refresher = px_refresher_new (archive);
+  g_autoptr(PxRefreshResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+
+  result = px_refresher_add_feed (refresher, urls[0], NULL, &error);
+  if (result == NULL)
+    {
+      g_printerr ("parallax-cli: %s\n", error->message);
+      return EXIT_FAILED;
+    }
+
+  if (json)
+    {
+      g_autofree char *data = px_refresh_result_to_json (result);
+
+      if (!write_stdout (data))
+        return EXIT_FAILED;
+    }
+  else if (result->failed->len == 0)
+    {
+      g_autoptr(GPtrArray) feeds = list_feeds (archive);
+      const char *title = NULL;
+
+      for (guint i = 0; feeds != NULL && i < feeds->len; i++)
+        if (g_str_equal (((PxSourceInfo *) feeds->pdata[i])->url, urls[0]))
+          title = ((PxSourceInfo *) feeds->pdata[i])->title;
+      /* TRANSLATORS: "<URL>: subscribed to <feed title>, 12 new items in the inbox" */
+      g_print (g_dngettext (GETTEXT_PACKAGE, "%s: subscribed to “%s”, %u new item in the inbox\n",
+                            "%s: subscribed to “%s”, %u new items in the inbox\n", result->new_items),
+               urls[0], title != NULL ? title : urls[0], result->new_items);
+    }
+
+  for (guint i = 0; i < result->failed->len; i++)
+    g_printerr ("parallax-cli: %s\n", ((PxRefreshFailure *) g_ptr_array_index (result->failed, i))->error);
+
+  return result->failed->len == 0 ? EXIT_OK : EXIT_FAILED;
+}
+
+static int
+feed_list (PxArchive *archive,
+           gboolean   json)
+{
+  g_autoptr(GPtrArray) feeds = list_feeds (archive);
+
+  if (feeds == NULL)
+    return EXIT_FAILED;
+
+  if (json)
+    {
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "feeds");
+      json_builder_begin_array (builder);
+      for (guint i = 0; i < feeds->len; i++)
+        {
+          const PxSourceInfo *feed = g_ptr_array_index (feeds, i);
+
+          json_builder_begin_object (builder);
+          px_json_add_string (builder, "url", feed->url);
+          px_json_add_string (builder, "title", feed->title);
+          px_json_add_string (builder, "checked", feed->checked);
+          px_json_add_string (builder, "changed", feed->changed);
+          px_json_add_string (builder, "error", feed->error);
+          json_builder_set_member_name (builder, "inbox");
+          json_builder_add_int_value (builder, feed->n_inbox);
+          json_builder_end_object (builder);
+        }
+      json_builder_end_array (builder);
+      json_builder_end_object (builder);
+      return print_json (builder) ? EXIT_OK : EXIT_FAILED;
+    }
+
+  for (guint i = 0; i < feeds->len; i++)
+    {
+      const PxSourceInfo *feed = g_ptr_array_index (feeds, i);
+
+      g_print ("%s\n    %s", feed->url, feed->title != NULL ? feed->title : "—");
+      g_print (g_dngettext (GETTEXT_PACKAGE, " · %u in the inbox", " · %u in the inbox", feed->n_inbox),
+               feed->n_inbox);
+      if (feed->checked != NULL)
+        g_print (_(" · checked %s"), feed->checked);
+      g_print ("\n");
+      if (feed->error != NULL)
+        g_print ("    %s\n", feed->error);
+    }
+
+  return EXIT_OK;
+}
+
+static int
+feed_remove (PxArchive  *archive,
+             char      **urls)
+{
+  g_autoptr(GPtrArray) feeds = list_feeds (archive);
+  gboolean ok = TRUE;
+
+  if (feeds == NULL)
+    return EXIT_FAILED;
+
+  for (guint i = 0; urls[i] != NULL; i++)
+    {
+      g_autoptr(GError) error = NULL;
+      gboolean known = FALSE;
+
+      for (guint j = 0; j < feeds->len; j++)
+        known |= g_str_equal (((PxSourceInfo *) feeds->pdata[j])->url, urls[i]);
+      if (!known)
+        {
+          g_printerr (_("parallax-cli: %s is not a feed of this archive\n"), urls[i]);
+          ok = FALSE;
+        }
+      else if (!px_archive_remove_source (archive, urls[i], &error))
+        {
+          g_printerr ("parallax-cli: %s\n", error->message);
+          ok = FALSE;
+        }
+    }
+
+  return ok ? EXIT_OK : EXIT_FAILED;
+}
+
+static int
+feed_import (PxArchive  *archive,
+             const char *path)
+{
+  g_autoptr(GFile) file = g_file_new_for_commandline_arg (path);
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GPtrArray) subscriptions = NULL;
+  g_autoptr(GPtrArray) before = list_feeds (archive);
+  g_autoptr(GError) error = NULL;
+  guint added = 0, known = 0, failed = 0;
+
+  if (before == NULL)
+    return EXIT_FAILED;
+
+  bytes = g_file_load_bytes (file, NULL, NULL, &error);
+  if (bytes == NULL)
+    {
+      g_printerr ("parallax-cli: %s: %s\n", path, error->message);
+      return EXIT_FAILED;
+    }
+  subscriptions = px_opml_parse (bytes, path, &error);
+  if (subscriptions == NULL)
+    {
+      g_printerr ("parallax-cli: %s\n", error->message);
+      return EXIT_FAILED;
+    }
+
+  /* Subscribed without fetching: the next refresh fetches them. */
+  for (guint i = 0; i < subscriptions->len; i++)
+    {
+      const PxFeedSubscription *subscription = g_ptr_array_index (subscriptions, i);
+      g_autoptr(GError) add_error = NULL;
+      gboolean seen = FALSE;
+
+      for (guint j = 0; j < before->len; j++)
+        seen |= g_str_equal (((PxSourceInfo *) before->pdata[j])->url, subscription->url);
+
+      if (!px_archive_add_source (archive, PX_SOURCE_FEED, subscription->url, subscription->title, &add_error))
+        {
+          g_printerr ("parallax-cli: %s: %s\n", path, add_error->message);
+          failed++;
+        }
+      else if (seen)
+        known++;
+      else
+        added++;
+    }
+
+  /* TRANSLATORS: after importing an OPML file; each %u is a number of feeds */
+  g_print (_("subscribed: %u, already there: %u, failed: %u\n"), added, known, failed);
+
+  return failed == 0 ? EXIT_OK : EXIT_FAILED;
+}
+
+static int
+feed_export (PxArchive  *archive,
+             const char *output,
+             gboolean    force)
+{
+  g_autoptr(GPtrArray) feeds = list_feeds (archive);
+  g_autoptr(GPtrArray) subscriptions = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  char *opml;
+
+  if (feeds == NULL)
+    return EXIT_FAILED;
+
+  subscriptions = g_ptr_array_new_with_free_func ((GDestroyNotify) px_feed_subscription_free);
+  for (guint i = 0; i < feeds->len; i++)
+    {
+      const PxSourceInfo *feed = g_ptr_array_index (feeds, i);
+
+      g_ptr_array_add (subscriptions, px_feed_subscription_new (feed->url, feed->title));
+    }
+  opml = px_opml_write (subscriptions, _("Parallax subscriptions"));
+  bytes = g_bytes_new_take (opml, strlen (opml));
+
+  if (output == NULL)
+    {
+      if (!write_bytes_stdout (bytes))
+        {
+          g_printerr (_("parallax-cli: cannot write to standard output: %s\n"), g_strerror (errno));
+          return EXIT_FAILED;
+        }
+      return EXIT_OK;
+    }
+
+  if (!px_export_write_file (output, bytes, force, &error))
+    {
+      if (g_error_matches (error, PX_EXPORT_ERROR, PX_EXPORT_ERROR_EXISTS))
+        g_printerr (_("parallax-cli: %s: the file already exists (--force replaces it)\n"), output);
+      else
+        g_printerr ("parallax-cli: %s\n", error->message);
+      return EXIT_FAILED;
+    }
+
+  return EXIT_OK;
+}
+
+static int
+cmd_feed (int    argc,
+          char **argv)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(PxArchive) archive = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *archive_path = NULL;
+  g_autofree char *output = NULL;
+  g_auto(GStrv) args = NULL;
+  gboolean json = FALSE, force = FALSE;
+  const char *action;
+  guint n_args;
+  int status;
+  const GOptionEntry entries[] = {
+    { "archive", 0, 0, G_OPTION_ARG_FILENAME, &archive_path, N_("The archive"), N_("DIR") },
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("add, list: print the result as JSON"), NULL },
+    { "output", 0, 0, G_OPTION_ARG_FILENAME, &output, N_("export: write to FILE instead of standard output"), N_("FILE") },
+    { "force", 0, 0, G_OPTION_ARG_NONE, &force, N_("export: replace FILE if it exists"), NULL },
+    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_STRING_ARRAY, &args, NULL, NULL },
+    { NULL }
+  };
+
+  context = g_option_context_new (_("add URL | list | remove URL… | import FILE.opml | export — the feeds "
+                                    "an archive follows"));
+  g_option_context_set_description (context,
+    _("feed add fetches the feed once, to check it is one, and puts its items in the inbox; feed import "
+      "subscribes to an OPML file's feeds without fetching them (refresh does). The exit status is 1 when "
+      "anything failed, 2 for a usage error."));
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    return usage_error (context, error->message);
+  if (args == NULL)
+    return usage_error (context, _("say what to do: add, list, remove, import or export"));
+
+  action = args[0];
+  n_args = g_strv_length (args) - 1;
+  if ((g_str_equal (action, "add") || g_str_equal (action, "import")) && n_args != 1)
+    return usage_error (context, g_str_equal (action, "add") ? _("give one URL") : _("give one FILE.opml"));
+  if (g_str_equal (action, "remove") && n_args == 0)
+    return usage_error (context, _("no URL given"));
+  if ((g_str_equal (action, "list") || g_str_equal (action, "export")) && n_args != 0)
+    return usage_error (context, _("too many arguments"));
+  if (!g_str_equal (action, "add") && !g_str_equal (action, "list") && !g_str_equal (action, "remove") &&
+      !g_str_equal (action, "import") && !g_str_equal (action, "export"))
+    {
+      g_autofree char *message = g_strdup_printf (_("unknown action “%s”"), action);
+
+      return usage_error (context, message);
+    }
+  if ((output != NULL || force) && !g_str_equal (action, "export"))
+    return usage_error (context, _("--output and --force are for export"));
+  if (force && output == NULL)
+    return usage_error (context, _("--force needs --output"));
+
+  archive = require_archive (context, archive_path, &status);
+  if (archive == NULL)
+    return status;
+
+  if (g_str_equal (action, "add"))
+    return feed_add (archive, args + 1, json);
+  if (g_str_equal (action, "list"))
+    return feed_list (archive, json);
+  if (g_str_equal (action, "remove"))
+    return feed_remove (archive, args + 1);
+  if (g_str_equal (action, "import"))
+    return feed_import (archive, args[1]);
+
+  return feed_export (archive, output, force);
+}
+
+static int
+inbox_list (PxArchive *archive,
+            gboolean   json)
+{
+  g_autoptr(GPtrArray) items = NULL;
+  g_autoptr(GError) error = NULL;
+
+  items = px_archive_list_inbox (archive, &error);
+  if (items == NULL)
+    {
+      g_printerr ("parallax-cli: %s\n", error->message);
+      return EXIT_FAILED;
+    }
+
+  if (json)
+    {
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "items");
+      json_builder_begin_array (builder);
+      for (guint i = 0; i < items->len; i++)
+        {
+          const PxInboxItem *item = g_ptr_array_index (items, i);
+
+          json_builder_begin_object (builder);
+          json_builder_set_member_name (builder, "id");
+          json_builder_add_int_value (builder, item->id);
+          px_json_add_string (builder, "feed", item->feed);
+          px_json_add_string (builder, "feed_title", item->feed_title);
+          px_json_add_string (builder, "url", item->url);
+          px_json_add_string (builder, "title", item->title);
+          px_json_add_string (builder, "summary", item->summary);
+          px_json_add_string (builder, "published", item->published);
+          px_json_add_string (builder, "found", item->found);
+          json_builder_end_object (builder);
+        }
+      json_builder_end_array (builder);
+      json_builder_end_object (builder);
+      return print_json (builder) ? EXIT_OK : EXIT_FAILED;
+    }
+
+  for (guint i = 0; i < items->len; i++)
+    {
+      const PxInboxItem *item = g_ptr_array_index (items, i);
+
+      g_print ("%-6" G_GINT64_FORMAT " %-10.10s %s — %s\n       %s\n", item->id,
+               item->published != NULL ? item->published : "—",
+               item->feed_title != NULL ? item->feed_title : item->feed,
+               item->title != NULL ? item->title : "—", item->url);
+    }
+
+  return EXIT_OK;
+}
+
+/* The inbox items @ids name (all of them with @all); an id that is not
+ * there is printed and makes @ok FALSE. */
+static GPtrArray *
+inbox_pick (PxArchive  *archive,
+            char      **ids,
+            gboolean    all,
+            gboolean   *ok)
+{
+  g_autoptr(GPtrArray) items = NULL;
+  g_autoptr(GError) error = NULL;
+  GPtrArray *picked;
+
+  items = px_archive_list_inbox (archive, &error);
+  if (items == NULL)
+    {
+      g_printerr ("parallax-cli: %s\n", error->message);
+      *ok = FALSE;
+      return NULL;
+    }
+
+  picked = g_ptr_array_new_with_free_func ((GDestroyNotify) px_inbox_item_free);
+  g_ptr_array_set_free_func (items, NULL);
+  for (guint i = 0; i < items->len; i++)
+    {
+      PxInboxItem *item = g_ptr_array_index (items, i);
+      g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, item->id);
+
+      if (all || g_strv_contains ((const char * const *) ids, id))
+        g_ptr_array_add (picked, item);
+      else
+        px_inbox_item_free (item);
+    }
+
+  for (guint i = 0; !all && ids[i] != NULL; i++)
+    {
+      gboolean found = FALSE;
+
+      for (guint j = 0; j < picked->len; j++)
+        {
+          g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, ((PxInboxItem *) picked->pdata[j])->id);
+
+          found |= g_str_equal (id, ids[i]);
+        }
+      if (!found)
+        {
+          g_printerr (_("parallax-cli: no item %s in the inbox\n"), ids[i]);
+          *ok = FALSE;
+        }
+    }
+
+  return picked;
+}
+
+static int
+cmd_inbox (int    argc,
+           char **argv)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(PxArchive) archive = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) picked = NULL;
+  g_autofree char *archive_path = NULL;
+  g_auto(GStrv) args = NULL;
+  gboolean json = FALSE, all = FALSE, ok = TRUE;
+  const char *action;
+  int status;
+  const GOptionEntry entries[] = {
+    { "archive", 0, 0, G_OPTION_ARG_FILENAME, &archive_path, N_("The archive"), N_("DIR") },
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print the items, or what accepting did, as JSON"), NULL },
+    { "all", 0, 0, G_OPTION_ARG_NONE, &all, N_("accept, dismiss: every item"), NULL },
+    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_STRING_ARRAY, &args, NULL, NULL },
+    { NULL }
+  };
+
+  context = g_option_context_new (_("[accept ID…|--all | dismiss ID…|--all] — the new items of the "
+                                    "feeds: list them, fetch and import some, or set them aside"));
+  g_option_context_set_description (context, _(ONLINE_DESCRIPTION));
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    return usage_error (context, error->message);
+
+  action = args != NULL ? args[0] : "list";
+  if (!g_str_equal (action, "list") && !g_str_equal (action, "accept") && !g_str_equal (action, "dismiss"))
+    {
+      g_autofree char *message = g_strdup_printf (_("unknown action “%s”"), action);
+
+      return usage_error (context, message);
+    }
+  if (g_str_equal (action, "list") && (all || (args != NULL && args[1] != NULL)))
+    return usage_error (context, _("too many arguments"));
+  if (!g_str_equal (action, "list") && all == (args[1] != NULL))
+    return usage_error (context, _("give the items’ IDs or --all"));
+
+  archive = require_archive (context, archive_path, &status);
+  if (archive == NULL)
+    return status;
+
+  if (g_str_equal (action, "list"))
+    return inbox_list (archive, json);
+
+  picked = inbox_pick (archive, args + 1, all, &ok);
+  if (picked == NULL)
+    return EXIT_FAILED;
+
+  if (g_str_equal (action, "dismiss"))
+    {
+      for (guint i = 0; i < picked->len; i++)
+        {
+          const PxInboxItem *item = g_ptr_array_index (picked, i);
+          g_autoptr(GError) dismiss_error = NULL;
+
+          if (!px_archive_dismiss_inbox_item (archive, item->id, &dismiss_error))
+            {
+              g_printerr ("parallax-cli: %s\n", dismiss_error->message);
+              ok = FALSE;
+            }
+        }
+      return ok ? EXIT_OK : EXIT_FAILED;
+    }
+
+  /* Accepting is adding the items' pages: those fetched leave the inbox. */
+  if (picked->len > 0)
+    {
+      g_autoptr(GPtrArray) urls = g_ptr_array_new ();
+
+      for (guint i = 0; i < picked->len; i++)
+        g_ptr_array_add (urls, ((PxInboxItem *) picked->pdata[i])->url);
+      g_ptr_array_add (urls, NULL);
+      status = run_online (archive, TRUE, (const char * const *) urls->pdata, json);
+    }
+  else
+    status = EXIT_OK;
+
+  return ok ? status : EXIT_FAILED;
+}
+
+static int
+cmd_revisions (int    argc,
+               char **argv)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(PxArchive) archive = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) revisions = NULL;
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(PxDocument) previous = NULL;
+  g_autofree char *archive_path = NULL;
+  g_auto(GStrv) ids = NULL;
+  gboolean json = FALSE;
+  int status;
+  const GOptionEntry entries[] = {
+    { "archive", 0, 0, G_OPTION_ARG_FILENAME, &archive_path, N_("The archive"), N_("DIR") },
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print the revisions as JSON"), NULL },
+    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_STRING_ARRAY, &ids, NULL, NULL },
+    { NULL }
+  };
+
+  context = g_option_context_new (_("ID — every stored version of a page, oldest first, and the figures "
+                                    "each changed"));
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    return usage_error (context, error->message);
+  if (ids == NULL || ids[1] != NULL)
+    return usage_error (context, _("give one document ID"));
+
+  archive = require_archive (context, archive_path, &status);
+  if (archive == NULL)
+    return status;
+
+  revisions = px_archive_list_revisions (archive, ids[0], &error);
+  if (revisions == NULL)
+    {
+      g_printerr ("parallax-cli: %s\n", error->message);
+      return EXIT_FAILED;
+    }
+
+  json_builder_begin_object (builder);
+  px_json_add_string (builder, "id", ids[0]);
+  json_builder_set_member_name (builder, "revisions");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < revisions->len; i++)
+    {
+      const PxRevision *revision = g_ptr_array_index (revisions, i);
+      g_autoptr(PxDocument) document = px_archive_load_document (archive, revision->document, &error);
+      g_autoptr(GPtrArray) changes = NULL;
+      g_autofree char *title = NULL;
+
+      if (document == NULL)
+        {
+          g_printerr ("parallax-cli: %s\n", error->message);
+          return EXIT_FAILED;
+        }
+      title = px_document_dup_display_title (document);
+      /* What each version changed in the figures, against the one before. */
+      if (previous != NULL)
+        changes = px_revision_figure_changes (previous, document);
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "number");
+      json_builder_add_int_value (builder, revision->number);
+      px_json_add_string (builder, "document", revision->document);
+      px_json_add_string (builder, "url", revision->url);
+      px_json_add_string (builder, "fetched", revision->fetched);
+      px_json_add_string (builder, "title", title);
+      json_builder_set_member_name (builder, "current");
+      json_builder_add_boolean_value (builder, i + 1 == revisions->len);
+      json_builder_set_member_name (builder, "figures_changed");
+      json_builder_begin_array (builder);
+
+      if (!json)
+        g_print ("%u  %s  %s%s\n    %s\n", revision->number, revision->fetched, revision->document,
+                 i + 1 == revisions->len ? _(" (current)") : "", title);
+
+      for (guint j = 0; changes != NULL && j < changes->len; j++)
+        {
+          PxFigureChange *change = g_ptr_array_index (changes, j);
+          g_autofree char *before = change->before ? px_revision_dup_figure_value (change->before) : NULL;
+          g_autofree char *after = change->after ? px_revision_dup_figure_value (change->after) : NULL;
+          g_autofree char *description = NULL;
+
+          change->before_fetched = g_strdup (((PxRevision *) revisions->pdata[i - 1])->fetched);
+          change->after_fetched = g_strdup (revision->fetched);
+          description = px_figure_change_dup_description (change);
+
+          json_builder_begin_object (builder);
+          px_json_add_string (builder, "before", before);
+          px_json_add_string (builder, "after", after);
+          px_json_add_string (builder, "sentence", change->after ? change->after->sentence : change->before->sentence);
+          px_json_add_string (builder, "description", description);
+          json_builder_end_object (builder);
+
+          if (!json)
+            g_print ("    %s\n", description);
+        }
+      json_builder_end_array (builder);
+      json_builder_end_object (builder);
+
+      g_clear_object (&previous);
+      previous = g_steal_pointer (&document);
+    }
+  json_builder_end_array (builder);
+  json_builder_end_object (builder);
+
+  if (json)
+    return print_json (builder) ? EXIT_OK : EXIT_FAILED;
+
+  return EXIT_OK;
+}
+
 static const struct {
   const char *name;
   int (*run) (int argc, char **argv);
@@ -1021,11 +1864,11 @@ static const struct {
   { "list", cmd_list, N_("List the documents of an archive") },
   { "search", cmd_search, N_("Search an archive’s documents") },
   { "reparse", cmd_reparse, N_("Parse an archive’s originals again, keeping corrections") },
-};
-
-/* Commands of the contract that later versions implement. */
-static const char *planned[] = {
-  "add-url", "feed", "refresh", NULL,
+  { "add-url", cmd_add_url, N_("Fetch web pages and import them, to be refreshed") },
+  { "feed", cmd_feed, N_("Add, list, remove, import (OPML) or export the feeds an archive follows") },
+  { "refresh", cmd_refresh, N_("Fetch pages and feeds again: new revisions, new items") },
+  { "inbox", cmd_inbox, N_("List the feeds’ new items; accept (import) or dismiss them") },
+  { "revisions", cmd_revisions, N_("List the stored versions of a page and the figures they changed") },
 };
 
 static int
@@ -1035,6 +1878,9 @@ print_usage (FILE *out)
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
     fprintf (out, "  %-10s %s\n", commands[i].name, _(commands[i].summary));
   fprintf (out, "\n%s\n", _("Run “parallax-cli COMMAND --help” for a command’s options."));
+  fprintf (out, "%s\n", _("The exit status is 0 when everything succeeded, 1 when anything failed (each failure is "
+                           "named on standard error; the rest is done and printed all the same), 2 for a usage "
+                           "error."));
 
   return out == stdout ? EXIT_OK : EXIT_USAGE;
 }
@@ -1068,12 +1914,6 @@ main (int    argc,
         g_set_prgname (prgname);
         return commands[i].run (argc - 1, argv + 1);
       }
-
-  if (g_strv_contains (planned, argv[1]))
-    {
-      g_printerr (_("parallax-cli: “%s” is not available in this version yet\n"), argv[1]);
-      return EXIT_FAILED;
-    }
 
   g_printerr (_("parallax-cli: unknown command “%s”\n\n"), argv[1]);
   return print_usage (stderr);
