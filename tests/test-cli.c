@@ -17,6 +17,7 @@
 #include <sys/wait.h>
 
 #include "px-core.h"
+#include "px-test-server.h"
 
 typedef struct
 {
@@ -34,6 +35,12 @@ run_clear (Run *run)
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
 
+/* The system's data folders, as they were before the test isolated its
+ * own: parallax-cli's fetches find the system proxy settings' schema
+ * there (glib-networking's GNOME resolver aborts without it), as on a
+ * user's machine; no_proxy (main) keeps them off the proxy. */
+static char *system_data_dirs;
+
 static void
 run_cli (Run        *run,
          const char *first,
@@ -41,6 +48,7 @@ run_cli (Run        *run,
 {
   g_autoptr(GPtrArray) argv = g_ptr_array_new ();
   g_autoptr(GError) error = NULL;
+  g_auto(GStrv) envp = g_environ_setenv (g_get_environ (), "XDG_DATA_DIRS", system_data_dirs, TRUE);
   const char *cli = g_getenv ("PARALLAX_CLI");
   va_list args;
 
@@ -54,7 +62,7 @@ run_cli (Run        *run,
   va_end (args);
   g_ptr_array_add (argv, NULL);
 
-  g_assert_true (g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL,
+  g_assert_true (g_spawn_sync (NULL, (char **) argv->pdata, envp, G_SPAWN_DEFAULT, NULL, NULL,
                                &run->out, &run->err, &run->status, &error));
   g_assert_no_error (error);
 }
@@ -360,6 +368,9 @@ test_usage (void)
   g_auto(Run) no_path = { 0 };
   g_auto(Run) outdir = { 0 };
   g_auto(Run) planned = { 0 };
+  g_auto(Run) no_feed_action = { 0 };
+  g_auto(Run) no_ids = { 0 };
+  g_auto(Run) no_url = { 0 };
   g_auto(Run) no_format = { 0 };
   g_auto(Run) bad_format = { 0 };
   g_auto(Run) bad_what = { 0 };
@@ -381,9 +392,16 @@ test_usage (void)
   run_cli (&outdir, "parse", "--outdir", "/tmp/x", "a.txt", NULL);
   g_assert_cmpint (exit_code (&outdir), ==, 2);
 
-  run_cli (&planned, "refresh", "--archive", "/tmp/x", NULL);
-  g_assert_cmpint (exit_code (&planned), ==, 1);
-  g_assert_nonnull (strstr (planned.err, "not available"));
+  /* The online commands: an archive, and what to do. */
+  run_cli (&planned, "refresh", NULL);
+  g_assert_cmpint (exit_code (&planned), ==, 2);
+  g_assert_nonnull (strstr (planned.err, "--archive"));
+  run_cli (&no_feed_action, "feed", "--archive", "/tmp/x", NULL);
+  g_assert_cmpint (exit_code (&no_feed_action), ==, 2);
+  run_cli (&no_ids, "inbox", "accept", "--archive", "/tmp/x", NULL);
+  g_assert_cmpint (exit_code (&no_ids), ==, 2);
+  run_cli (&no_url, "add-url", "--archive", "/tmp/x", NULL);
+  g_assert_cmpint (exit_code (&no_url), ==, 2);
 
   /* export: a format is required and must be known; --force needs a
    * file; --selection an archive. */
@@ -405,6 +423,8 @@ test_usage (void)
   run_cli (&help, "--help", NULL);
   g_assert_cmpint (exit_code (&help), ==, 0);
   g_assert_nonnull (strstr (help.out, "timeline"));
+  g_assert_nonnull (strstr (help.out, "refresh"));
+  g_assert_nonnull (strstr (help.out, "exit status"));
 }
 
 static void
@@ -750,11 +770,221 @@ test_export_archive (void)
   g_unlink (garbage);
 }
 
+/* online: add-url, feed, inbox, refresh, revisions against px-test-server */
+
+static const char landslide[] =
+  "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Landslide buries road above Vessmark</title>"
+  "<meta property=\"og:site_name\" content=\"Vessmark Courier\"></head><body><article>"
+  "<h1>Landslide buries road above Vessmark</h1>"
+  "<p>A landslide buried the mountain road above Vessmark early on Tuesday, and at least %s people were killed, "
+  "the regional rescue service said.</p>"
+  "<p>Rescuers searched through the night for drivers caught under the mud, the rescue team said.</p>"
+  "</article></body></html>";
+
+static const char ferry[] =
+  "<!DOCTYPE html><html lang=\"fr\"><head><meta charset=\"utf-8\"><title>Le bac de Lorvain reprend du service</title>"
+  "</head><body><article><h1>Le bac de Lorvain reprend du service</h1>"
+  "<p>Le bac entre Lorvain et l'île de Sarne a repris ses traversées lundi matin, après trois semaines "
+  "d'arrêt dues aux tempêtes, a indiqué la compagnie.</p></article></body></html>";
+
+static const char bridge[] =
+  "<!DOCTYPE html><html lang=\"es\"><head><meta charset=\"utf-8\"><title>Reabren el puente de Calvera</title>"
+  "</head><body><article><h1>Reabren el puente de Calvera</h1>"
+  "<p>El puente de Calvera volvió a abrirse al tráfico el jueves, tras dos años de obras, informó el "
+  "ayuntamiento.</p></article></body></html>";
+
+static JsonArray *
+json_array_of (JsonNode   *root,
+               const char *member)
+{
+  return json_object_get_array_member (json_node_get_object (root), member);
+}
+
+static void
+test_online (void)
+{
+  PxTestServer *server = px_test_server_new ();
+  g_autofree char *dir = g_dir_make_tmp ("px-cli-XXXXXX", NULL);
+  g_autofree char *archive = g_build_filename (dir, "archive", NULL);
+  g_autofree char *second = g_build_filename (dir, "second", NULL);
+  g_autofree char *opml = g_build_filename (dir, "feeds.opml", NULL);
+  g_autofree char *page_url = px_test_server_url (server, "/news/landslide");
+  g_autofree char *feed_url = px_test_server_url (server, "/feed.xml");
+  g_autofree char *ferry_url = px_test_server_url (server, "/news/ferry");
+  g_autofree char *bridge_url = px_test_server_url (server, "/news/bridge");
+  g_autofree char *missing_url = px_test_server_url (server, "/news/missing");
+  g_autofree char *about_url = px_test_server_url (server, "/about");
+  g_autofree char *page12 = g_strdup_printf (landslide, "12");
+  g_autofree char *page15 = g_strdup_printf (landslide, "15");
+  g_autofree char *id12 = g_compute_checksum_for_string (G_CHECKSUM_SHA256, page12, -1);
+  g_autofree char *feed = g_strdup_printf (
+    "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>Vessmark Courier</title>"
+    "<link>http://127.0.0.1/</link><description>News</description>"
+    "<item><title>Le bac reprend</title><link>%s</link><guid>urn:c:1</guid></item>"
+    "<item><title>Reabren el puente</title><link>%s</link><guid>urn:c:2</guid></item>"
+    "</channel></rss>", ferry_url, bridge_url);
+  g_autofree char *id1 = NULL;
+  g_autofree char *id2 = NULL;
+  g_autoptr(JsonNode) inbox = NULL;
+  g_autoptr(JsonNode) accepted = NULL;
+  g_autoptr(JsonNode) emptied = NULL;
+  g_autoptr(JsonNode) refreshed = NULL;
+  g_autoptr(JsonNode) revisions = NULL;
+  g_autoptr(JsonNode) failed = NULL;
+  g_autoptr(JsonNode) feeds = NULL;
+  g_auto(Run) init = { 0 };
+  g_auto(Run) add = { 0 };
+  g_auto(Run) subscribe = { 0 };
+  g_auto(Run) list_inbox = { 0 };
+  g_auto(Run) accept = { 0 };
+  g_auto(Run) list_again = { 0 };
+  g_auto(Run) refresh = { 0 };
+  g_auto(Run) history = { 0 };
+  g_auto(Run) missing = { 0 };
+  g_auto(Run) not_feed = { 0 };
+  g_auto(Run) export = { 0 };
+  g_auto(Run) init2 = { 0 };
+  g_auto(Run) import = { 0 };
+  g_auto(Run) feed_list = { 0 };
+  JsonObject *object;
+  JsonArray *items;
+  JsonArray *versions;
+  JsonObject *change;
+
+  px_test_server_set (server, "/news/landslide", "text/html; charset=utf-8", page12);
+  px_test_server_set (server, "/news/ferry", "text/html; charset=utf-8", ferry);
+  px_test_server_set (server, "/news/bridge", "text/html; charset=utf-8", bridge);
+  px_test_server_set (server, "/feed.xml", "application/rss+xml", feed);
+  px_test_server_set (server, "/about", "text/html; charset=utf-8", bridge);
+
+  run_cli (&init, "init", archive, NULL);
+  g_assert_cmpint (exit_code (&init), ==, 0);
+
+  /* add-url: says what happened to the page. */
+  run_cli (&add, "add-url", "--archive", archive, page_url, NULL);
+  g_assert_cmpint (exit_code (&add), ==, 0);
+  g_assert_nonnull (strstr (add.out, page_url));
+  g_assert_nonnull (strstr (add.out, "added"));
+  g_assert_cmpstr (add.err, ==, "");
+
+  /* feed add: the items wait in the inbox. */
+  run_cli (&subscribe, "feed", "add", "--archive", archive, feed_url, NULL);
+  g_assert_cmpint (exit_code (&subscribe), ==, 0);
+  g_assert_nonnull (strstr (subscribe.out, "Vessmark Courier"));
+  g_assert_nonnull (strstr (subscribe.out, "2 new items"));
+
+  run_cli (&list_inbox, "inbox", "--archive", archive, "--json", NULL);
+  g_assert_cmpint (exit_code (&list_inbox), ==, 0);
+  inbox = parse_json (list_inbox.out);
+  items = json_array_of (inbox, "items");
+  g_assert_cmpuint (json_array_get_length (items), ==, 2);
+  for (guint i = 0; i < 2; i++)
+    {
+      JsonObject *item = json_array_get_object_element (items, i);
+
+      assert_member_type (item, "id", G_TYPE_INT64, FALSE);
+      assert_member_type (item, "url", G_TYPE_STRING, FALSE);
+      assert_member_type (item, "title", G_TYPE_STRING, TRUE);
+      assert_member_type (item, "feed", G_TYPE_STRING, FALSE);
+    }
+  id1 = g_strdup_printf ("%" G_GINT64_FORMAT, json_object_get_int_member (json_array_get_object_element (items, 0), "id"));
+  id2 = g_strdup_printf ("%" G_GINT64_FORMAT, json_object_get_int_member (json_array_get_object_element (items, 1), "id"));
+
+  /* inbox accept: both fetched and imported, the inbox empty. */
+  run_cli (&accept, "inbox", "accept", "--archive", archive, "--json", id1, id2, NULL);
+  g_assert_cmpint (exit_code (&accept), ==, 0);
+  accepted = parse_json (accept.out);
+  g_assert_cmpint (json_object_get_int_member (json_node_get_object (accepted), "new_documents"), ==, 2);
+  run_cli (&list_again, "inbox", "--archive", archive, "--json", NULL);
+  emptied = parse_json (list_again.out);
+  g_assert_cmpuint (json_array_get_length (json_array_of (emptied, "items")), ==, 0);
+
+  /* refresh --json: the contract's fields; the revised toll is a new
+   * revision, everything else answered 304 to a conditional request. */
+  px_test_server_set (server, "/news/landslide", "text/html; charset=utf-8", page15);
+  px_test_server_reset_counts (server);
+  run_cli (&refresh, "refresh", "--archive", archive, "--json", NULL);
+  g_assert_cmpint (exit_code (&refresh), ==, 0);
+  refreshed = parse_json (refresh.out);
+  object = json_node_get_object (refreshed);
+  assert_member_type (object, "fetched", G_TYPE_INT64, FALSE);
+  assert_member_type (object, "not_modified", G_TYPE_INT64, FALSE);
+  assert_member_type (object, "new_revisions", G_TYPE_INT64, FALSE);
+  assert_member_type (object, "new_documents", G_TYPE_INT64, FALSE);
+  assert_member_type (object, "failed", JSON_TYPE_ARRAY, FALSE);
+  assert_member_type (object, "new_items", G_TYPE_INT64, FALSE);
+  assert_member_type (object, "skipped", G_TYPE_INT64, FALSE);
+  g_assert_cmpint (json_object_get_int_member (object, "fetched"), ==, 1);
+  g_assert_cmpint (json_object_get_int_member (object, "not_modified"), ==, 3);
+  g_assert_cmpint (json_object_get_int_member (object, "new_revisions"), ==, 1);
+  g_assert_cmpint (json_object_get_int_member (object, "new_documents"), ==, 0);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (object, "failed")), ==, 0);
+  g_assert_cmpuint (px_test_server_count_conditional (server, "/feed.xml"), ==, 1);
+  g_assert_cmpuint (px_test_server_count_full (server, "/news/ferry"), ==, 0);
+
+  /* revisions: both versions, and the figure the second changed. */
+  run_cli (&history, "revisions", "--archive", archive, "--json", id12, NULL);
+  g_assert_cmpint (exit_code (&history), ==, 0);
+  revisions = parse_json (history.out);
+  versions = json_array_of (revisions, "revisions");
+  g_assert_cmpuint (json_array_get_length (versions), ==, 2);
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (versions, 0), "document"), ==, id12);
+  g_assert_true (json_object_get_boolean_member (json_array_get_object_element (versions, 1), "current"));
+  change = json_array_get_object_element (json_object_get_array_member (json_array_get_object_element (versions, 1),
+                                                                        "figures_changed"), 0);
+  g_assert_cmpstr (json_object_get_string_member (change, "before"), ==, "at least 12");
+  g_assert_cmpstr (json_object_get_string_member (change, "after"), ==, "at least 15");
+
+  /* A page that is not there: exit 1, the JSON and standard error name it. */
+  run_cli (&missing, "add-url", "--archive", archive, "--json", missing_url, NULL);
+  g_assert_cmpint (exit_code (&missing), ==, 1);
+  failed = parse_json (missing.out);
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (json_array_of (failed, "failed"), 0),
+                                                  "url"), ==, missing_url);
+  g_assert_nonnull (strstr (missing.err, missing_url));
+  g_assert_nonnull (strstr (missing.err, "404"));
+
+  /* A page is no feed. */
+  run_cli (&not_feed, "feed", "add", "--archive", archive, about_url, NULL);
+  g_assert_cmpint (exit_code (&not_feed), ==, 1);
+  g_assert_nonnull (strstr (not_feed.err, about_url));
+  g_assert_nonnull (strstr (not_feed.err, "not an RSS or Atom feed"));
+
+  /* OPML: exported from one archive, imported into another. */
+  run_cli (&export, "feed", "export", "--archive", archive, "--output", opml, NULL);
+  g_assert_cmpint (exit_code (&export), ==, 0);
+  run_cli (&init2, "init", second, NULL);
+  run_cli (&import, "feed", "import", "--archive", second, opml, NULL);
+  g_assert_cmpint (exit_code (&import), ==, 0);
+  run_cli (&feed_list, "feed", "list", "--archive", second, "--json", NULL);
+  g_assert_cmpint (exit_code (&feed_list), ==, 0);
+  feeds = parse_json (feed_list.out);
+  g_assert_cmpuint (json_array_get_length (json_array_of (feeds, "feeds")), ==, 1);
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (json_array_of (feeds, "feeds"), 0),
+                                                  "url"), ==, feed_url);
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (json_array_of (feeds, "feeds"), 0),
+                                                  "title"), ==, "Vessmark Courier");
+
+  g_unlink (opml);
+  px_test_server_free (server);
+}
+
 int
 main (int   argc,
       char *argv[])
 {
+  int status;
+
+  system_data_dirs = g_strdup (g_getenv ("XDG_DATA_DIRS") != NULL && *g_getenv ("XDG_DATA_DIRS") != '\0'
+                                ? g_getenv ("XDG_DATA_DIRS") : "/usr/local/share:/usr/share");
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+  /* parallax-cli's fetches go to 127.0.0.1 only, never through a proxy. */
+  g_setenv ("no_proxy", "*", TRUE);
+  g_unsetenv ("http_proxy");
+  g_unsetenv ("https_proxy");
+  g_unsetenv ("HTTP_PROXY");
+  g_unsetenv ("HTTPS_PROXY");
 
   g_test_add_func ("/Px/Cli/parse-json", test_parse_json);
   g_test_add_func ("/Px/Cli/parse-text", test_parse_text);
@@ -767,6 +997,9 @@ main (int   argc,
   g_test_add_func ("/Px/Cli/export-formats", test_export_formats);
   g_test_add_func ("/Px/Cli/export-ledger", test_export_ledger);
   g_test_add_func ("/Px/Cli/export-archive", test_export_archive);
+  g_test_add_func ("/Px/Cli/online", test_online);
 
-  return g_test_run ();
+  status = g_test_run ();
+  g_free (system_data_dirs);
+  return status;
 }
