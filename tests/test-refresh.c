@@ -804,6 +804,8 @@ test_feed_inbox (Fixture       *f,
   g_assert_cmpuint (px_test_server_count_conditional (f->server, other_pages[2][0]), ==, 1);
   g_assert_cmpuint (px_test_server_count_full (f->server, "/feed.xml"), ==, 0);
   g_assert_cmpuint (full_before[0] + full_before[1] + full_before[2], ==, 3);
+  /* One host: one request at a time. */
+  g_assert_cmpuint (px_test_server_max_in_flight (f->server), ==, 1);
   /* The item not accepted is no page to refresh. */
   g_assert_cmpuint (px_test_server_count (f->server, other_pages[0][0]), ==, 0);
 
