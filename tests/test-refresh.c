@@ -577,6 +577,27 @@ test_failures (Fixture       *f,
   g_assert_nonnull (gone_source->checked);
   g_assert_null (gone_source->document);
 
+  /* A page that turns unreadable fails, and keeps failing at every
+   * refresh (its validators are not taken) with the reason kept. */
+  {
+    g_autoptr(GBytes) binary = g_bytes_new_static ("\x01\x02\x03\0\0\0\xff\xfe", 8);
+    g_autofree char *url = px_test_server_url (f->server, "/news/landslide");
+    g_autoptr(PxRefreshResult) first = NULL;
+    g_autoptr(PxRefreshResult) second = NULL;
+    g_autoptr(PxSourceInfo) source = NULL;
+
+    px_test_server_set_bytes (f->server, "/news/landslide", "text/html", binary);
+    first = px_refresher_refresh (f->refresher, (const char *[]) { url, NULL }, NULL, &error);
+    g_assert_no_error (error);
+    assert_counts (first, 1, 0, 0, 0, 1);
+    second = px_refresher_refresh (f->refresher, (const char *[]) { url, NULL }, NULL, &error);
+    assert_counts (second, 1, 0, 0, 0, 1);
+    source = find_source (f->archive, url);
+    g_assert_nonnull (source->error);
+    g_assert_nonnull (strstr (source->error, url));
+    g_assert_cmpuint (px_archive_get_n_documents (f->archive), ==, 1);
+  }
+
   /* A URL that is no source of the archive is a failure of its own. */
   {
     g_autofree char *stranger = px_test_server_url (f->server, "/elsewhere");

@@ -531,6 +531,21 @@ process_page (Run                  *run,
 
   if (job->source == NULL)
     job->source = new_source (job->url, PX_SOURCE_PAGE);
+
+  if (!job->fetch->not_modified && job->document == NULL && g_strcmp0 (job->source->document, job->checksum) != 0)
+    {
+      /* Not the validators of what could not be read: the next refresh
+       * fetches it whole again, and the reason stays until then. A page
+       * being added that does not parse is not added. */
+      result->fetched++;
+      if (!known)
+        {
+          fail (run, result, job, job->parse_error->message);
+          return TRUE;
+        }
+      return process_failure (run, connection, result, job, job->parse_error->message, now, error);
+    }
+
   take_validators (job, now);
 
   if (job->fetch->not_modified)
@@ -546,15 +561,6 @@ process_page (Run                  *run,
     {
       report (run, job, PX_REFRESH_UNCHANGED, job->source->title);
       goto unchanged;
-    }
-
-  if (job->document == NULL)
-    {
-      g_free (job->source->error);
-      job->source->error = g_strdup (job->parse_error->message);
-      fail (run, result, job, job->parse_error->message);
-      /* A page being added that does not parse is not added. */
-      return !known || _px_archive_connection_save_source (connection, job->source, FALSE, error);
     }
 
   title = px_document_dup_display_title (job->document);
