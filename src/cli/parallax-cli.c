@@ -306,6 +306,12 @@ run_comparison (PxArchive      *store,
     }
 
   comparison = px_comparison_new (documents, g_steal_pointer (&edits));
+  /* Revised pages: their figures' earlier values flag the ledger. */
+  if (store != NULL && !px_comparison_load_revisions (comparison, store, NULL, &error))
+    {
+      g_printerr ("parallax-cli: %s\n", error->message);
+      return NULL;
+    }
   if (!px_comparison_run (comparison, stages, NULL, &error))
     {
       g_printerr ("parallax-cli: %s\n", error->message);

@@ -262,6 +262,13 @@ px_parser_parse_bytes_with_charset (PxParser    *self,
       px_text_reader_read (document, text, self->corpus);
     }
 
+  /* A page fetched from the web (named by its URL) that names no URL of
+   * its own is known by the one it came from, so that exports cite it;
+   * here rather than in the refresher, so that re-parsing keeps it. */
+  if ((g_str_has_prefix (name, "http://") || g_str_has_prefix (name, "https://")) &&
+      g_uri_is_valid (name, G_URI_FLAGS_NONE, NULL))
+    px_document_offer_field (document, PX_FIELD_URL, name, PX_SOURCE_FETCHED);
+
   px_text_metadata_tidy (document);
   px_date_extractor_extract (document);
   px_text_metadata_complete (document);

@@ -19,7 +19,7 @@ static const char *fields[] = {
 static const char *sources[] = {
   NULL, "json-ld", "open-graph", "meta-tag", "html-title", "time-element", "byline",
   "dateline", "date-line", "timestamp", "copyright", "site-name", "anniversary",
-  "headline", "text-heuristic", "user",
+  "headline", "text-heuristic", "user", "fetched",
 };
 static const char *qualifiers[] = {
   "exact", "at-least", "more-than", "about", "up-to", "fewer-than",

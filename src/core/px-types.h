@@ -63,6 +63,7 @@ typedef enum
   PX_SOURCE_HEADLINE,
   PX_SOURCE_TEXT_HEURISTIC,
   PX_SOURCE_USER,
+  PX_SOURCE_FETCHED,    /* the URL a page was fetched from */
 } PxSource;
 
 typedef enum

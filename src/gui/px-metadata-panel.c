@@ -94,6 +94,7 @@ _px_source_to_phrase (PxSource source)
     case PX_SOURCE_HEADLINE:       return _("From the headline");
     case PX_SOURCE_TEXT_HEURISTIC: return _("Guessed from the text");
     case PX_SOURCE_USER:           return _("Edited by you");
+    case PX_SOURCE_FETCHED:        return _("Where the page was fetched from");
     case PX_SOURCE_NONE:
     default:                       return _("Not found in the document");
     }
@@ -120,6 +121,7 @@ source_to_short (PxSource source)
     case PX_SOURCE_HEADLINE:       return C_("value source", "Headline");
     case PX_SOURCE_TEXT_HEURISTIC: return C_("value source", "Guessed");
     case PX_SOURCE_USER:           return C_("value source", "Edited");
+    case PX_SOURCE_FETCHED:        return C_("value source", "Fetched");
     case PX_SOURCE_NONE:
     default:                       return C_("value source", "Not found");
     }
