@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 
 #include "px-application.h"
+#include "px-preferences-window.h"
 #include "px-window.h"
 
 struct _PxApplication
@@ -64,9 +65,20 @@ about_action (GSimpleAction *action,
   gtk_window_present (GTK_WINDOW (about));
 }
 
+static void
+preferences_action (GSimpleAction *action,
+                    GVariant      *param,
+                    gpointer       user_data)
+{
+  PxApplication *self = user_data;
+
+  gtk_window_present (GTK_WINDOW (px_preferences_window_new (gtk_application_get_active_window (GTK_APPLICATION (self)))));
+}
+
 static const GActionEntry app_actions[] = {
   { "quit", quit_action },
   { "about", about_action },
+  { "preferences", preferences_action },
 };
 
 /* GApplication overrides */
@@ -93,12 +105,14 @@ px_application_startup (GApplication *app)
 {
   static const char *quit_accels[] = { "<Control>q", NULL };
   static const char *close_accels[] = { "<Control>w", NULL };
+  static const char *preferences_accels[] = { "<Control>comma", NULL };
 
   G_APPLICATION_CLASS (px_application_parent_class)->startup (app);
 
   g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions, G_N_ELEMENTS (app_actions), app);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit", quit_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "window.close", close_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.preferences", preferences_accels);
 }
 
 static void

@@ -431,7 +431,7 @@ clear_period_action (GtkWidget  *widget,
   _px_window_set_period (self, NULL, NULL);
 }
 
-/* Alt+1, Alt+2, Alt+3: the pages of the view switcher, in order. */
+/* Alt+1 to Alt+4: the pages of the view switcher, in order. */
 static void
 show_view_action (GtkWidget  *widget,
                   const char *action_name,
@@ -481,4 +481,5 @@ _px_window_class_actions_init (GtkWidgetClass *widget_class)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_ALT_MASK, "win.show-view", "s", "documents");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_2, GDK_ALT_MASK, "win.show-view", "s", "timeline");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_3, GDK_ALT_MASK, "win.show-view", "s", "compare");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_4, GDK_ALT_MASK, "win.show-view", "s", "feeds");
 }

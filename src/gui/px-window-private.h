@@ -8,8 +8,10 @@
 
 #include "px-compare-page.h"
 #include "px-core.h"
+#include "px-feeds-page.h"
 #include "px-metadata-panel.h"
 #include "px-reader-view.h"
+#include "px-refresh-popover.h"
 #include "px-review-queue.h"
 #include "px-selection-panel.h"
 #include "px-side-by-side.h"
@@ -41,6 +43,8 @@ struct _PxWindow
   /* Template Widgets */
   PxComparePage        *compare_page;
   GtkStack             *docs_stack;
+  PxFeedsPage          *feeds_page;
+  AdwViewStackPage     *feeds_stack_page;
   AdwFlap              *flap;
   GtkMenuButton        *import_button;
   GtkLabel             *import_label;
@@ -55,6 +59,10 @@ struct _PxWindow
   GtkProgressBar       *progress_bar;
   PxReaderView         *reader;
   GMenu                *recent_section;
+  GtkLabel             *refresh_count_label;
+  PxRefreshPopover     *refresh_popover;
+  GtkMenuButton        *refresh_progress_button;
+  GtkStack             *refresh_stack;
   GtkSearchBar         *search_bar;
   GtkToggleButton      *search_button;
   GtkSearchEntry       *search_entry;
@@ -88,6 +96,16 @@ struct _PxWindow
   guint                 n_exports;          /* …and how many */
   gint64                title_updated;      /* when the import last updated the title */
 
+  /* Online (px-window-refresh.c): one job at a time. */
+  PxRefresher          *refresher;
+  PxFetchOptions        fetch_options;      /* the tests' own, if has_fetch_options */
+  GCancellable         *refresh_cancellable; /* of the online job under way */
+  GPtrArray            *refresh_entries;    /* PxRefreshEntry, of the last job done */
+  char                 *refresh_summary;    /* …and what its toast said */
+  guint                 refresh_source_id;  /* the automatic refresh's timeout */
+  guint                 refresh_interval;   /* …its seconds */
+  gboolean              has_fetch_options;
+
   /* The last line moved, for Undo: document, paragraph, what it was. */
   char                 *undo_id;
   guint                 undo_paragraph;
@@ -102,6 +120,11 @@ struct _PxWindow
 void                _px_window_class_actions_init (GtkWidgetClass *widget_class);
 void                _px_window_class_selection_init (GtkWidgetClass *widget_class);
 void                _px_window_class_export_init  (GtkWidgetClass *widget_class);
+void                _px_window_class_refresh_init (GtkWidgetClass *widget_class);
+void                _px_window_refresh_init       (PxWindow     *self);
+void                _px_window_refresh_set_archive (PxWindow    *self);
+void                _px_window_refresh_dispose    (PxWindow     *self);
+void                _px_window_refresh_update_actions (PxWindow *self);
 void                _px_window_add_toast          (PxWindow     *self,
                                                    AdwToast     *toast);
 char               *_px_window_dup_toast_label    (const char   *text);
@@ -164,6 +187,34 @@ void                _px_window_add_to_selection   (PxWindow     *self,
                                                    GPtrArray    *items);
 PxSelectionPanel   *_px_window_get_selection_panel (PxWindow    *self);
 gboolean            _px_window_get_panel_shown    (PxWindow     *self);
+
+/* Online: refresh, add from URL, subscribe, accept (px-window-refresh.c). */
+gboolean            _px_window_is_refreshing      (PxWindow     *self);
+void                _px_window_set_fetch_options  (PxWindow     *self,
+                                                   const PxFetchOptions *options);
+/* Seconds between automatic refreshes, or 0 when none is scheduled. */
+guint               _px_window_get_auto_refresh_interval (PxWindow *self);
+/* (element-type PxRefreshEntry) (nullable): the last online job's sources. */
+GPtrArray          *_px_window_get_refresh_entries (PxWindow    *self);
+PxRefreshPopover   *_px_window_get_refresh_popover (PxWindow    *self);
+PxFeedsPage        *_px_window_get_feeds_page     (PxWindow     *self);
+gboolean            _px_window_import_opml        (PxWindow     *self,
+                                                   const char   *path);
+gboolean            _px_window_export_opml        (PxWindow     *self,
+                                                   const char   *path);
+
+GListModel         *_px_feeds_page_get_inbox      (PxFeedsPage  *self);
+GListModel         *_px_feeds_page_get_sources    (PxFeedsPage  *self,
+                                                   gboolean      pages);
+const PxSourceInfo *_px_feeds_page_get_source     (PxFeedsPage  *self,
+                                                   const char   *url);
+const PxInboxItem  *_px_feeds_page_get_item       (PxFeedsPage  *self,
+                                                   guint         position);
+void                _px_feeds_page_set_checked    (PxFeedsPage  *self,
+                                                   guint         position,
+                                                   gboolean      checked);
+const char         *_px_feeds_page_get_state      (PxFeedsPage  *self);
+const char         *_px_feeds_page_get_inbox_state (PxFeedsPage *self);
 
 /* The export formats the window offers: the core's, and PDF, which is
  * laid out by printing. */

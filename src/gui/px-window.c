@@ -19,8 +19,10 @@
 #include <glib/gi18n.h>
 
 #include "px-document-row.h"
+#include "px-feeds-page.h"
 #include "px-metadata-panel.h"
 #include "px-reader-view.h"
+#include "px-refresh-popover.h"
 #include "px-timeline-page.h"
 #include "px-window.h"
 #include "px-window-private.h"
@@ -246,6 +248,8 @@ _px_window_update_actions (PxWindow *self)
   gtk_widget_set_visible (GTK_WIDGET (self->sidebar_button), browsing);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.search", browsing);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.toggle-sidebar", browsing);
+
+  _px_window_refresh_update_actions (self);
 }
 
 static void
@@ -444,6 +448,8 @@ _px_window_reload_all (PxWindow *self)
   /* Imports and corrections move, add and re-date marks. */
   px_timeline_page_reload (self->timeline_page);
   px_compare_page_reload (self->compare_page);
+  /* A refresh, an accepted article or an imported canonical link. */
+  px_feeds_page_reload (self->feeds_page);
   reload_outlets (self);
   list_changed (self);
   update_title (self);
@@ -584,6 +590,7 @@ set_archive (PxWindow  *self,
   px_timeline_page_set_archive (self->timeline_page, archive);
   px_compare_page_set_archive (self->compare_page, archive);
   px_selection_panel_set_archive (self->selection_panel, archive);
+  _px_window_refresh_set_archive (self);
 
   reload_outlets (self);
   update_recent (self);
@@ -1019,6 +1026,16 @@ period_changed_cb (PxWindow       *self,
   _px_window_set_period (self, from, to);
 }
 
+static gboolean
+waiting_to_attention (GBinding     *binding,
+                      const GValue *from,
+                      GValue       *to,
+                      gpointer      user_data)
+{
+  g_value_set_boolean (to, g_value_get_uint (from) > 0);
+  return TRUE;
+}
+
 static void
 title_visible_cb (PxWindow             *self,
                   GParamSpec           *pspec,
@@ -1037,6 +1054,7 @@ px_window_dispose (GObject *object)
   stop_import (self);
   if (self->export_cancellable != NULL)
     g_cancellable_cancel (self->export_cancellable);
+  _px_window_refresh_dispose (self);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), PX_TYPE_WINDOW);
 
@@ -1151,10 +1169,14 @@ px_window_class_init (PxWindowClass *klass)
   g_type_ensure (PX_TYPE_TIMELINE_PAGE);
   g_type_ensure (PX_TYPE_COMPARE_PAGE);
   g_type_ensure (PX_TYPE_SELECTION_PANEL);
+  g_type_ensure (PX_TYPE_FEEDS_PAGE);
+  g_type_ensure (PX_TYPE_REFRESH_POPOVER);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/parallax/Parallax/px-window.ui");
   gtk_widget_class_bind_template_child (widget_class, PxWindow, compare_page);
   gtk_widget_class_bind_template_child (widget_class, PxWindow, docs_stack);
+  gtk_widget_class_bind_template_child (widget_class, PxWindow, feeds_page);
+  gtk_widget_class_bind_template_child (widget_class, PxWindow, feeds_stack_page);
   gtk_widget_class_bind_template_child (widget_class, PxWindow, flap);
   gtk_widget_class_bind_template_child (widget_class, PxWindow, import_button);
   gtk_widget_class_bind_template_child (widget_class, PxWindow, import_label);
@@ -1169,6 +1191,10 @@ px_window_class_init (PxWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PxWindow, progress_bar);
   gtk_widget_class_bind_template_child (widget_class, PxWindow, reader);
   gtk_widget_class_bind_template_child (widget_class, PxWindow, recent_section);
+  gtk_widget_class_bind_template_child (widget_class, PxWindow, refresh_count_label);
+  gtk_widget_class_bind_template_child (widget_class, PxWindow, refresh_popover);
+  gtk_widget_class_bind_template_child (widget_class, PxWindow, refresh_progress_button);
+  gtk_widget_class_bind_template_child (widget_class, PxWindow, refresh_stack);
   gtk_widget_class_bind_template_child (widget_class, PxWindow, search_bar);
   gtk_widget_class_bind_template_child (widget_class, PxWindow, search_button);
   gtk_widget_class_bind_template_child (widget_class, PxWindow, search_entry);
@@ -1199,6 +1225,7 @@ px_window_class_init (PxWindowClass *klass)
   _px_window_class_actions_init (widget_class);
   _px_window_class_selection_init (widget_class);
   _px_window_class_export_init (widget_class);
+  _px_window_class_refresh_init (widget_class);
 }
 
 static void
@@ -1230,6 +1257,11 @@ px_window_init (PxWindow *self)
                           G_BINDING_SYNC_CREATE);
   g_object_bind_property (self->selection_flap, "reveal-flap", self->selection_button, "active",
                           G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
+  /* The Feeds tab says how many articles wait in the inbox. */
+  g_object_bind_property (self->feeds_page, "n-waiting", self->feeds_stack_page, "badge-number",
+                          G_BINDING_SYNC_CREATE);
+  g_object_bind_property_full (self->feeds_page, "n-waiting", self->feeds_stack_page, "needs-attention",
+                               G_BINDING_SYNC_CREATE, waiting_to_attention, NULL, NULL, NULL);
 
   gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
   g_signal_connect_object (self->search_bar, "notify::search-mode-enabled",
@@ -1241,6 +1273,7 @@ px_window_init (PxWindow *self)
   g_signal_connect_object (self->switcher_title, "notify::title-visible",
                            G_CALLBACK (title_visible_cb), self,
                            G_CONNECT_SWAPPED);
+  _px_window_refresh_init (self);
 
   /* Files and folders dropped anywhere on the window are imported (or,
    * for an archive folder, opened). */
@@ -1546,7 +1579,7 @@ _px_window_get_compare_page (PxWindow *self)
   return self->compare_page;
 }
 
-/* "documents", "timeline" or "compare". */
+/* "documents", "timeline", "compare" or "feeds". */
 const char *
 _px_window_get_view (PxWindow *self)
 {
