@@ -57,6 +57,10 @@ echo "== px-bench-compare"
 echo "== px-bench-export"
 "$build/bench/px-bench-export" | tee "$out/export.txt"
 
+echo "== px-bench-refresh"
+"$build/bench/px-bench-refresh" --count 1000 | tee "$out/refresh.txt"
+"$build/bench/px-bench-refresh" --count 10000 | tee -a "$out/refresh.txt"
+
 # The timeline draws in a real (virtual) X server with the cairo renderer.
 echo "== px-bench-timeline"
 GSETTINGS_SCHEMA_DIR="$build/data" GSETTINGS_BACKEND=memory \
