@@ -8,7 +8,9 @@
 # the Compare page, read the figure ledger, keep only the disagreements and
 # open one side by side. And on the Compare page again, collect two aligned
 # passages and a ledger row with Ctrl+K, see them in the selection panel and
-# export them as Markdown through the save dialog.
+# export them as Markdown through the save dialog. Last, online against a
+# feed served on 127.0.0.1: subscribe, refresh with the header button and
+# accept an article with its Accept button.
 #
 # Run by run-atspi.sh inside its own D-Bus session, under an X server:
 #   run-atspi.sh PARALLAX PARALLAX-CLI tests/test-atspi.py
@@ -542,6 +544,125 @@ def test_export_selection():
         stop_app(app_process, tmp)
 
 
+# Invented coverage for the feeds scenario: a weekly on a lake that does
+# not exist, in English and French.
+FEED_ARTICLES = {
+    "/news/ferry-fire.html": ("Ferry fire on Lake Varne: crew rescue 31 passengers",
+                              "A fire broke out in the engine room of the passenger ferry Aldwen on Lake Varne on "
+                              "Tuesday morning, and its crew brought all 31 passengers ashore in two lifeboats."),
+    "/news/inquiry.html": ("Inquiry opens into the Aldwen ferry blaze",
+                           "The lake authority opened an inquiry on Thursday into the fire that forced the "
+                           "evacuation of the ferry Aldwen, and asked the operator for its maintenance records."),
+    "/fr/incendie.html": ("Incendie du ferry sur le lac Varne : 31 passagers secourus",
+                          "Un incendie s’est déclaré mardi matin dans la salle des machines du ferry Aldwen, et "
+                          "l’équipage a ramené les 31 passagers à terre."),
+}
+
+
+def serve_feed(root):
+    """A feed and its articles from @root on 127.0.0.1, in a thread: (server, base URL)."""
+    import functools
+    import http.server
+    import threading
+
+    class Quiet(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, *args):
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=root))
+    base = f"http://127.0.0.1:{server.server_address[1]}"
+    items = []
+    for path, (title, text) in FEED_ARTICLES.items():
+        os.makedirs(os.path.join(root, os.path.dirname(path[1:])), exist_ok=True)
+        with open(os.path.join(root, path[1:]), "w", encoding="utf-8") as f:
+            f.write(f"<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>{title}</title></head>"
+                    f"<body><article><h1>{title}</h1><p>{text}</p></article></body></html>")
+        items.append(f"<item><title>{title}</title><link>{base}{path}</link><guid>{path}</guid>"
+                     f"<description>{text[:60]}</description></item>")
+    with open(os.path.join(root, "feed.xml"), "w", encoding="utf-8") as f:
+        f.write("<?xml version=\"1.0\" encoding=\"UTF-8\"?><rss version=\"2.0\"><channel>"
+                f"<title>Lakeside Ledger</title><link>{base}/</link>{''.join(items)}</channel></rss>")
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server, base
+
+
+def test_feeds():
+    tmp = tempfile.mkdtemp(prefix="px-test-atspi-")
+    archive = os.path.join(tmp, "archive")
+    site = os.path.join(tmp, "site")
+    os.mkdir(site)
+    server, base = serve_feed(site)
+    subprocess.run([PARALLAX_CLI, "init", archive], check=True, stdout=subprocess.DEVNULL)
+
+    env = dict(os.environ)
+    env["XDG_DATA_HOME"] = os.path.join(tmp, "data")
+    env.pop("GTK_A11Y", None)
+    # The server is on this machine: never through a proxy.
+    for name in ("http_proxy", "https_proxy", "HTTP_PROXY", "HTTPS_PROXY"):
+        env.pop(name, None)
+    env["no_proxy"] = "*"
+    app_process = subprocess.Popen([PARALLAX, archive], env=env)
+
+    try:
+        step("the empty archive opens; the Feeds tab says there are no feeds yet")
+        app = wait_for_app(app_process)
+        tab = wait_for("the Feeds tab", lambda: find(app, pyatspi.ROLE_PAGE_TAB, "Feeds"))
+        click(tab)
+        wait_for("the Feeds tab selected", lambda: tab.getState().contains(pyatspi.STATE_SELECTED))
+        wait_for("the empty state", lambda: find(app, pyatspi.ROLE_LABEL, "No Feeds Yet"))
+
+        step("Add Feed…: the feed's URL, Subscribe")
+        click(wait_for("the Add Feed button", lambda: find(app, pyatspi.ROLE_PUSH_BUTTON, "Add Feed")))
+        dialog = wait_for("the Add Feed dialog", lambda: toplevel(app, lambda w: w.getRole() == pyatspi.ROLE_DIALOG and
+                                                                  find(w, pyatspi.ROLE_LABEL, "Add Feed") is not None))
+        entry = wait_for("the URL entry", lambda: find(dialog, pyatspi.ROLE_TEXT, "Feed URL") or
+                         find(dialog, pyatspi.ROLE_ENTRY, "Feed URL"))
+        set_text(entry, f"{base}/feed.xml")
+        subscribe = wait_for("the Subscribe button", lambda: (lambda b: b if b is not None and b.getState().contains(
+            pyatspi.STATE_SENSITIVE) else None)(find(dialog, pyatspi.ROLE_PUSH_BUTTON, "Subscribe")))
+        click(subscribe)
+
+        step("the feed is listed and its three articles wait in the inbox")
+        wait_for("the toast", lambda: find(app, pyatspi.ROLE_LABEL,
+                                           "Subscribed to “Lakeside Ledger”: 3 new articles in the inbox"))
+        inbox = wait_for("the inbox", lambda: find(app, pyatspi.ROLE_LIST, "Inbox"))
+        for title, _ in FEED_ARTICLES.values():
+            wait_for(f"“{title}” in the inbox", lambda: find(inbox, pyatspi.ROLE_PUSH_BUTTON, f"Accept “{title}”"))
+        sources = find(app, pyatspi.ROLE_LIST, "Sources")
+        assert sources is not None and any("Lakeside Ledger" in (a.name or "") for a in
+                                           pyatspi.findAllDescendants(sources, lambda a: a is not None)), \
+            "the feed is not listed"
+
+        step("refresh with the header bar's button: asked again, nothing new")
+        click(wait_for("the Refresh button", lambda: find(app, pyatspi.ROLE_PUSH_BUTTON, "Refresh")))
+        wait_for("the summary", lambda: find(app, pyatspi.ROLE_LABEL, "Refreshed 1 source: nothing new"))
+
+        step("accept one article with its Accept button: it is fetched into the archive")
+        title = FEED_ARTICLES["/news/inquiry.html"][0]
+        click(find(inbox, pyatspi.ROLE_PUSH_BUTTON, f"Accept “{title}”"))
+        wait_for("the toast", lambda: find(app, pyatspi.ROLE_LABEL, "1 article added to the archive"))
+        wait_for("two articles left in the inbox",
+                 lambda: find(inbox, pyatspi.ROLE_PUSH_BUTTON, f"Accept “{title}”") is None)
+        wait_for("one document", lambda: len(rows(app)) == 1)
+        assert title in labels(rows(app)[0]), labels(rows(app)[0])
+
+        step("every button, entry and list has a name of its own")
+        unnamed = [f"{acc.getRoleName()} {acc.name!r} in {acc.parent.getRoleName()} {acc.parent.name!r}"
+                   for acc in pyatspi.findAllDescendants(app, lambda a: a is not None and a.getRole() in NAMED_ROLES)
+                   if not acc.name or acc.name.startswith(("Gtk", "Adw", "Px"))
+                   if not (acc.parent is not None and acc.parent.name == "AdwToastWidget")]
+        assert not unnamed, f"controls without a name: {unnamed}"
+
+        print("PASS: /atspi/feeds", flush=True)
+        return 0
+    except AssertionError as error:
+        print(f"FAIL: /atspi/feeds: {error}", flush=True)
+        return 1
+    finally:
+        stop_app(app_process, tmp)
+        server.shutdown()
+
+
 def main():
     only = os.environ.get("PX_ATSPI_ONLY")
     if only:
@@ -549,7 +670,8 @@ def main():
     status = test_import_search_edit()
     status = test_timeline_passages() or status
     status = test_compare_ledger() or status
-    return test_export_selection() or status
+    status = test_export_selection() or status
+    return test_feeds() or status
 
 
 if __name__ == "__main__":

@@ -26,6 +26,7 @@
 #include <string.h>
 
 #include "px-feeds-page.h"
+#include "px-refresh-popover.h"
 #include "px-window-private.h"
 
 struct _PxFeedsPage
@@ -261,6 +262,12 @@ update_kind_labels (PxFeedsPage *self)
 
   gtk_button_set_label (GTK_BUTTON (self->feeds_toggle), feeds);
   gtk_button_set_label (GTK_BUTTON (self->pages_toggle), pages);
+  /* Named by their own label, not by the label widget as well (GTK 4.8
+   * would read both). */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->feeds_toggle), GTK_ACCESSIBLE_PROPERTY_LABEL, feeds, -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->pages_toggle), GTK_ACCESSIBLE_PROPERTY_LABEL, pages, -1);
+  gtk_accessible_reset_relation (GTK_ACCESSIBLE (self->feeds_toggle), GTK_ACCESSIBLE_RELATION_LABELLED_BY);
+  gtk_accessible_reset_relation (GTK_ACCESSIBLE (self->pages_toggle), GTK_ACCESSIBLE_RELATION_LABELLED_BY);
 }
 
 /* Replaces a store's items with @keys (char *), in one change. */
@@ -425,11 +432,14 @@ setup_source_cb (GtkSignalListItemFactory *factory,
   gtk_accessible_update_property (GTK_ACCESSIBLE (kind), GTK_ACCESSIBLE_PROPERTY_LABEL, "", -1);
   gtk_widget_set_hexpand (texts, TRUE);
 
+  /* Long titles and URLs are cut, not let to widen the sidebar. */
   gtk_label_set_xalign (GTK_LABEL (title), 0);
   gtk_label_set_ellipsize (GTK_LABEL (title), PANGO_ELLIPSIZE_END);
+  gtk_label_set_max_width_chars (GTK_LABEL (title), 24);
   gtk_widget_add_css_class (title, "heading");
   gtk_label_set_xalign (GTK_LABEL (url), 0);
   gtk_label_set_ellipsize (GTK_LABEL (url), PANGO_ELLIPSIZE_MIDDLE);
+  gtk_label_set_max_width_chars (GTK_LABEL (url), 28);
   gtk_widget_add_css_class (url, "dim-label");
   gtk_widget_add_css_class (url, "caption");
 
@@ -438,6 +448,7 @@ setup_source_cb (GtkSignalListItemFactory *factory,
   gtk_label_set_xalign (GTK_LABEL (status), 0);
   gtk_label_set_wrap (GTK_LABEL (status), TRUE);
   gtk_label_set_wrap_mode (GTK_LABEL (status), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_max_width_chars (GTK_LABEL (status), 28);
   gtk_widget_set_hexpand (status, TRUE);
   gtk_widget_add_css_class (status, "caption");
   gtk_box_append (GTK_BOX (status_box), error_icon);
@@ -500,8 +511,12 @@ bind_source_cb (GtkSignalListItemFactory *factory,
   /* A failure is said with an icon and in words, not by colour alone. */
   checked = dup_checked (info->checked);
   if (info->error != NULL)
-    /* Translators: a source's state: "Last refresh failed: <reason>. Checked 3 hours ago" */
-    status = g_strdup_printf (_("Last refresh failed: %s. %s"), info->error, checked);
+    {
+      g_autofree char *reason = px_refresh_dup_reason (info->url, info->error);
+
+      /* Translators: a source's state: "Last refresh failed: <reason>. Checked 3 hours ago" */
+      status = g_strdup_printf (_("Last refresh failed: %s. %s"), reason, checked);
+    }
   else
     status = g_strdup (checked);
   gtk_label_set_label (g_object_get_data (G_OBJECT (box), "px-status"), status);
@@ -934,9 +949,6 @@ px_feeds_page_init (PxFeedsPage *self)
   g_object_bind_property (self->flap, "folded", self->flap_button, "visible", G_BINDING_SYNC_CREATE);
   g_object_bind_property (self->flap, "reveal-flap", self->flap_button, "active",
                           G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
-
-  gtk_accessible_reset_relation (GTK_ACCESSIBLE (self->feeds_toggle), GTK_ACCESSIBLE_RELATION_LABELLED_BY);
-  gtk_accessible_reset_relation (GTK_ACCESSIBLE (self->pages_toggle), GTK_ACCESSIBLE_RELATION_LABELLED_BY);
 
   px_feeds_page_reload (self);
 }

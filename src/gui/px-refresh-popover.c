@@ -17,6 +17,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "px-refresh-popover.h"
 
@@ -81,6 +82,18 @@ px_refresh_state_to_string (PxRefreshState state)
     default:
       return _("Failed");
     }
+}
+
+char *
+px_refresh_dup_reason (const char *url,
+                       const char *error)
+{
+  if (error == NULL)
+    return NULL;
+  if (url != NULL && g_str_has_prefix (error, url) && g_str_has_prefix (error + strlen (url), ": ") &&
+      error[strlen (url) + 2] != '\0')
+    return g_strdup (error + strlen (url) + 2);
+  return g_strdup (error);
 }
 
 gboolean
@@ -208,8 +221,12 @@ bind_row_cb (GtkSignalListItemFactory *factory,
   gtk_widget_set_tooltip_text (GTK_WIDGET (title), entry->url);
 
   if (entry->state == PX_REFRESH_FAILED && entry->reason != NULL)
-    /* Translators: a source that failed in the refresh list: "Failed: <reason>" */
-    state_text = g_strdup_printf (_("Failed: %s"), entry->reason);
+    {
+      g_autofree char *reason = px_refresh_dup_reason (entry->url, entry->reason);
+
+      /* Translators: a source that failed in the refresh list: "Failed: <reason>" */
+      state_text = g_strdup_printf (_("Failed: %s"), reason);
+    }
   else
     state_text = g_strdup (px_refresh_state_to_string (entry->state));
   gtk_label_set_label (state, state_text);

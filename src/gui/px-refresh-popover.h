@@ -50,6 +50,11 @@ guint       px_refresh_popover_get_n_done  (PxRefreshPopover  *self);
  * in the order first reported; they stay valid after the next start. */
 GPtrArray  *px_refresh_popover_ref_entries (PxRefreshPopover  *self);
 
+/* A failure's reason without the URL it starts with ("http://…/a: the
+ * server answered 404 Not Found" → "the server answered 404 Not Found"),
+ * for where the URL is shown beside it. */
+char       *px_refresh_dup_reason          (const char        *url,
+                                            const char        *error);
 /* What a state is called in the list and in the summary ("Not modified"). */
 const char *px_refresh_state_to_string     (PxRefreshState     state);
 /* Whether a source in @state is done with. */

@@ -691,6 +691,10 @@ url_changed_cb (GtkEditable      *entry,
 
   adw_message_dialog_set_response_enabled (dialog, "add", ok);
 
+  /* An address being typed ("htt") is not wrong yet. */
+  if (bad != NULL && (g_str_has_prefix ("https://", bad) || g_str_has_prefix ("http://", bad)))
+    g_clear_pointer (&bad, g_free);
+
   if (bad != NULL)
     {
       /* Translators: under the URL entry: "“example.org/a” is not a web address: …" */
@@ -698,6 +702,7 @@ url_changed_cb (GtkEditable      *entry,
 
       gtk_label_set_label (hint, text);
       gtk_widget_add_css_class (GTK_WIDGET (hint), "error");
+      gtk_widget_remove_css_class (GTK_WIDGET (hint), "dim-label");
     }
   else
     {
@@ -705,6 +710,7 @@ url_changed_cb (GtkEditable      *entry,
                                  : multiple ? _("An address starting with http:// or https://; paste several to add them all")
                                  : _("An address starting with http:// or https://"));
       gtk_widget_remove_css_class (GTK_WIDGET (hint), "error");
+      gtk_widget_add_css_class (GTK_WIDGET (hint), "dim-label");
     }
 }
 
@@ -819,7 +825,11 @@ add_details_section (GtkWidget  *box,
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), entry->title ? entry->title : entry->url);
       if (entry->state == PX_REFRESH_FAILED && entry->reason != NULL)
-        subtitle = entry->title ? g_strdup_printf ("%s\n%s", entry->url, entry->reason) : g_strdup (entry->reason);
+        {
+          g_autofree char *reason = px_refresh_dup_reason (entry->url, entry->reason);
+
+          subtitle = entry->title ? g_strdup_printf ("%s\n%s", entry->url, reason) : g_steal_pointer (&reason);
+        }
       else if (entry->title != NULL)
         subtitle = g_strdup_printf ("%s\n%s", entry->url, px_refresh_state_to_string (entry->state));
       else
@@ -915,7 +925,7 @@ show_refresh_details_action (GtkWidget  *widget,
 
   offline = failed->len > 0 && failed->len == self->refresh_entries->len;
   body = offline ? _("No source could be reached, and nothing in the archive changed. If this computer is offline, refresh again once it is connected.")
-         : failed->len > 0 ? _("The sources that failed are tried again at the next refresh; everything else was stored.")
+         : failed->len > 0 ? _("The sources that failed are tried again at the next refresh.")
          : NULL;
 
   dialog = adw_message_dialog_new (GTK_WINDOW (self), self->refresh_summary ? self->refresh_summary : _("Refresh"), body);
