@@ -39,6 +39,7 @@ struct _PxFeedsPage
   GtkToggleButton  *feeds_toggle;
   GtkToggleButton  *pages_toggle;
   GtkToggleButton  *flap_button;
+  GtkWidget        *add_button;
   GtkStack         *sources_stack;
   GtkListView      *sources_view;
   GtkNoSelection   *sources_selection;
@@ -179,6 +180,12 @@ update_sources_view (PxFeedsPage *self)
   GListStore *store = pages ? self->pages_store : self->feeds_store;
 
   gtk_no_selection_set_model (self->sources_selection, G_LIST_MODEL (store));
+
+  /* The + adds what the list shows. */
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (self->add_button), pages ? "win.add-url" : "win.add-feed");
+  gtk_widget_set_tooltip_text (self->add_button, pages ? _("Add From URL…") : _("Add Feed…"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->add_button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  pages ? _("Add From URL") : _("Add Feed"), -1);
 
   if (g_list_model_get_n_items (G_LIST_MODEL (store)) > 0)
     {
@@ -444,7 +451,9 @@ setup_source_cb (GtkSignalListItemFactory *factory,
   gtk_widget_add_css_class (url, "caption");
 
   gtk_widget_set_valign (error_icon, GTK_ALIGN_START);
-  gtk_widget_add_css_class (error_icon, "error");
+  /* Amber, not red: offline, every source fails, and that is a state
+   * to notice, not an alarm. */
+  gtk_widget_add_css_class (error_icon, "warning");
   gtk_label_set_xalign (GTK_LABEL (status), 0);
   gtk_label_set_wrap (GTK_LABEL (status), TRUE);
   gtk_label_set_wrap_mode (GTK_LABEL (status), PANGO_WRAP_WORD_CHAR);
@@ -523,12 +532,12 @@ bind_source_cb (GtkSignalListItemFactory *factory,
   gtk_widget_set_visible (g_object_get_data (G_OBJECT (box), "px-error-icon"), info->error != NULL);
   if (info->error != NULL)
     {
-      gtk_widget_add_css_class (g_object_get_data (G_OBJECT (box), "px-status"), "error");
+      gtk_widget_add_css_class (g_object_get_data (G_OBJECT (box), "px-status"), "warning");
       gtk_widget_remove_css_class (g_object_get_data (G_OBJECT (box), "px-status"), "dim-label");
     }
   else
     {
-      gtk_widget_remove_css_class (g_object_get_data (G_OBJECT (box), "px-status"), "error");
+      gtk_widget_remove_css_class (g_object_get_data (G_OBJECT (box), "px-status"), "warning");
       gtk_widget_add_css_class (g_object_get_data (G_OBJECT (box), "px-status"), "dim-label");
     }
 
@@ -905,6 +914,7 @@ px_feeds_page_class_init (PxFeedsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, PxFeedsPage, feeds_toggle);
   gtk_widget_class_bind_template_child (widget_class, PxFeedsPage, pages_toggle);
   gtk_widget_class_bind_template_child (widget_class, PxFeedsPage, flap_button);
+  gtk_widget_class_bind_template_child (widget_class, PxFeedsPage, add_button);
   gtk_widget_class_bind_template_child (widget_class, PxFeedsPage, sources_stack);
   gtk_widget_class_bind_template_child (widget_class, PxFeedsPage, sources_view);
   gtk_widget_class_bind_template_child (widget_class, PxFeedsPage, sources_selection);

@@ -234,9 +234,9 @@ bind_row_cb (GtkSignalListItemFactory *factory,
   /* The state is said in words and by an icon, never by colour alone;
    * a failure also reads as one at a glance. */
   if (entry->state == PX_REFRESH_FAILED)
-    gtk_widget_add_css_class (GTK_WIDGET (state), "error");
+    gtk_widget_add_css_class (GTK_WIDGET (state), "warning");
   else
-    gtk_widget_remove_css_class (GTK_WIDGET (state), "error");
+    gtk_widget_remove_css_class (GTK_WIDGET (state), "warning");
   if (entry->state == PX_REFRESH_WAITING || entry->state == PX_REFRESH_NOT_MODIFIED ||
       entry->state == PX_REFRESH_UNCHANGED || entry->state == PX_REFRESH_SKIPPED)
     gtk_widget_add_css_class (GTK_WIDGET (state), "dim-label");
