@@ -803,7 +803,7 @@ rebuild_source_columns (PxComparePage *self)
       column = gtk_column_view_column_new (title, factory);
       gtk_column_view_column_set_resizable (column, TRUE);
       /* Room for "was at least 12" beside a value where a page was revised */
-      gtk_column_view_column_set_fixed_width (column, source_was_revised (self->comparison, s) ? 220 : 150);
+      gtk_column_view_column_set_fixed_width (column, source_was_revised (self->comparison, s) ? 300 : 150);
       sorter = GTK_SORTER (gtk_custom_sorter_new (compare_source_values, GUINT_TO_POINTER (s), NULL));
       gtk_column_view_column_set_sorter (column, sorter);
       g_object_unref (sorter);
