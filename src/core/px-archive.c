@@ -2088,6 +2088,12 @@ px_archive_reparse (PxArchive     *self,
       if (document == NULL)
         return done;
       px_document_set_path (document, name);
+      /* A fetched page is named by its URL, not by its original's file:
+       * it keeps that URL when it names none of its own, as when it was
+       * fetched (px_parser_parse_bytes_with_charset). */
+      if ((g_str_has_prefix (name, "http://") || g_str_has_prefix (name, "https://")) &&
+          g_uri_is_valid (name, G_URI_FLAGS_NONE, NULL))
+        px_document_offer_field (document, PX_FIELD_URL, name, PX_SOURCE_FETCHED);
 
       if (!exec (self->db, "BEGIN IMMEDIATE", error) ||
           !write_document (self->db, document, originals->pdata[i], TRUE, NULL, error) ||

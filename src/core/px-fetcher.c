@@ -50,6 +50,11 @@ struct _PxFetcher
 G_DEFINE_FINAL_TYPE (PxFetcher, px_fetcher, G_TYPE_OBJECT)
 G_DEFINE_QUARK (px-fetch-error-quark, px_fetch_error)
 
+/* A server's max-age or Expires is trusted for a day at most: CDNs send a
+ * year for articles that are then corrected, and a refresh the user asks
+ * for must not stay silent that long. */
+#define MAX_FRESH_SECONDS (24 * 60 * 60)
+
 static void
 px_fetcher_finalize (GObject *object)
 {
@@ -377,7 +382,7 @@ fresh_until (SoupMessageHeaders *headers,
             }
         }
       if (max_age >= 0)
-        return g_date_time_add_seconds (now, (gdouble) max_age);
+        return g_date_time_add_seconds (now, (gdouble) MIN (max_age, MAX_FRESH_SECONDS));
     }
 
   /* Without max-age, Expires (HTTP/1.0) says the same. */
@@ -387,7 +392,11 @@ fresh_until (SoupMessageHeaders *headers,
       g_autoptr(GDateTime) date = soup_date_time_new_from_http_string (expires);
 
       if (date != NULL)
-        until = g_date_time_to_utc (date);
+        {
+          g_autoptr(GDateTime) cap = g_date_time_add_seconds (now, MAX_FRESH_SECONDS);
+
+          until = g_date_time_compare (date, cap) > 0 ? g_date_time_ref (cap) : g_date_time_to_utc (date);
+        }
     }
   return until;
 }

@@ -26,6 +26,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <libxml/parser.h>
 #include <string.h>
 
 #include "px-feed.h"
@@ -874,6 +875,9 @@ run_jobs (PxRefresher         *self,
 
   if (queues->len > 0)
     {
+      /* libxml2 2.9 sets itself up on first use, which is not safe from
+       * several threads at once: the host queues parse feeds and pages. */
+      xmlInitParser ();
       pool = g_thread_pool_new (host_queue_run, run, MIN (queues->len, MAX_HOSTS), FALSE, NULL);
       for (guint i = 0; i < queues->len; i++)
         g_thread_pool_push (pool, g_ptr_array_index (queues, i), NULL);

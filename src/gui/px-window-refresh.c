@@ -511,9 +511,10 @@ add_urls_cb (GObject      *object,
   guint n_asked;
 
   result = px_refresher_add_urls_finish (PX_REFRESHER (object), res, &error);
-  n_asked = px_refresh_popover_get_n_sources (self->refresh_popover);
+  /* Nothing of the window before finish_job: it may be gone. */
   if (!finish_job (job))
     return;
+  n_asked = px_refresh_popover_get_n_sources (self->refresh_popover);
 
   if (result == NULL)
     {
