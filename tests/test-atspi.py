@@ -663,7 +663,31 @@ def test_feeds():
         server.shutdown()
 
 
+def hold_display():
+    """Connects to the X server and stays connected until the script ends.
+
+    The server resets when its last client leaves, as it does between the
+    test before this one and this one, and refuses connections while it
+    resets: the application then died with "cannot open display". Waiting
+    for a connection here, and keeping it, means no reset can come while
+    the scenarios run."""
+    import ctypes
+    xlib = ctypes.CDLL("libX11.so.6")
+    xlib.XOpenDisplay.restype = ctypes.c_void_p
+    xlib.XOpenDisplay.argtypes = [ctypes.c_char_p]
+    deadline = time.monotonic() + 20
+    while True:
+        display = xlib.XOpenDisplay(None)
+        if display:
+            return display
+        if time.monotonic() > deadline:
+            raise SystemExit(f"cannot open display {os.environ.get('DISPLAY')}")
+        time.sleep(0.2)
+
+
 def main():
+    global held_display
+    held_display = hold_display()
     only = os.environ.get("PX_ATSPI_ONLY")
     if only:
         return globals()["test_" + only.replace("-", "_")]()
