@@ -514,6 +514,14 @@ test_sources_and_inbox (void)
   g_assert_error (error, PX_ARCHIVE_ERROR, PX_ARCHIVE_ERROR_NOT_FOUND);
   g_assert_nonnull (strstr (error->message, "file:///etc/passwd"));
   g_clear_error (&error);
+  /* An address every refresh would fail on: no host. */
+  g_assert_false (px_archive_add_source (archive, PX_SOURCE_FEED, "http://", NULL, &error));
+  g_assert_error (error, PX_ARCHIVE_ERROR, PX_ARCHIVE_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  /* The scheme in capitals is still the web. */
+  g_assert_true (px_archive_add_source (archive, PX_SOURCE_FEED, "HTTP://127.0.0.1:9/caps.xml", NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (px_archive_remove_source (archive, "HTTP://127.0.0.1:9/caps.xml", &error));
 
   /* Three items: one new, one with the same link (not news twice), one
    * without a link (nothing to accept). */

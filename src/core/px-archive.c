@@ -34,6 +34,7 @@
 #include "px-archive.h"
 #include "px-term-set.h"
 #include "px-date-extractor.h"
+#include "px-fetcher.h"
 #include "px-figure-extractor.h"
 #include "px-json.h"
 #include "px-loader-private.h"
@@ -2091,8 +2092,7 @@ px_archive_reparse (PxArchive     *self,
       /* A fetched page is named by its URL, not by its original's file:
        * it keeps that URL when it names none of its own, as when it was
        * fetched (px_parser_parse_bytes_with_charset). */
-      if ((g_str_has_prefix (name, "http://") || g_str_has_prefix (name, "https://")) &&
-          g_uri_is_valid (name, G_URI_FLAGS_NONE, NULL))
+      if (px_fetch_is_web_url (name))
         px_document_offer_field (document, PX_FIELD_URL, name, PX_SOURCE_FETCHED);
 
       if (!exec (self->db, "BEGIN IMMEDIATE", error) ||
@@ -2925,7 +2925,7 @@ px_archive_add_source (PxArchive     *self,
   g_return_val_if_fail (PX_IS_ARCHIVE (self), FALSE);
   g_return_val_if_fail (url != NULL, FALSE);
 
-  if (!g_str_has_prefix (url, "http://") && !g_str_has_prefix (url, "https://"))
+  if (!px_fetch_is_web_url (url))
     {
       g_set_error (error, PX_ARCHIVE_ERROR, PX_ARCHIVE_ERROR_NOT_FOUND,
                    _("%s: not an http or https address"), url);
@@ -3210,13 +3210,6 @@ _px_archive_connection_get_source (PxArchiveConnection  *connection,
   sqlite3_finalize (stmt);
 
   return info;
-}
-
-gboolean
-_px_archive_connection_has_document (PxArchiveConnection *connection,
-                                     const char          *id)
-{
-  return has_document (connection->db, id);
 }
 
 PxDocument *

@@ -380,8 +380,6 @@ GPtrArray           *_px_archive_connection_list_sources (PxArchiveConnection  *
 PxSourceInfo        *_px_archive_connection_get_source   (PxArchiveConnection  *connection,
                                                           const char           *url,
                                                           GError              **error);
-gboolean             _px_archive_connection_has_document (PxArchiveConnection  *connection,
-                                                          const char           *id);
 /* The parse as stored, without the user's corrections and moved lines:
  * what a new version's parse is compared with. */
 PxDocument          *_px_archive_connection_load_parse   (PxArchiveConnection  *connection,

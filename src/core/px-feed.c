@@ -29,6 +29,7 @@
 #include <string.h>
 
 #include "px-feed.h"
+#include "px-fetcher.h"
 
 G_DEFINE_QUARK (px-feed-error-quark, px_feed_error)
 
@@ -364,14 +365,6 @@ summary_from_html (xmlNode *node)
 
 /* Links */
 
-static gboolean
-is_web_url (const char *url)
-{
-  g_autofree char *scheme = g_uri_parse_scheme (url);
-
-  return scheme != NULL && (g_ascii_strcasecmp (scheme, "http") == 0 || g_ascii_strcasecmp (scheme, "https") == 0);
-}
-
 /* @href resolved against @base; NULL unless http or https. */
 static char *
 resolve_link (const char *base,
@@ -389,7 +382,7 @@ resolve_link (const char *base,
     resolved = g_uri_resolve_relative (base, trimmed, G_URI_FLAGS_PARSE_RELAXED, NULL);
   else
     resolved = g_strdup (trimmed);
-  if (resolved == NULL || !is_web_url (resolved))
+  if (resolved == NULL || !px_fetch_is_web_url (resolved))
     return NULL;
   return g_steal_pointer (&resolved);
 }
@@ -956,7 +949,7 @@ gather_outlines (xmlNode    *parent,
       url = (char *) attribute_any_case (child, "xmlUrl");
       if (url != NULL)
         trimmed = g_strstrip (g_strdup (url));
-      if (trimmed != NULL && is_web_url (trimmed) && !g_hash_table_contains (seen, trimmed))
+      if (trimmed != NULL && px_fetch_is_web_url (trimmed) && !g_hash_table_contains (seen, trimmed))
         {
           title = (char *) attribute_any_case (child, "title");
           if (title == NULL || title[0] == '\0')

@@ -140,6 +140,13 @@ is_web_scheme (const char *scheme)
   return scheme != NULL && (g_ascii_strcasecmp (scheme, "http") == 0 || g_ascii_strcasecmp (scheme, "https") == 0);
 }
 
+static gboolean
+is_web_uri (GUri *uri)
+{
+  return uri != NULL && is_web_scheme (g_uri_get_scheme (uri)) &&
+         g_uri_get_host (uri) != NULL && g_uri_get_host (uri)[0] != '\0';
+}
+
 /* NULL unless an http or https URL with a host. */
 static GUri *
 parse_web_url (const char *url)
@@ -149,10 +156,21 @@ parse_web_url (const char *url)
   if (url == NULL)
     return NULL;
   uri = g_uri_parse (url, SOUP_HTTP_URI_FLAGS, NULL);
-  if (uri == NULL || !is_web_scheme (g_uri_get_scheme (uri))
-      || g_uri_get_host (uri) == NULL || g_uri_get_host (uri)[0] == '\0')
-    return NULL;
-  return g_steal_pointer (&uri);
+  return is_web_uri (uri) ? g_steal_pointer (&uri) : NULL;
+}
+
+/**
+ * px_fetch_is_web_url:
+ *
+ * Returns: whether @url is one the fetcher would ask for: http or https
+ *   (any case), with a host.
+ */
+gboolean
+px_fetch_is_web_url (const char *url)
+{
+  g_autoptr(GUri) uri = parse_web_url (url);
+
+  return uri != NULL;
 }
 
 static char *
@@ -648,8 +666,7 @@ px_fetcher_fetch (PxFetcher                *self,
           /* https to http is allowed: nothing private is ever sent (no
            * cookies, no credentials), final_url says where the page came
            * from, and many news sites still bounce through plain http. */
-          if (next == NULL || !is_web_scheme (g_uri_get_scheme (next))
-              || g_uri_get_host (next) == NULL || g_uri_get_host (next)[0] == '\0')
+          if (!is_web_uri (next))
             {
               g_set_error (error, PX_FETCH_ERROR, PX_FETCH_ERROR_INVALID_URL,
                            _("%s: redirected to %s, which is not a web address"), url, location);

@@ -90,6 +90,8 @@ PxFetchResult *px_fetcher_fetch         (PxFetcher                *self,
 
 void           px_fetch_result_free     (PxFetchResult            *result);
 
+gboolean       px_fetch_is_web_url      (const char               *url);
+
 /* The host (lower case, with a non-default port) requests are paced by. */
 char          *px_fetch_host_key        (const char               *url);
 

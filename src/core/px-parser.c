@@ -17,6 +17,7 @@
 #include <string.h>
 
 #include "px-date-extractor.h"
+#include "px-fetcher.h"
 #include "px-figure-extractor.h"
 #include "px-html-reader.h"
 #include "px-parser.h"
@@ -265,8 +266,7 @@ px_parser_parse_bytes_with_charset (PxParser    *self,
   /* A page fetched from the web (named by its URL) that names no URL of
    * its own is known by the one it came from, so that exports cite it;
    * here rather than in the refresher, so that re-parsing keeps it. */
-  if ((g_str_has_prefix (name, "http://") || g_str_has_prefix (name, "https://")) &&
-      g_uri_is_valid (name, G_URI_FLAGS_NONE, NULL))
+  if (px_fetch_is_web_url (name))
     px_document_offer_field (document, PX_FIELD_URL, name, PX_SOURCE_FETCHED);
 
   px_text_metadata_tidy (document);

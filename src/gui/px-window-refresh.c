@@ -659,16 +659,10 @@ parse_urls (const char  *text,
   *bad = NULL;
   for (guint i = 0; words[i] != NULL; i++)
     {
-      g_autoptr(GUri) uri = NULL;
-      const char *scheme;
-
       if (*words[i] == '\0')
         continue;
 
-      uri = g_uri_parse (words[i], G_URI_FLAGS_NONE, NULL);
-      scheme = uri ? g_uri_get_scheme (uri) : NULL;
-      if (uri == NULL || (g_ascii_strcasecmp (scheme, "http") != 0 && g_ascii_strcasecmp (scheme, "https") != 0) ||
-          g_uri_get_host (uri) == NULL || *g_uri_get_host (uri) == '\0')
+      if (!px_fetch_is_web_url (words[i]))
         {
           if (*bad == NULL)
             *bad = g_strdup (words[i]);
