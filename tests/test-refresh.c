@@ -424,6 +424,9 @@ test_revision (Fixture       *f,
   g_assert_cmpstr (((PxRevision *) revisions->pdata[1])->document, ==, id2);
   g_assert_cmpuint (((PxRevision *) revisions->pdata[1])->number, ==, 2);
   g_assert_cmpstr (((PxRevision *) revisions->pdata[1])->url, ==, url);
+  /* Each version's title, without loading it (the History list). */
+  g_assert_cmpstr (((PxRevision *) revisions->pdata[0])->title, ==, "Landslide buries road above Vessmark");
+  g_assert_cmpstr (((PxRevision *) revisions->pdata[1])->title, ==, "Landslide buries road above Vessmark");
   g_clear_pointer (&revisions, g_ptr_array_unref);
   revisions = px_archive_list_revisions (f->archive, id2, &error);
   g_assert_cmpuint (revisions->len, ==, 2);

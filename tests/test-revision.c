@@ -420,7 +420,7 @@ test_description (void)
   g_autofree char *dated = NULL;
   g_autofree char *added_text = NULL;
   g_autofree char *dropped_text = NULL;
-  g_autofree char *bad_date = px_revision_format_date ("yesterday");
+  g_autofree char *bad_date = px_revision_format_date ("yesterday", FALSE);
 
   g_assert_cmpuint (changes->len, ==, 3);
   toll = g_ptr_array_index (changes, 0);

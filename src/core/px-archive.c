@@ -2796,6 +2796,7 @@ px_revision_free (PxRevision *self)
   g_free (self->document);
   g_free (self->url);
   g_free (self->fetched);
+  g_free (self->title);
   g_free (self);
 }
 
@@ -3068,6 +3069,7 @@ revision_from_row (sqlite3_stmt *stmt)
   revision->url = column_text (stmt, 1);
   revision->fetched = column_text (stmt, 2);
   revision->number = sqlite3_column_int (stmt, 3);
+  revision->title = column_text (stmt, 4);
 
   return revision;
 }
@@ -3093,7 +3095,9 @@ px_archive_list_revisions (PxArchive   *self,
   g_return_val_if_fail (id != NULL, NULL);
 
   if (sqlite3_prepare_v2 (self->db,
-                          "SELECT r.document, r.url, r.fetched, r.number FROM revisions r"
+                          "SELECT r.document, r.url, r.fetched, r.number, COALESCE (ct.value, d.title)"
+                          " FROM revisions r LEFT JOIN documents d ON d.id = r.document"
+                          " LEFT JOIN corrections ct ON ct.document = r.document AND ct.field = 'title'"
                           " WHERE r.url = (SELECT url FROM revisions WHERE document = ?1)"
                           " ORDER BY r.number",
                           -1, &stmt, NULL) != SQLITE_OK)
@@ -3114,8 +3118,10 @@ px_archive_list_revisions (PxArchive   *self,
     return g_steal_pointer (&list);
 
   if (sqlite3_prepare_v2 (self->db,
-                          "SELECT d.id, COALESCE (s.url, d.url, d.path), d.imported, 1 FROM documents d"
-                          " LEFT JOIN sources s ON s.document = d.id WHERE d.id = ?1 LIMIT 1",
+                          "SELECT d.id, COALESCE (s.url, d.url, d.path), d.imported, 1, COALESCE (ct.value, d.title)"
+                          " FROM documents d LEFT JOIN sources s ON s.document = d.id"
+                          " LEFT JOIN corrections ct ON ct.document = d.id AND ct.field = 'title'"
+                          " WHERE d.id = ?1 LIMIT 1",
                           -1, &stmt, NULL) != SQLITE_OK)
     {
       set_db_error (error, self->db, "revisions");

@@ -319,6 +319,7 @@ typedef struct
   char  *url;
   char  *fetched;
   guint  number;                /* 1 for the first */
+  char  *title;                 /* its title, the user's correction first; nullable */
 } PxRevision;
 
 void            px_source_info_free           (PxSourceInfo        *self);

@@ -485,7 +485,8 @@ px_revision_dup_figure_value (const PxFigure *figure)
 }
 
 char *
-px_revision_format_date (const char *iso8601)
+px_revision_format_date (const char *iso8601,
+                         gboolean    with_time)
 {
   g_autoptr(GDateTime) utc = NULL;
   g_autoptr(GDateTime) local = NULL;
@@ -500,6 +501,10 @@ px_revision_format_date (const char *iso8601)
     return NULL;
 
   local = g_date_time_to_local (utc);
+  if (with_time)
+    /* TRANSLATORS: when a version of a page was fetched, to the minute,
+     * "20 Nov 2026, 17:40"; see g_date_time_format() */
+    return g_date_time_format (local, _("%-d %b %Y, %H:%M"));
   /* TRANSLATORS: when a version of a page was fetched, "20 Nov 2026";
    * see g_date_time_format() */
   return g_date_time_format (local, _("%-d %b %Y"));
@@ -519,8 +524,8 @@ px_figure_change_dup_description (const PxFigureChange *change)
     before = px_revision_dup_figure_value (change->before);
   if (change->after != NULL)
     after = px_revision_dup_figure_value (change->after);
-  before_date = px_revision_format_date (change->before_fetched);
-  after_date = px_revision_format_date (change->after_fetched);
+  before_date = px_revision_format_date (change->before_fetched, FALSE);
+  after_date = px_revision_format_date (change->after_fetched, FALSE);
 
   if (before == NULL)
     return after_date != NULL

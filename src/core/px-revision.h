@@ -47,9 +47,11 @@ void       px_figure_change_free       (PxFigureChange *change);
  * "hundreds", like px_report_dup_value(). Returns: (transfer full) */
 char      *px_revision_dup_figure_value (const PxFigure *figure);
 
-/* "20 Nov 2026" in local time, for an ISO 8601 date and time; NULL when
- * @iso8601 is NULL or not one. Returns: (transfer full) (nullable) */
-char      *px_revision_format_date     (const char  *iso8601);
+/* "20 Nov 2026" in local time, for an ISO 8601 date and time, or with
+ * @with_time "20 Nov 2026, 17:40" (two versions of one day told apart);
+ * NULL when @iso8601 is NULL or not one. Returns: (transfer full) (nullable) */
+char      *px_revision_format_date     (const char  *iso8601,
+                                        gboolean     with_time);
 /* What changed, in words: "Was at least 12 on 20 Nov 2026; 15 since 22
  * Nov 2026", "7, new since 22 Nov 2026", "9 on 20 Nov 2026, since
  * removed"; dates left out when unknown. Returns: (transfer full) */

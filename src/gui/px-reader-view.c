@@ -64,7 +64,6 @@ struct _PxReaderView
   GtkLabel       *title_label;
 
   guint           n_removed;
-  guint           n_versions;         /* of the page shown; 1 when never revised */
   guint           show_removed : 1;
   guint           show_details : 1;
 };
@@ -342,15 +341,15 @@ update_revisions (PxReaderView *self)
   g_autoptr(GPtrArray) versions = NULL;
   g_autofree char *text = NULL;
   const PxRevision *newest;
+  guint n_versions = 1;
   guint shown = 0;
 
-  self->n_versions = 1;
   if (archive != NULL && id != NULL)
     versions = px_archive_list_revisions (archive, id, NULL);
 
   if (versions != NULL && versions->len > 1)
     {
-      self->n_versions = versions->len;
+      n_versions = versions->len;
       newest = g_ptr_array_index (versions, versions->len - 1);
       for (guint i = 0; i < versions->len; i++)
         if (g_strcmp0 (((PxRevision *) g_ptr_array_index (versions, i))->document, id) == 0)
@@ -358,7 +357,7 @@ update_revisions (PxReaderView *self)
 
       if (shown + 1 == versions->len)
         {
-          g_autofree char *date = px_revision_format_date (newest->fetched);
+          g_autofree char *date = px_revision_format_date (newest->fetched, FALSE);
           guint n = versions->len - 1;
 
           if (n == 1)
@@ -373,7 +372,7 @@ update_revisions (PxReaderView *self)
       else
         {
           const PxRevision *revision = g_ptr_array_index (versions, shown);
-          g_autofree char *date = px_revision_format_date (revision->fetched);
+          g_autofree char *date = px_revision_format_date (revision->fetched, FALSE);
 
           /* TRANSLATORS: under an older version's title: "Version 1 of 3, fetched 20 Nov 2026; a newer one exists" */
           text = g_strdup_printf (_("Version %u of %u, fetched %s; a newer one exists"),
@@ -382,8 +381,8 @@ update_revisions (PxReaderView *self)
       gtk_label_set_label (self->revision_label, text);
     }
 
-  gtk_widget_set_visible (GTK_WIDGET (self->revision_box), self->n_versions > 1);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "reader.show-history", self->n_versions > 1);
+  gtk_widget_set_visible (GTK_WIDGET (self->revision_box), n_versions > 1);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "reader.show-history", n_versions > 1);
 }
 
 static void

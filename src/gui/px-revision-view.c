@@ -17,6 +17,7 @@
 #include <glib/gi18n.h>
 
 #include "px-revision-view.h"
+#include "px-shortcut.h"
 
 /* How many changes the diff's accessible description spells out. */
 #define MAX_DESCRIBED 40
@@ -70,28 +71,11 @@ get_version (PxRevisionView *self,
   return document;
 }
 
-/* When a version was fetched, to the minute: two versions of one day
- * are told apart. */
-static char *
-dup_fetched (const char *iso8601)
-{
-  g_autoptr(GTimeZone) utc = g_time_zone_new_utc ();
-  g_autoptr(GDateTime) time = iso8601 != NULL ? g_date_time_new_from_iso8601 (iso8601, utc) : NULL;
-  g_autoptr(GDateTime) local = NULL;
-
-  if (time == NULL)
-    return NULL;
-
-  local = g_date_time_to_local (time);
-  /* TRANSLATORS: when a version of a page was fetched; see g_date_time_format() */
-  return g_date_time_format (local, _("%-d %b %Y, %H:%M"));
-}
-
 /* "Version 2 · 22 Nov 2026, 17:40" */
 static char *
 dup_version_name (const PxRevision *revision)
 {
-  g_autofree char *date = dup_fetched (revision->fetched);
+  g_autofree char *date = px_revision_format_date (revision->fetched, TRUE);
 
   if (date == NULL)
     /* TRANSLATORS: a version of a page, by its number */
@@ -106,17 +90,16 @@ make_version_row (PxRevisionView *self,
                   guint           index)
 {
   const PxRevision *revision = g_ptr_array_index (self->versions, index);
-  PxDocument *document = get_version (self, index);
   g_autofree char *name = dup_version_name (revision);
-  g_autofree char *title = document != NULL ? px_document_dup_display_title (document) : NULL;
   GtkWidget *row = adw_action_row_new ();
   GPtrArray *notes = g_ptr_array_new_with_free_func (g_free);
   g_autofree char *note = NULL;
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), name);
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  if (title != NULL)
-    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), title);
+  /* The list's own title: a version is read only when compared. */
+  if (revision->title != NULL)
+    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), revision->title);
 
   if (index + 1 == self->versions->len)
     g_ptr_array_add (notes, g_strdup (_("Newest")));
@@ -266,8 +249,11 @@ show_diff (PxRevisionView *self,
     {
       g_autofree char *count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u change", "%u changes", changes),
                                                 changes);
-      /* TRANSLATORS: after "3 changes: ", how many words each way */
-      g_autofree char *words = g_strdup_printf (_("%u words inserted, %u deleted"), inserted, deleted);
+      /* TRANSLATORS: after "3 changes: ", how many words each way: "1 word
+       * inserted, 2 deleted" (the plural follows the first number) */
+      g_autofree char *words = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u word inserted, %u deleted",
+                                                             "%u words inserted, %u deleted", inserted),
+                                                inserted, deleted);
 
       /* TRANSLATORS: "3 changes: 5 words inserted, 4 deleted" */
       self->summary = g_strdup_printf (_("%s: %s"), count, words);
@@ -585,8 +571,8 @@ px_revision_view_present (GtkWindow   *parent,
 {
   GtkWidget *view = px_revision_view_new ();
   GtkWidget *window, *box, *header, *title;
-  g_autofree char *subtitle = NULL;
-  g_autoptr(PxDocument) document = NULL;
+  const char *subtitle = NULL;
+  GPtrArray *versions;
   GtkEventController *keys;
 
   g_object_ref_sink (view);
@@ -596,9 +582,11 @@ px_revision_view_present (GtkWindow   *parent,
       return NULL;
     }
 
-  document = px_archive_load_document (archive, document_id, NULL);
-  if (document != NULL)
-    subtitle = px_document_dup_display_title (document);
+  /* The title of the version it was opened on, from the list it has. */
+  versions = PX_REVISION_VIEW (view)->versions;
+  for (guint i = 0; i < versions->len; i++)
+    if (g_strcmp0 (((PxRevision *) versions->pdata[i])->document, document_id) == 0)
+      subtitle = ((PxRevision *) versions->pdata[i])->title;
 
   window = adw_window_new ();
   gtk_window_set_title (GTK_WINDOW (window), _("History"));
@@ -619,9 +607,7 @@ px_revision_view_present (GtkWindow   *parent,
 
   /* Escape closes it, like a dialog. */
   keys = gtk_shortcut_controller_new ();
-  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (keys),
-                                        gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Escape, 0),
-                                                          gtk_named_action_new ("window.close")));
+  px_shortcut_add (GTK_SHORTCUT_CONTROLLER (keys), GDK_KEY_Escape, 0, "window.close", NULL);
   gtk_widget_add_controller (window, keys);
 
   gtk_window_present (GTK_WINDOW (window));
