@@ -69,3 +69,27 @@ px_test_wait_for_draw (GtkWidget *widget,
 
   return frames >= 3 && gtk_widget_get_mapped (widget);
 }
+
+char *
+px_test_get_accessible (GtkWidget             *widget,
+                        GtkAccessibleProperty  property)
+{
+  char *value = gtk_test_accessible_check_property (GTK_ACCESSIBLE (widget), property, "\x01");
+
+  g_assert_nonnull (value);
+  return value;
+}
+
+void
+px_test_collect_type (GtkWidget *widget,
+                      GType      type,
+                      GPtrArray *found)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    g_ptr_array_add (found, widget);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    px_test_collect_type (child, type, found);
+}

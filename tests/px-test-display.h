@@ -21,4 +21,16 @@ gboolean px_test_wait_for_draw (GtkWidget *widget,
  * printed instead: see px-test-display.c. */
 void     px_test_display_init  (void);
 
+/* An accessible property's value. GTK 4.8 has no getter: the test AT
+ * context's check returns the actual value when it differs from the
+ * expected one, so asking for a value it cannot have gives it back. */
+char    *px_test_get_accessible (GtkWidget             *widget,
+                                 GtkAccessibleProperty  property);
+
+/* Adds @widget and every widget under it of @type to @found, in tree
+ * order. */
+void     px_test_collect_type   (GtkWidget             *widget,
+                                 GType                  type,
+                                 GPtrArray             *found);
+
 G_END_DECLS

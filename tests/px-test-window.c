@@ -38,13 +38,6 @@ px_test_wait_until (PxTestPredicate predicate,
 }
 
 void
-px_test_drain (void)
-{
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
-
-void
 px_test_spin (guint msec)
 {
   gboolean done = FALSE;
@@ -52,24 +45,6 @@ px_test_spin (guint msec)
   g_timeout_add (msec, timeout_cb, &done);
   while (!done)
     g_main_context_iteration (NULL, TRUE);
-}
-
-void
-px_test_remove_folder (const char *dir)
-{
-  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
-  const char *name;
-
-  while (d != NULL && (name = g_dir_read_name (d)))
-    {
-      g_autofree char *path = g_build_filename (dir, name, NULL);
-
-      if (g_file_test (path, G_FILE_TEST_IS_DIR) && !g_file_test (path, G_FILE_TEST_IS_SYMLINK))
-        px_test_remove_folder (path);
-      else
-        g_unlink (path);
-    }
-  g_rmdir (dir);
 }
 
 char *

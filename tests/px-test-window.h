@@ -7,6 +7,7 @@
 
 #pragma once
 
+#include "px-test-util.h"
 #include "px-window.h"
 
 G_BEGIN_DECLS
@@ -17,11 +18,8 @@ typedef gboolean (*PxTestPredicate) (gpointer data);
  * after a minute. */
 void      px_test_wait_until      (PxTestPredicate  predicate,
                                    gpointer         data);
-/* Runs what is pending, without blocking. */
-void      px_test_drain           (void);
 /* Spins the main loop for @msec. */
 void      px_test_spin            (guint            msec);
-void      px_test_remove_folder   (const char      *dir);
 /* A new archive in a new temporary folder @root: the archive's path. */
 char     *px_test_new_archive     (char           **root);
 /* A window presented at @width × @height, remembering no archive and

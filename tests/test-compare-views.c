@@ -75,19 +75,6 @@ save_snapshot (GtkWidget  *widget,
   g_test_message ("saved %s", path);
 }
 
-/* An accessible property's value. GTK 4.8 has no getter: the test AT
- * context's check returns the actual value when it differs from the
- * expected one, so asking for a value it cannot have gives it back. */
-static char *
-get_accessible (GtkWidget             *widget,
-                GtkAccessibleProperty  property)
-{
-  char *value = gtk_test_accessible_check_property (GTK_ACCESSIBLE (widget), property, "\x01");
-
-  g_assert_nonnull (value);
-  return value;
-}
-
 typedef gboolean (*WidgetPredicate) (GtkWidget *widget, gconstpointer data);
 
 static void
@@ -353,7 +340,7 @@ test_side_by_side (void)
   g_assert_true (px_test_wait_for_draw (GTK_WIDGET (view), TIMEOUT_SECONDS));
   g_assert_cmpuint (_px_side_by_side_get_n_columns (view), ==, 4);
   {
-    g_autofree char *label = get_accessible (_px_side_by_side_get_column (view, 0), GTK_ACCESSIBLE_PROPERTY_LABEL);
+    g_autofree char *label = px_test_get_accessible (_px_side_by_side_get_column (view, 0), GTK_ACCESSIBLE_PROPERTY_LABEL);
 
     g_assert_cmpstr (label, ==, "Source: Alpha Gazette");
   }
@@ -375,7 +362,7 @@ test_side_by_side (void)
   /* A source with two reports shows both, stacked in its column */
   beta = _px_side_by_side_get_column (view, 1);
   {
-    g_autofree char *label = get_accessible (beta, GTK_ACCESSIBLE_PROPERTY_LABEL);
+    g_autofree char *label = px_test_get_accessible (beta, GTK_ACCESSIBLE_PROPERTY_LABEL);
 
     g_assert_cmpstr (label, ==, "Source: Beta Courier");
   }
@@ -388,8 +375,8 @@ test_side_by_side (void)
    * readers; the reference says it is the reference */
   {
     g_autoptr(GPtrArray) reference = find_by_class (_px_side_by_side_get_column (view, 0), "diff-passage");
-    g_autofree char *label = get_accessible (g_ptr_array_index (reference, 0), GTK_ACCESSIBLE_PROPERTY_LABEL);
-    g_autofree char *description = get_accessible (g_ptr_array_index (reference, 0),
+    g_autofree char *label = px_test_get_accessible (g_ptr_array_index (reference, 0), GTK_ACCESSIBLE_PROPERTY_LABEL);
+    g_autofree char *description = px_test_get_accessible (g_ptr_array_index (reference, 0),
                                                    GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
 
     g_assert_cmpstr (label, ==, "Alpha Gazette: " ALPHA_SENTENCE);
@@ -401,8 +388,8 @@ test_side_by_side (void)
     {
       GtkLabel *label = g_ptr_array_index (passages, 0);
       const char *markup = gtk_label_get_label (label);
-      g_autofree char *accessible = get_accessible (GTK_WIDGET (label), GTK_ACCESSIBLE_PROPERTY_LABEL);
-      g_autofree char *description = get_accessible (GTK_WIDGET (label), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+      g_autofree char *accessible = px_test_get_accessible (GTK_WIDGET (label), GTK_ACCESSIBLE_PROPERTY_LABEL);
+      g_autofree char *description = px_test_get_accessible (GTK_WIDGET (label), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
 
       /* 18 where the reference has 17: bold and double underlined, the
        * 17 struck through; the words it adds underlined */
@@ -437,7 +424,7 @@ test_side_by_side (void)
   px_side_by_side_set_reference (view, source_of (comparison, "Gamma Times"));
   g_assert_cmpuint (_px_side_by_side_get_n_columns (view), ==, 4);
   {
-    g_autofree char *label = get_accessible (_px_side_by_side_get_column (view, 0), GTK_ACCESSIBLE_PROPERTY_LABEL);
+    g_autofree char *label = px_test_get_accessible (_px_side_by_side_get_column (view, 0), GTK_ACCESSIBLE_PROPERTY_LABEL);
 
     g_assert_cmpstr (label, ==, "Source: Gamma Times");
   }
@@ -470,7 +457,7 @@ test_side_by_side (void)
     g_signal_emit_by_name (focus, "clicked");
     px_test_drain ();
     {
-      g_autofree char *label = get_accessible (_px_side_by_side_get_column (view, 0), GTK_ACCESSIBLE_PROPERTY_LABEL);
+      g_autofree char *label = px_test_get_accessible (_px_side_by_side_get_column (view, 0), GTK_ACCESSIBLE_PROPERTY_LABEL);
 
       g_assert_cmpstr (label, ==, "Source: Beta Courier");
     }
@@ -511,7 +498,7 @@ test_side_by_side (void)
       {
         g_autoptr(GPtrArray) gamma = find_by_class (_px_side_by_side_get_column (view, 2), "diff-passage");
         const char *markup = gtk_label_get_label (g_ptr_array_index (gamma, 0));
-        g_autofree char *description = get_accessible (g_ptr_array_index (gamma, 0),
+        g_autofree char *description = px_test_get_accessible (g_ptr_array_index (gamma, 0),
                                                        GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
 
         g_assert_null (strstr (markup, "strikethrough"));

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "px-core.h"
+#include "px-test-util.h"
 #include "px-topic-private.h"
 
 /* The fixtures in data/compare tell two invented events: a ferry that
@@ -842,39 +843,6 @@ test_revisions_from_archive (Fixture       *fixture,
     }
 }
 
-/* Stores @html as the page at @url fetched at @fetched, as a refresh
- * does: a second version of a page becomes its revision. */
-static void
-store_version (PxArchive  *archive,
-               const char *url,
-               const char *html,
-               const char *fetched)
-{
-  g_autoptr(PxParser) parser = px_parser_new ();
-  g_autoptr(GBytes) bytes = g_bytes_new (html, strlen (html));
-  g_autoptr(GError) error = NULL;
-  g_autoptr(PxDocument) document = px_parser_parse_bytes (parser, bytes, url, &error);
-  g_autoptr(PxSourceInfo) source = NULL;
-  PxArchiveConnection *connection;
-  PxStoredPage outcome;
-
-  g_assert_no_error (error);
-  connection = _px_archive_connect (archive, &error);
-  g_assert_no_error (error);
-  source = _px_archive_connection_get_source (connection, url, &error);
-  g_assert_no_error (error);
-  if (source == NULL)
-    {
-      source = g_new0 (PxSourceInfo, 1);
-      source->url = g_strdup (url);
-      source->kind = PX_SOURCE_PAGE;
-    }
-  g_assert_true (_px_archive_connection_store_page (connection, source, document, bytes, "utf-8",
-                                                    fetched, FALSE, &outcome, &error));
-  g_assert_no_error (error);
-  _px_archive_connection_close (connection);
-}
-
 /* A page stored in two versions: the comparison of the archive compares
  * the newest and flags the toll against the one before, by itself. */
 static void
@@ -896,8 +864,8 @@ test_revisions_stored (Fixture       *fixture,
   const PxReport *toll;
   int revised_document = -1;
 
-  store_version (fixture->archive, url, first, "2026-11-20T08:15:00Z");
-  store_version (fixture->archive, url, second, "2026-11-22T17:40:00Z");
+  g_free (px_test_store_version (fixture->archive, url, first, "2026-11-20T08:15:00Z"));
+  g_free (px_test_store_version (fixture->archive, url, second, "2026-11-22T17:40:00Z"));
 
   comparison = compare_archive (fixture->archive);
   /* The fixtures and the newest version only */

@@ -238,27 +238,13 @@ close_dialogs (void)
   px_test_drain ();
 }
 
-static void
-collect_widgets (GtkWidget *widget,
-                 GType      type,
-                 GPtrArray *found)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    g_ptr_array_add (found, widget);
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    collect_widgets (child, type, found);
-}
-
 static GtkWidget *
 find_widget (GtkWidget *root,
              GType      type)
 {
   g_autoptr(GPtrArray) found = g_ptr_array_new ();
 
-  collect_widgets (root, type, found);
+  px_test_collect_type (root, type, found);
   return found->len > 0 ? g_ptr_array_index (found, 0) : NULL;
 }
 

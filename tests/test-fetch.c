@@ -16,6 +16,7 @@
 #include "px-fetcher.h"
 #include "px-parser.h"
 #include "px-test-server.h"
+#include "px-test-util.h"
 
 /* Helpers */
 
@@ -26,14 +27,6 @@ bare_session (void)
 
   soup_session_set_proxy_resolver (session, NULL);
   return session;
-}
-
-static void
-drain (SoupSession **session)
-{
-  g_clear_object (session);
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
 }
 
 /* GETs @url with @header (NULL or "Name: value"), returns the status and
@@ -109,7 +102,8 @@ test_server_basics (void)
   g_assert_cmpuint (px_test_server_count_all (server), ==, 8);
   g_assert_cmpuint (px_test_server_max_in_flight (server), ==, 1);
 
-  drain (&session);
+  g_clear_object (&session);
+  px_test_drain ();
   px_test_server_free (server);
 }
 
@@ -189,7 +183,8 @@ test_server_modes (void)
     g_assert_error (error, G_IO_ERROR, G_IO_ERROR_TIMED_OUT);
     g_clear_error (&error);
     g_clear_object (&in);
-    drain (&impatient);
+    g_clear_object (&impatient);
+    px_test_drain ();
   }
 
   /* A bomb: a few KiB that decode to 32 MiB of zeros. */
@@ -205,7 +200,8 @@ test_server_modes (void)
     g_input_stream_close (in, NULL, NULL);
   }
 
-  drain (&session);
+  g_clear_object (&session);
+  px_test_drain ();
   px_test_server_free (server);
 }
 

@@ -15,6 +15,7 @@
 
 #include "px-core.h"
 #include "px-test-server.h"
+#include "px-test-util.h"
 
 /* ------------------------------------------------------------------ */
 /* Fixtures                                                             */
@@ -148,8 +149,8 @@ fixture_tear_down (Fixture       *f,
   g_clear_object (&f->refresher);
   g_clear_object (&f->archive);
   px_test_server_free (f->server);
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
+  px_test_drain ();
+  px_test_remove_folder (f->dir);
   g_free (f->dir);
 }
 

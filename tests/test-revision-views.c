@@ -60,41 +60,6 @@ make_page (const char *outlet,
                           "%s</article></body></html>", outlet, body);
 }
 
-/* Stores @html as @url fetched at @fetched, as a refresh does. Returns
- * the document's id. */
-static char *
-store_version (PxArchive  *archive,
-               const char *url,
-               const char *html,
-               const char *fetched)
-{
-  g_autoptr(PxParser) parser = px_parser_new ();
-  g_autoptr(GBytes) bytes = g_bytes_new (html, strlen (html));
-  g_autoptr(GError) error = NULL;
-  g_autoptr(PxDocument) document = px_parser_parse_bytes (parser, bytes, url, &error);
-  g_autoptr(PxSourceInfo) source = NULL;
-  PxArchiveConnection *connection;
-  PxStoredPage outcome;
-
-  g_assert_no_error (error);
-  connection = _px_archive_connect (archive, &error);
-  g_assert_no_error (error);
-  source = _px_archive_connection_get_source (connection, url, &error);
-  g_assert_no_error (error);
-  if (source == NULL)
-    {
-      source = g_new0 (PxSourceInfo, 1);
-      source->url = g_strdup (url);
-      source->kind = PX_SOURCE_PAGE;
-    }
-  g_assert_true (_px_archive_connection_store_page (connection, source, document, bytes, "utf-8",
-                                                    fetched, FALSE, &outcome, &error));
-  g_assert_no_error (error);
-  _px_archive_connection_close (connection);
-
-  return g_strdup (px_document_get_id (document));
-}
-
 typedef struct
 {
   char *root;
@@ -120,9 +85,9 @@ revised_archive (Revised *revised)
   archive = px_archive_open (folder, &error);
   g_assert_no_error (error);
 
-  other_id = store_version (archive, "http://127.0.0.1:9/post/ferry", other, "2026-11-21T10:00:00Z");
-  revised->first = store_version (archive, page_url, first, "2026-11-20T12:00:00Z");
-  revised->newest = store_version (archive, page_url, second, "2026-11-22T12:30:00Z");
+  other_id = px_test_store_version (archive, "http://127.0.0.1:9/post/ferry", other, "2026-11-21T10:00:00Z");
+  revised->first = px_test_store_version (archive, page_url, first, "2026-11-20T12:00:00Z");
+  revised->newest = px_test_store_version (archive, page_url, second, "2026-11-22T12:30:00Z");
   g_assert_cmpstr (revised->first, !=, revised->newest);
 }
 
@@ -168,32 +133,6 @@ save_snapshot (GtkWidget  *widget,
   path = g_build_filename (dir, file, NULL);
   g_assert_true (gdk_texture_save_to_png (texture, path));
   g_test_message ("saved %s", path);
-}
-
-/* An accessible property's value: the test AT context's check returns
- * the actual value when it differs from the one asked for. */
-static char *
-get_accessible (GtkWidget             *widget,
-                GtkAccessibleProperty  property)
-{
-  char *value = gtk_test_accessible_check_property (GTK_ACCESSIBLE (widget), property, "\x01");
-
-  g_assert_nonnull (value);
-  return value;
-}
-
-static void
-collect_type (GtkWidget *widget,
-              GType      type,
-              GPtrArray *found)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    g_ptr_array_add (found, widget);
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    collect_type (child, type, found);
 }
 
 static guint
@@ -253,7 +192,7 @@ find_history_window (void)
       g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
       g_autoptr(GPtrArray) views = g_ptr_array_new ();
 
-      collect_type (GTK_WIDGET (window), PX_TYPE_REVISION_VIEW, views);
+      px_test_collect_type (GTK_WIDGET (window), PX_TYPE_REVISION_VIEW, views);
       if (views->len > 0 && gtk_widget_get_visible (GTK_WIDGET (window)))
         return window;
     }
@@ -303,11 +242,11 @@ test_ledger_cell (void)
   g_assert_cmpstr (px_ledger_cell_get_revised (PX_LEDGER_CELL (cell)), ==, "was at least 12");
   g_assert_true (gtk_widget_has_css_class (cell, "revised"));
 
-  collect_type (cell, GTK_TYPE_IMAGE, images);
+  px_test_collect_type (cell, GTK_TYPE_IMAGE, images);
   for (guint i = 0; i < images->len; i++)
     saw_icon |= gtk_widget_is_drawable (g_ptr_array_index (images, i));
   g_assert_true (saw_icon);
-  collect_type (cell, GTK_TYPE_LABEL, labels);
+  px_test_collect_type (cell, GTK_TYPE_LABEL, labels);
   for (guint i = 0; i < labels->len; i++)
     {
       GtkLabel *label = g_ptr_array_index (labels, i);
@@ -320,9 +259,9 @@ test_ledger_cell (void)
   g_assert_true (saw_was);
   g_assert_nonnull (value_label);
 
-  name = get_accessible (cell, GTK_ACCESSIBLE_PROPERTY_LABEL);
+  name = px_test_get_accessible (cell, GTK_ACCESSIBLE_PROPERTY_LABEL);
   g_assert_cmpstr (name, ==, "15, revised: was at least 12");
-  description = get_accessible (value_label, GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+  description = px_test_get_accessible (value_label, GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
   g_assert_nonnull (strstr (description, "Differs from the other sources"));
   g_assert_nonnull (strstr (description, "Was at least 12 on 20 Nov 2026; 15 since 22 Nov 2026"));
 
@@ -330,7 +269,7 @@ test_ledger_cell (void)
   px_ledger_cell_set (PX_LEDGER_CELL (cell), "64", PX_LEDGER_MARK_NONE);
   g_assert_null (px_ledger_cell_get_revised (PX_LEDGER_CELL (cell)));
   g_assert_false (gtk_widget_has_css_class (cell, "revised"));
-  plain_name = get_accessible (cell, GTK_ACCESSIBLE_PROPERTY_LABEL);
+  plain_name = px_test_get_accessible (cell, GTK_ACCESSIBLE_PROPERTY_LABEL);
   g_assert_cmpstr (plain_name, ==, "64");
 
   px_test_destroy_window (window);
@@ -390,7 +329,7 @@ test_revision_view (void)
   g_assert_false (text_has_tag (buffer, "64 passengers", "deleted", FALSE));
   g_assert_cmpstr (_px_revision_view_get_summary (PX_REVISION_VIEW (view)), ==,
                    "2 changes: 3 words inserted, 3 deleted");
-  description = get_accessible (_px_revision_view_get_diff_view (PX_REVISION_VIEW (view)),
+  description = px_test_get_accessible (_px_revision_view_get_diff_view (PX_REVISION_VIEW (view)),
                                 GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
   g_assert_nonnull (strstr (description, "deleted “At least 12”"));
   g_assert_nonnull (strstr (description, "inserted “15”"));
@@ -476,7 +415,7 @@ test_in_window (void)
   g_assert_true (px_test_wait_for_draw (GTK_WIDGET (_px_compare_page_get_ledger (page)), TIMEOUT_SECONDS));
   save_snapshot (GTK_WIDGET (window), "ledger-revised");
 
-  collect_type (GTK_WIDGET (_px_compare_page_get_ledger (page)), PX_TYPE_LEDGER_CELL, cells);
+  px_test_collect_type (GTK_WIDGET (_px_compare_page_get_ledger (page)), PX_TYPE_LEDGER_CELL, cells);
   g_assert_cmpuint (cells->len, >, 0);
   for (guint i = 0; i < cells->len; i++)
     {
