@@ -853,6 +853,53 @@ test_feed_inbox (Fixture       *f,
   }
 }
 
+/* A feed's new validators and its new items are stored together: when
+ * storing the items fails (here a trigger refuses them; a full disk or a
+ * crash would do the same), the validators stay the old ones, so the next
+ * refresh fetches the feed whole and the items arrive then. */
+static void
+test_feed_atomic (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autofree char *feed_url = px_test_server_url (f->server, "/feed.xml");
+  g_autofree char *feed = rss_feed (f->server, 1);
+  g_autofree char *db_path = g_build_filename (f->dir, "parallax.db", NULL);
+  g_autoptr(GString) more = g_string_new (feed);
+  g_autoptr(PxRefreshResult) subscribed = NULL;
+  g_autoptr(PxRefreshResult) failed = NULL;
+  g_autoptr(PxRefreshResult) again = NULL;
+  g_autoptr(GPtrArray) inbox = NULL;
+  g_autoptr(GError) error = NULL;
+  sqlite3 *db = NULL;
+
+  px_test_server_set (f->server, "/feed.xml", "application/rss+xml", feed);
+  subscribed = px_refresher_add_feed (f->refresher, feed_url, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (subscribed->new_items, ==, 1);
+
+  g_string_replace (more, "</channel>", "<item><title>Item 9</title><link>http://127.0.0.1:1/news/late</link>"
+                                        "<guid>urn:courier:9</guid></item></channel>", 1);
+  px_test_server_set (f->server, "/feed.xml", "application/rss+xml", more->str);
+
+  g_assert_cmpint (sqlite3_open (db_path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "CREATE TRIGGER refuse BEFORE INSERT ON inbox"
+                                     " BEGIN SELECT RAISE (ABORT, 'refused'); END", NULL, NULL, NULL), ==, SQLITE_OK);
+  failed = px_refresher_refresh (f->refresher, NULL, NULL, &error);
+  g_assert_null (failed);
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+  g_assert_cmpint (sqlite3_exec (db, "DROP TRIGGER refuse", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+
+  px_test_server_reset_counts (f->server);
+  again = refresh (f);
+  g_assert_cmpuint (px_test_server_count_full (f->server, "/feed.xml"), ==, 1);
+  g_assert_cmpuint (again->new_items, ==, 1);
+  inbox = px_archive_list_inbox (f->archive, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (inbox->len, ==, 2);
+}
+
 /* An Atom feed subscribes as well; what is not a feed is refused with the
  * URL named, and not subscribed; a feed that turns malformed fails its
  * refresh, keeping the reason. */
@@ -1136,6 +1183,7 @@ main (int   argc,
   ADD ("server-charset", test_server_charset);
   ADD ("feed-inbox", test_feed_inbox);
   ADD ("feed-errors", test_feed_errors);
+  ADD ("feed-atomic", test_feed_atomic);
   ADD ("progress", test_progress);
   ADD ("cancel", test_cancel);
   g_test_add_func ("/Px/Refresh/json", test_json);

@@ -3171,6 +3171,34 @@ _px_archive_connect (PxArchive  *self,
   return connection;
 }
 
+/* One refreshed source's writes (its page or items, its validators, its
+ * inbox mark) are one transaction: a crash or a busy database between
+ * them would otherwise keep validators whose content was never stored,
+ * and the next refresh, answered 304, would never store it. The writes
+ * inside use savepoints, so they also work outside one. */
+gboolean
+_px_archive_connection_begin (PxArchiveConnection  *connection,
+                              GError              **error)
+{
+  return exec (connection->db, "BEGIN IMMEDIATE", error);
+}
+
+gboolean
+_px_archive_connection_commit (PxArchiveConnection  *connection,
+                               GError              **error)
+{
+  if (exec (connection->db, "COMMIT", error))
+    return TRUE;
+  exec (connection->db, "ROLLBACK", NULL);
+  return FALSE;
+}
+
+void
+_px_archive_connection_rollback (PxArchiveConnection *connection)
+{
+  exec (connection->db, "ROLLBACK", NULL);
+}
+
 void
 _px_archive_connection_close (PxArchiveConnection *connection)
 {
@@ -3357,7 +3385,7 @@ _px_archive_connection_store_page (PxArchiveConnection  *connection,
         }
     }
 
-  if (!exec (db, "BEGIN IMMEDIATE", error))
+  if (!exec (db, "SAVEPOINT store_page", error))
     return FALSE;
 
   if ((!exists && !write_document (db, document, relative, FALSE, charset, error)) ||
@@ -3366,14 +3394,14 @@ _px_archive_connection_store_page (PxArchiveConnection  *connection,
 
   g_free (source->document);
   source->document = g_strdup (id);
-  if (!save_source (db, source, restore, error) || !exec (db, "COMMIT", error))
+  if (!save_source (db, source, restore, error) || !exec (db, "RELEASE store_page", error))
     goto failed;
 
   *outcome = revision ? PX_STORED_REVISION : exists ? PX_STORED_DUPLICATE : PX_STORED_NEW_DOCUMENT;
   return TRUE;
 
 failed:
-  exec (db, "ROLLBACK", NULL);
+  exec (db, "ROLLBACK TO store_page; RELEASE store_page", NULL);
   g_prefix_error (error, "%s: ", source->url);
   return FALSE;
 }
@@ -3389,7 +3417,7 @@ _px_archive_connection_add_items (PxArchiveConnection  *connection,
   g_autofree char *now = iso_now ();
   guint added = 0;
 
-  if (!exec (db, "BEGIN IMMEDIATE", error))
+  if (!exec (db, "SAVEPOINT add_items", error))
     return FALSE;
 
   for (guint i = 0; i < items->len; i++)
@@ -3412,15 +3440,15 @@ _px_archive_connection_add_items (PxArchiveConnection  *connection,
                 "  AND NOT EXISTS (SELECT 1 FROM inbox WHERE url = ?3)",
                 args, 7, error))
         {
-          exec (db, "ROLLBACK", NULL);
+          exec (db, "ROLLBACK TO add_items; RELEASE add_items", NULL);
           return FALSE;
         }
       added += sqlite3_changes (db);
     }
 
-  if (!exec (db, "COMMIT", error))
+  if (!exec (db, "RELEASE add_items", error))
     {
-      exec (db, "ROLLBACK", NULL);
+      exec (db, "ROLLBACK TO add_items; RELEASE add_items", NULL);
       return FALSE;
     }
 

@@ -371,6 +371,12 @@ typedef enum
 PxArchiveConnection *_px_archive_connect                 (PxArchive            *self,
                                                           GError              **error);
 void                 _px_archive_connection_close        (PxArchiveConnection  *connection);
+gboolean             _px_archive_connection_begin        (PxArchiveConnection  *connection,
+                                                          GError              **error);
+/* Rolls back when the commit fails. */
+gboolean             _px_archive_connection_commit       (PxArchiveConnection  *connection,
+                                                          GError              **error);
+void                 _px_archive_connection_rollback     (PxArchiveConnection  *connection);
 /* The active sources (a page source is first made for every current
  * document with an http(s) URL that has none, when @discover). */
 GPtrArray           *_px_archive_connection_list_sources (PxArchiveConnection  *connection,

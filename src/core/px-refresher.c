@@ -681,13 +681,23 @@ process_job (Run                  *run,
   g_autofree char *now = iso_now ();
   gboolean ok;
 
+  /* One transaction per source (_px_archive_connection_begin says why). */
+  if (!_px_archive_connection_begin (connection, error))
+    return FALSE;
+
   if (job->error != NULL)
-    return process_failure (run, connection, result, job, job->error->message, now, error);
+    ok = process_failure (run, connection, result, job, job->error->message, now, error);
+  else if (job->is_feed)
+    ok = process_feed (run, connection, result, job, now, error);
+  else
+    ok = process_page (run, connection, result, job, now, error);
 
-  ok = job->is_feed ? process_feed (run, connection, result, job, now, error)
-                    : process_page (run, connection, result, job, now, error);
-
-  return ok;
+  if (!ok)
+    {
+      _px_archive_connection_rollback (connection);
+      return FALSE;
+    }
+  return _px_archive_connection_commit (connection, error);
 }
 
 /* Answers without asking the server: Retry-After not over, or still
