@@ -84,19 +84,14 @@ static void start_load     (PxComparePage *self);
 PxWindow *
 _px_compare_page_get_window (PxComparePage *self)
 {
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-
-  return PX_IS_WINDOW (root) ? PX_WINDOW (root) : NULL;
+  return _px_window_from_widget (GTK_WIDGET (self));
 }
 
 void
 _px_compare_page_show_toast (PxComparePage *self,
                              const char    *text)
 {
-  PxWindow *window = _px_compare_page_get_window (self);
-
-  if (window != NULL)
-    _px_window_show_toast (window, text);
+  _px_widget_show_toast (GTK_WIDGET (self), text);
 }
 
 void

@@ -303,10 +303,7 @@ static void
 show_toast (PxFeedsPage *self,
             const char  *text)
 {
-  GtkWindow *window = get_window (self);
-
-  if (PX_IS_WINDOW (window))
-    _px_window_show_toast (PX_WINDOW (window), text);
+  _px_widget_show_toast (GTK_WIDGET (self), text);
 }
 
 /* Asks the window to fetch @urls into the archive; it marks them pending

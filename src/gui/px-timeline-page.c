@@ -122,19 +122,14 @@ load_data_free (LoadData *data)
 static PxWindow *
 get_window (PxTimelinePage *self)
 {
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-
-  return PX_IS_WINDOW (root) ? PX_WINDOW (root) : NULL;
+  return _px_window_from_widget (GTK_WIDGET (self));
 }
 
 static void
 show_toast (PxTimelinePage *self,
             const char     *text)
 {
-  PxWindow *window = get_window (self);
-
-  if (window != NULL)
-    _px_window_show_toast (window, text);
+  _px_widget_show_toast (GTK_WIDGET (self), text);
 }
 
 static void update_actions (PxTimelinePage *self);

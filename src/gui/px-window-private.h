@@ -133,6 +133,11 @@ AdwToast           *_px_window_toast_new          (PxWindow     *self,
                                                    const char   *text);
 void                _px_window_show_toast         (PxWindow     *self,
                                                    const char   *text);
+/* (nullable): the window @widget lives in, not yet in one. */
+PxWindow           *_px_window_from_widget        (GtkWidget    *widget);
+/* A toast in @widget's window, if it is in one. */
+void                _px_widget_show_toast         (GtkWidget    *widget,
+                                                   const char   *text);
 void                _px_window_show_error         (PxWindow     *self,
                                                    const char   *heading,
                                                    const char   *body);

@@ -362,12 +362,17 @@ report_added (PxWindow              *self,
       kind == JOB_ADD_URLS && n_asked == 1)
     {
       const char *id = g_ptr_array_index (result->document_ids, 0);
-      g_autoptr(PxDocument) document = px_archive_load_document (self->archive, id, NULL);
-      g_autofree char *title = document ? px_document_dup_display_title (document) : NULL;
-      g_autofree char *label = _px_window_dup_toast_label (title);
+      PxDocument *document;
+      g_autofree char *title = NULL;
+      g_autofree char *label = NULL;
 
-      /* The one article asked for is what the user wants to see. */
+      /* The one article asked for is what the user wants to see; the
+       * reader then holds it, loaded once. */
       _px_window_open_passage (self, id, NULL);
+      document = _px_window_get_document (self);
+      if (document != NULL && g_strcmp0 (px_document_get_id (document), id) == 0)
+        title = px_document_dup_display_title (document);
+      label = _px_window_dup_toast_label (title);
       /* Translators: a toast, after adding an article from its URL */
       text = title ? g_strdup_printf (_("Added “%s”"), label) : g_strdup (_("Added the article"));
       _px_window_show_toast (self, text);

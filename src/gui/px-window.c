@@ -109,8 +109,25 @@ _px_window_show_toast (PxWindow   *self,
   adw_toast_overlay_add_toast (self->toast_overlay, _px_window_toast_new (self, text));
 }
 
-/* A title short enough to name in a toast: libadwaita 1.2's toasts do
- * not wrap, and a long title runs under the toast's button. */
+/* The window a page or panel lives in, which owns toasts and dialogs. */
+PxWindow *
+_px_window_from_widget (GtkWidget *widget)
+{
+  GtkRoot *root = gtk_widget_get_root (widget);
+
+  return PX_IS_WINDOW (root) ? PX_WINDOW (root) : NULL;
+}
+
+void
+_px_widget_show_toast (GtkWidget  *widget,
+                       const char *text)
+{
+  PxWindow *window = _px_window_from_widget (widget);
+
+  if (window != NULL)
+    _px_window_show_toast (window, text);
+}
+
 /* libadwaita 1.2 names a message dialog's response buttons by their
  * label with its mnemonic mark, then by the label again ("_Export
  * Export"): name them by the label as read. */
