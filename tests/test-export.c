@@ -1577,10 +1577,15 @@ test_views (void)
   for (guint i = 0; i < fx->entries->len; i++)
     {
       g_autoptr(PxSelectionItem) item = g_list_model_get_item (G_LIST_MODEL (timeline), i);
+      const PxTimelineEntry *entry = fx->entries->pdata[i];
+      g_autofree char *label = px_edtf_format (entry->value);
+      const PxExcerpt *excerpt;
 
+      /* Labelled for people; the EDTF itself is cited with the quotation. */
       g_assert_cmpint (px_selection_item_get_kind (item), ==, PX_SELECTION_TIMELINE_ENTRY);
-      g_assert_cmpstr (px_selection_item_get_label (item), ==,
-                       ((PxTimelineEntry *) fx->entries->pdata[i])->value);
+      g_assert_cmpstr (px_selection_item_get_label (item), ==, label);
+      excerpt = g_ptr_array_index (px_selection_item_get_excerpts (item), 0);
+      g_assert_cmpstr (excerpt->value, ==, entry->value);
     }
 }
 

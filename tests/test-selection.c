@@ -331,6 +331,8 @@ test_aligned_and_timeline (Fixture       *fixture,
   g_autoptr(GPtrArray) events = g_ptr_array_new ();
   g_autoptr(PxSelectionItem) mark = NULL;
   g_autoptr(PxSelectionItem) span = NULL;
+  g_autofree char *label = NULL;
+  g_autofree char *detail = NULL;
   const PxTimelineEntry *event = NULL;
   const PxExcerpt *excerpt;
 
@@ -367,15 +369,22 @@ test_aligned_and_timeline (Fixture       *fixture,
 
   /* A mark quotes its sentence, to be found in the body on export. */
   mark = px_selection_item_new_timeline_entry (event);
-  g_assert_cmpstr (px_selection_item_get_label (mark), ==, event->value);
+  label = px_edtf_format (event->value);
+  g_assert_cmpstr (px_selection_item_get_label (mark), ==, label);
   g_assert_cmpstr (px_selection_item_get_detail (mark), ==, "event");
+  detail = px_selection_item_dup_detail_label (mark);
+  g_assert_cmpstr (detail, ==, "Date mentioned");
   excerpt = g_ptr_array_index (px_selection_item_get_excerpts (mark), 0);
   g_assert_cmpuint (excerpt->paragraph, ==, PX_EXCERPT_UNPLACED);
   g_assert_cmpstr (excerpt->text, ==, event->sentence);
   g_assert_cmpstr (excerpt->value, ==, event->value);
 
+  /* A span is labelled as the timeline names it, and keeps its EDTF for
+   * machine formats; people are not shown the EDTF twice. */
   span = px_selection_item_new_timeline_range ("2020/2030", events);
+  g_assert_cmpstr (px_selection_item_get_label (span), ==, "2020 – 2030");
   g_assert_cmpstr (px_selection_item_get_detail (span), ==, "2020/2030");
+  g_assert_null (px_selection_item_dup_detail_label (span));
   g_assert_cmpuint (px_selection_item_get_excerpts (span)->len, ==, events->len);
 }
 

@@ -227,7 +227,7 @@ append_item (GString      *out,
   PxSelectionItem *item = px_export_plan_get_item (plan, index);
   PxSelectionKind kind = px_selection_item_get_kind (item);
   GPtrArray *excerpts = px_selection_item_get_excerpts (item);
-  g_autofree char *detail = _px_export_dup_detail_label (item);
+  g_autofree char *detail = px_selection_item_dup_detail_label (item);
   const char *note = px_selection_item_get_note (item);
 
   g_string_append_printf (out, "<section class=\"item %s\" id=\"item-%u\">\n",

@@ -479,42 +479,6 @@ _px_export_plan_dup_location (PxExportPlan *plan,
 }
 
 char *
-_px_export_dup_detail_label (PxSelectionItem *item)
-{
-  const char *detail = px_selection_item_get_detail (item);
-
-  if (!has_text (detail) || g_strcmp0 (detail, px_selection_item_get_label (item)) == 0)
-    return NULL;
-
-  switch (px_selection_item_get_kind (item))
-    {
-    case PX_SELECTION_TOPIC:
-    case PX_SELECTION_REPORT:
-      for (PxAgreement a = PX_AGREEMENT_SINGLE; a <= PX_AGREEMENT_DIFFER; a++)
-        if (g_str_equal (detail, px_agreement_to_string (a)))
-          /* TRANSLATORS: a topic's agreement: its symbol, then its word */
-          return g_strdup_printf (_("%s %s"), px_agreement_to_symbol (a), px_agreement_to_label (a));
-      break;
-
-    case PX_SELECTION_TIMELINE_ENTRY:
-      if (g_str_equal (detail, px_timeline_kind_to_string (PX_TIMELINE_PUBLISHED)))
-        return g_strdup (_("Publication date"));
-      if (g_str_equal (detail, px_timeline_kind_to_string (PX_TIMELINE_EVENT)))
-        return g_strdup (_("Date mentioned"));
-      break;
-
-    case PX_SELECTION_DOCUMENT:
-    case PX_SELECTION_PASSAGE:
-    case PX_SELECTION_ALIGNMENT:
-    case PX_SELECTION_TIMELINE_RANGE:
-    default:
-      break;
-    }
-
-  return g_strdup (detail);
-}
-
-char *
 _px_export_plan_dup_summary (PxExportPlan *plan)
 {
   guint n_items = px_export_plan_get_n_items (plan);

@@ -40,7 +40,6 @@ gboolean    _px_export_excerpt_is_whole      (const PxExcerpt *excerpt);
 /* The item's detail for people: "≠ Differ" for a topic's agreement, "Date
  * mentioned" for an event; NULL when there is nothing to add to the
  * label. */
-char       *_px_export_dup_detail_label      (PxSelectionItem *item);
 
 /* Only the web's own schemes become links, in HTML or for a reference
  * manager: a "javascript:" or "data:" address a page (or a correction)

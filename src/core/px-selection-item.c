@@ -11,6 +11,7 @@
 
 #include "px-comparison.h"
 #include "px-selection-item.h"
+#include "px-time-axis.h"
 
 static const char *kind_names[] = {
   "document", "passage", "topic", "report", "alignment", "timeline-entry", "timeline-range",
@@ -544,11 +545,15 @@ entry_excerpt (const PxTimelineEntry *entry)
 PxSelectionItem *
 px_selection_item_new_timeline_entry (const PxTimelineEntry *entry)
 {
+  g_autofree char *label = NULL;
   PxSelectionItem *self;
 
   g_return_val_if_fail (entry != NULL, NULL);
 
-  self = px_selection_item_new (PX_SELECTION_TIMELINE_ENTRY, entry->value,
+  /* The label is for people ("9 May 2025", as the timeline says it); the
+   * EDTF itself stays on the excerpt, where exports cite it. */
+  label = px_edtf_format (entry->value);
+  self = px_selection_item_new (PX_SELECTION_TIMELINE_ENTRY, label ? label : entry->value,
                                 px_timeline_kind_to_string (entry->kind));
   px_selection_item_take_excerpt (self, entry_excerpt (entry));
   return self;
@@ -558,13 +563,58 @@ PxSelectionItem *
 px_selection_item_new_timeline_range (const char *interval,
                                       GPtrArray  *entries)
 {
+  g_autofree char *label = NULL;
   PxSelectionItem *self;
 
   g_return_val_if_fail (interval != NULL, NULL);
   g_return_val_if_fail (entries != NULL, NULL);
 
-  self = px_selection_item_new (PX_SELECTION_TIMELINE_RANGE, interval, interval);
+  /* Labelled as the timeline names the period; the detail keeps the EDTF. */
+  label = px_edtf_format (interval);
+  self = px_selection_item_new (PX_SELECTION_TIMELINE_RANGE, label ? label : interval, interval);
   for (guint i = 0; i < entries->len; i++)
     px_selection_item_take_excerpt (self, entry_excerpt (g_ptr_array_index (entries, i)));
   return self;
+}
+
+char *
+px_selection_item_dup_detail_label (PxSelectionItem *self)
+{
+  const char *detail;
+
+  g_return_val_if_fail (PX_IS_SELECTION_ITEM (self), NULL);
+
+  detail = self->detail;
+  if (detail == NULL || *detail == '\0' || g_strcmp0 (detail, self->label) == 0)
+    return NULL;
+
+  switch (self->kind)
+    {
+    case PX_SELECTION_TOPIC:
+    case PX_SELECTION_REPORT:
+      for (PxAgreement a = PX_AGREEMENT_SINGLE; a <= PX_AGREEMENT_DIFFER; a++)
+        if (g_str_equal (detail, px_agreement_to_string (a)))
+          /* TRANSLATORS: a topic's agreement: its symbol, then its word */
+          return g_strdup_printf (_("%s %s"), px_agreement_to_symbol (a), px_agreement_to_label (a));
+      break;
+
+    case PX_SELECTION_TIMELINE_ENTRY:
+      if (g_str_equal (detail, px_timeline_kind_to_string (PX_TIMELINE_PUBLISHED)))
+        return g_strdup (_("Publication date"));
+      if (g_str_equal (detail, px_timeline_kind_to_string (PX_TIMELINE_EVENT)))
+        return g_strdup (_("Date mentioned"));
+      break;
+
+    case PX_SELECTION_TIMELINE_RANGE:
+      /* The EDTF of the period its label already names. */
+      return NULL;
+
+    case PX_SELECTION_DOCUMENT:
+    case PX_SELECTION_PASSAGE:
+    case PX_SELECTION_ALIGNMENT:
+    default:
+      break;
+    }
+
+  return g_strdup (detail);
 }

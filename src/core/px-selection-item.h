@@ -108,6 +108,10 @@ void             px_selection_item_take_excerpt (PxSelectionItem  *self,
                                                  PxExcerpt        *excerpt);
 /* A one-line summary for a list row: "Passage · The Daily Example". */
 char            *px_selection_item_dup_summary  (PxSelectionItem  *self);
+/* The detail for people, or NULL when there is nothing to add to the
+ * label: a topic's agreement ("≠ differ"), a timeline entry's kind
+ * ("Date mentioned"); a period's EDTF is left to machine formats. */
+char            *px_selection_item_dup_detail_label (PxSelectionItem *self);
 /* A copy with id 0 (not yet stored). */
 PxSelectionItem *px_selection_item_copy         (PxSelectionItem  *self);
 

@@ -299,7 +299,7 @@ add_item (PxPrintExport   *self,
   PxSelectionItem *item = px_export_plan_get_item (self->plan, index);
   PxSelectionKind kind = px_selection_item_get_kind (item);
   GPtrArray *excerpts = px_selection_item_get_excerpts (item);
-  const char *detail = px_selection_item_get_detail (item);
+  g_autofree char *detail = px_selection_item_dup_detail_label (item);
   const char *note = px_selection_item_get_note (item);
   g_autofree char *heading = NULL;
   Block *block;
@@ -310,17 +310,10 @@ add_item (PxPrintExport   *self,
   block = add_text (self, context, HEADING_FONT, heading, 0, 16);
   block->keep_with_next = TRUE;
 
-  if (detail != NULL && *detail != '\0' && g_strcmp0 (detail, px_selection_item_get_label (item)) != 0)
+  if (detail != NULL)
     {
-      g_autofree char *markup = NULL;
-      g_autofree char *text = NULL;
+      g_autofree char *markup = g_markup_printf_escaped ("<span foreground=\"" DIM_COLOR "\">%s</span>", detail);
 
-      if (kind == PX_SELECTION_TOPIC || kind == PX_SELECTION_REPORT)
-        /* Translators: a topic's agreement in a printed export: "Agreement: differ" */
-        text = g_strdup_printf (_("Agreement: %s"), detail);
-      else
-        text = g_strdup (detail);
-      markup = g_markup_printf_escaped ("<span foreground=\"" DIM_COLOR "\">%s</span>", text);
       block = add_text (self, context, SMALL_FONT, markup, 0, 2);
       block->keep_with_next = TRUE;
     }

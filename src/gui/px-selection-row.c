@@ -150,7 +150,7 @@ static void
 update (PxSelectionRow *self)
 {
   const char *label = px_selection_item_get_label (self->item);
-  const char *detail = px_selection_item_get_detail (self->item);
+  g_autofree char *detail = px_selection_item_dup_detail_label (self->item);
   g_autofree char *summary = px_selection_item_dup_summary (self->item);
   g_autofree char *quote = dup_quote (self->item);
   g_autofree char *note_label = NULL;
@@ -161,7 +161,7 @@ update (PxSelectionRow *self)
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->title_label), label);
 
   /* A topic's agreement or an entry's kind; a span is its own label. */
-  if (detail != NULL && *detail != '\0' && g_strcmp0 (detail, label) != 0)
+  if (detail != NULL)
     {
       g_autofree char *with_detail = g_strdup_printf (_("%s · %s"), summary, detail);
       gtk_label_set_label (self->summary_label, with_detail);
