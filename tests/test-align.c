@@ -6,8 +6,8 @@
  * The fixtures in data/align tell one invented event, a ferry that
  * capsized on a lake, through four sources (a newspaper, a second one, a
  * ministry's press release and a wire brief) that give the same facts in
- * other orders and other words: numbers as words or digits, "1,275" and
- * "1 275", curly and straight quotes, a court's finding in the active
+ * other orders and other words: numbers as words or digits, "2,346" and
+ * "2 346", curly and straight quotes, a court's finding in the active
  * and the passive voice. A fifth document, by one of the same outlets,
  * tells a wildfire elsewhere in sentences built alike ("At least 12
  * people were killed and 30 are still missing, according to…"): none of
@@ -107,24 +107,24 @@ test_tokens_number_words (void)
 static void
 test_tokens_separators (void)
 {
-  const char *with_nbsp = "1\xc2\xa0" "275";
+  const char *with_nbsp = "2\xc2\xa0" "346";
 
-  assert_norms ("1,275", "1275");
-  assert_norms ("1 275", "1275");
-  assert_norms ("1275", "1275");
-  assert_norms (with_nbsp, "1275");
-  assert_norms ("1,275,000", "1275000");
+  assert_norms ("2,346", "2346");
+  assert_norms ("2 346", "2346");
+  assert_norms ("2346", "2346");
+  assert_norms (with_nbsp, "2346");
+  assert_norms ("2,346,000", "2346000");
   /* A decimal stays one. */
   assert_norms ("1.5", "1.5");
   assert_norms ("1.50", "1.5");
-  assert_norms ("1,275.5", "1275.5");
-  /* Dots group only when they repeat ("1.275" is a decimal). */
-  assert_norms ("1.275.000", "1275000");
-  assert_norms ("1.275", "1.275");
+  assert_norms ("2,346.5", "2346.5");
+  /* Dots group only when they repeat ("2.346" is a decimal). */
+  assert_norms ("2.346.000", "2346000");
+  assert_norms ("2.346", "2.346");
   /* A year then a count: no group of three after four digits. */
   assert_norms ("in 2010 275 people", "in 2010 275 peopl");
   /* The sentence's full stop is not a decimal point. */
-  assert_norms ("killed 613.", "kill 613");
+  assert_norms ("killed 417.", "kill 417");
   /* Digits of other scripts are digits. */
   assert_norms ("\xd9\xa3\xd9\xa4", "34");
 }
@@ -234,14 +234,14 @@ test_tokens_offsets (void)
 {
   /* Accents, an emoji, curly quotes and a no-break space: each token's
    * bytes are its word in the text. */
-  const char *text = "Zo\xc3\xab\xe2\x80\x99s caf\xc3\xa9 \xf0\x9f\x8e\x89 counted 1\xc2\xa0" "275 d\xc3\xa9plac\xc3\xa9s "
+  const char *text = "Zo\xc3\xab\xe2\x80\x99s caf\xc3\xa9 \xf0\x9f\x8e\x89 counted 2\xc2\xa0" "346 d\xc3\xa9plac\xc3\xa9s "
                      "\xe2\x80\x9c\xc3\xa7" "a\xe2\x80\x9d, \xd0\x9f\xd1\x80\xd0\xb8\xd0\xb2\xd0\xb5\xd1\x82 \xe6\x9d\xb1\xe4\xba\xac";
   static const char *words[] = {
-    "Zo\xc3\xab\xe2\x80\x99s", "caf\xc3\xa9", "counted", "1\xc2\xa0" "275", "d\xc3\xa9plac\xc3\xa9s", "\xc3\xa7" "a",
+    "Zo\xc3\xab\xe2\x80\x99s", "caf\xc3\xa9", "counted", "2\xc2\xa0" "346", "d\xc3\xa9plac\xc3\xa9s", "\xc3\xa7" "a",
     "\xd0\x9f\xd1\x80\xd0\xb8\xd0\xb2\xd0\xb5\xd1\x82", "\xe6\x9d\xb1", "\xe4\xba\xac",
   };
   static const char *norms[] = {
-    "zoe", "cafe", "count", "1275", "deplac", "ca", "\xd0\xbf\xd1\x80\xd0\xb8\xd0\xb2\xd0\xb5\xd1\x82",
+    "zoe", "cafe", "count", "2346", "deplac", "ca", "\xd0\xbf\xd1\x80\xd0\xb8\xd0\xb2\xd0\xb5\xd1\x82",
     "\xe6\x9d\xb1", "\xe4\xba\xac",
   };
   g_autoptr(GArray) tokens = px_tokenize (text);
@@ -273,7 +273,7 @@ test_tokens_invalid_utf8 (void)
 {
   /* Latin-1 bytes and a truncated sequence at the end: the words around
    * them are still found, at their own bytes. */
-  const char *text = "Caf\xe9 counted 1,275 \xff\xfe victims \xe2\x80";
+  const char *text = "Caf\xe9 counted 2,346 \xff\xfe victims \xe2\x80";
   g_autoptr(GArray) tokens = px_tokenize (text);
   g_autofree char *second = NULL;
   g_autofree char *third = NULL;
@@ -283,7 +283,7 @@ test_tokens_invalid_utf8 (void)
   second = token_text (text, token_at (tokens, 1));
   third = token_text (text, token_at (tokens, 2));
   g_assert_cmpstr (second, ==, "counted");
-  g_assert_cmpstr (third, ==, "1,275");
+  g_assert_cmpstr (third, ==, "2,346");
   g_assert_cmpstr (token_at (tokens, 3)->norm, ==, "victim");
   for (guint i = 0; i < tokens->len; i++)
     g_assert_true (g_utf8_validate (token_at (tokens, i)->norm, -1, NULL));
@@ -292,10 +292,10 @@ test_tokens_invalid_utf8 (void)
 static void
 test_digest (void)
 {
-  g_autofree char *a = px_sentence_digest ("The court\xe2\x80\x99s \xe2\x80\x9cruling\xe2\x80\x9d: 1,275 people \xe2\x80\x94 forty-one killed.");
-  g_autofree char *b = px_sentence_digest ("the court's \"ruling\" 1 275 people - 41 killed");
-  g_autofree char *c = px_sentence_digest ("  THE COURT'S RULING, 1275 PEOPLE; FORTY ONE KILLED!  ");
-  g_autofree char *d = px_sentence_digest ("The court's ruling: 1,276 people - 41 killed.");
+  g_autofree char *a = px_sentence_digest ("The court\xe2\x80\x99s \xe2\x80\x9cruling\xe2\x80\x9d: 2,346 people \xe2\x80\x94 forty-one killed.");
+  g_autofree char *b = px_sentence_digest ("the court's \"ruling\" 2 346 people - 41 killed");
+  g_autofree char *c = px_sentence_digest ("  THE COURT'S RULING, 2346 PEOPLE; FORTY ONE KILLED!  ");
+  g_autofree char *d = px_sentence_digest ("The court's ruling: 2,347 people - 41 killed.");
   g_autofree char *e = px_sentence_digest ("ab c");
   g_autofree char *f = px_sentence_digest ("a bc");
 
@@ -364,23 +364,23 @@ static void
 test_diff_runs (void)
 {
   /* Typography only: nothing changed. */
-  assert_diff ("The court\xe2\x80\x99s \xe2\x80\x9cruling\xe2\x80\x9d: 1,275 killed.",
-               "The court's \"ruling\" - 1 275 killed", "");
+  assert_diff ("The court\xe2\x80\x99s \xe2\x80\x9cruling\xe2\x80\x9d: 2,346 killed.",
+               "The court's \"ruling\" - 2 346 killed", "");
   assert_diff ("Forty-one people died.", "41 people died.", "");
 
   assert_diff ("Rescuers found the bodies.", "Rescuers found the bodies on Monday.",
                "+[|on Monday]");
   assert_diff ("Rescuers quickly found the bodies.", "Rescuers found the bodies.",
                "-[quickly|]");
-  assert_diff ("613 people were killed.", "613 civilians were killed.",
+  assert_diff ("417 people were killed.", "417 civilians were killed.",
                "~[people|civilians]");
   /* A hedge added to a number, a number changed, a hedge changed. */
-  assert_diff ("613 people were killed.", "More than 613 people were killed.",
+  assert_diff ("417 people were killed.", "More than 417 people were killed.",
                "+[|More than]#");
   assert_diff ("At least 17 dead.", "At least 18 dead.", "~[17|18]#");
   assert_diff ("about 600 homes", "nearly 600 homes", "~[about|nearly]#");
-  assert_diff ("killed 41, including children", "killed 41, including 63 children and 106 women",
-               "+[|63]# +[|and 106 women]#");
+  assert_diff ("killed 41, including children", "killed 41, including 52 children and 98 women",
+               "+[|52]# +[|and 98 women]#");
   /* Two changes around a bare "of the" are one. */
   assert_diff ("Rescuers found 7 of the 9 bodies", "Rescuers found 8 of the 10 bodies",
                "~[7 of the 9|8 of the 10]#");
@@ -675,10 +675,10 @@ test_aligner_fixtures (void)
   g_assert_nonnull (passage_of (arrest, courier));
   g_assert_null (passage_of (arrest, wildfire));
 
-  /* "1 275" and "1,275". */
-  rescuers = find_alignment (alignments, ministry, "1 275 rescuers");
+  /* "2 346" and "2,346". */
+  rescuers = find_alignment (alignments, ministry, "2 346 rescuers");
   g_assert_nonnull (rescuers);
-  g_assert_nonnull (strstr (text_of (rescuers, courier), "1,275 rescuers"));
+  g_assert_nonnull (strstr (text_of (rescuers, courier), "2,346 rescuers"));
 
   /* The wildfire, told in sentences built like the ferry's, aligns with
    * nothing, and nothing else aligns either. */
@@ -923,8 +923,8 @@ test_similarity (void)
   g_assert_cmpfloat (px_passage_similarity ("", active), ==, 0.0);
   g_assert_cmpfloat (px_passage_similarity ("the of and", "the of and"), ==, 0.0);
   /* Typography does not count. */
-  g_assert_cmpfloat (px_passage_similarity ("Forty-one \xe2\x80\x9cvictims\xe2\x80\x9d, 1,275 homes",
-                                            "41 \"victims\" 1 275 homes"), ==, 1.0);
+  g_assert_cmpfloat (px_passage_similarity ("Forty-one \xe2\x80\x9cvictims\xe2\x80\x9d, 2,346 homes",
+                                            "41 \"victims\" 2 346 homes"), ==, 1.0);
 }
 
 /* ------------------------------------------------------------------ */

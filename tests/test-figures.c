@@ -100,10 +100,10 @@ check_none (const char *text)
 static void
 test_digits (void)
 {
-  check_one ("Officials counted 613 civilians.", "613", 613, NAN, PX_QUALIFIER_EXACT, "civilians", NULL);
-  check_one ("Officials counted 1,275 residents.", "1,275", 1275, NAN, PX_QUALIFIER_EXACT, "residents", NULL);
-  check_one ("Officials counted 1275 residents.", "1275", 1275, NAN, PX_QUALIFIER_EXACT, "residents", NULL);
-  check_one ("Some 1.275.000 voters were registered.", "Some 1.275.000", 1275000, NAN,
+  check_one ("Officials counted 417 civilians.", "417", 417, NAN, PX_QUALIFIER_EXACT, "civilians", NULL);
+  check_one ("Officials counted 2,346 residents.", "2,346", 2346, NAN, PX_QUALIFIER_EXACT, "residents", NULL);
+  check_one ("Officials counted 2346 residents.", "2346", 2346, NAN, PX_QUALIFIER_EXACT, "residents", NULL);
+  check_one ("Some 2.346.000 voters were registered.", "Some 2.346.000", 2346000, NAN,
              PX_QUALIFIER_ABOUT, "voters", "registered");
   /* A dot groups thousands when a noun follows three digits ... */
   check_one ("There were 3.200 demonstrators.", "3.200", 3200, NAN, PX_QUALIFIER_EXACT, "demonstrators", NULL);
@@ -275,23 +275,23 @@ test_subjects (void)
   check_one ("5 armed men entered; 9 seats changed hands.", "5", 5, NAN, PX_QUALIFIER_EXACT, "armed men", NULL);
 
   /* Each item of a list has its own subject. */
-  list = px_figure_extractor_find ("The toll: 106 women, 63 children, 70 elderly and 8 families.");
+  list = px_figure_extractor_find ("The toll: 98 women, 52 children, 31 elderly and 5 families.");
   g_assert_cmpuint (list->len, ==, 4);
-  g_assert_cmpstr (find_figure (list, "106")->subject, ==, "women");
-  g_assert_cmpstr (find_figure (list, "63")->subject, ==, "children");
-  g_assert_cmpstr (find_figure (list, "70")->subject, ==, "elderly");
-  g_assert_cmpstr (find_figure (list, "8")->subject, ==, "families");
+  g_assert_cmpstr (find_figure (list, "98")->subject, ==, "women");
+  g_assert_cmpstr (find_figure (list, "52")->subject, ==, "children");
+  g_assert_cmpstr (find_figure (list, "31")->subject, ==, "elderly");
+  g_assert_cmpstr (find_figure (list, "5")->subject, ==, "families");
 
   /* "64 of 67 mosques": both count mosques. */
-  of = px_figure_extractor_find ("In all, 64 of 67 mosques were damaged.");
+  of = px_figure_extractor_find ("In all, 41 of 45 chapels were damaged.");
   g_assert_cmpuint (of->len, ==, 2);
-  g_assert_cmpstr (find_figure (of, "64")->subject, ==, "mosques");
-  g_assert_cmpstr (find_figure (of, "67")->subject, ==, "mosques");
-  g_assert_cmpstr (find_figure (of, "67")->role, ==, "damaged");
+  g_assert_cmpstr (find_figure (of, "41")->subject, ==, "chapels");
+  g_assert_cmpstr (find_figure (of, "45")->subject, ==, "chapels");
+  g_assert_cmpstr (find_figure (of, "45")->role, ==, "damaged");
 
   /* A subject stops at a verb, a preposition or punctuation. */
   check_one ("Rescuers saw 40 sheep near the river.", "40", 40, NAN, PX_QUALIFIER_EXACT, "sheep", NULL);
-  check_one ("The death toll rose to 613.", "613", 613, NAN, PX_QUALIFIER_EXACT, NULL, NULL);
+  check_one ("The death toll rose to 417.", "417", 417, NAN, PX_QUALIFIER_EXACT, NULL, NULL);
 }
 
 static void
@@ -301,9 +301,9 @@ test_roles (void)
   g_autoptr(GPtrArray) after = NULL;
   g_autoptr(GPtrArray) before = NULL;
 
-  check_one ("1275 residents were taken hostage.", "1275", 1275, NAN, PX_QUALIFIER_EXACT, "residents", "taken hostage");
-  check_one ("As a result, brutally were killed 613 people.", "613", 613, NAN, PX_QUALIFIER_EXACT, "people", "killed");
-  check_one ("8 families were totally murdered.", "8", 8, NAN, PX_QUALIFIER_EXACT, "families", "murdered");
+  check_one ("2346 residents were taken hostage.", "2346", 2346, NAN, PX_QUALIFIER_EXACT, "residents", "taken hostage");
+  check_one ("In the end, cruelly were killed 417 people.", "417", 417, NAN, PX_QUALIFIER_EXACT, "people", "killed");
+  check_one ("5 families were wholly murdered.", "5", 5, NAN, PX_QUALIFIER_EXACT, "families", "murdered");
   check_one ("Over 850 people attended the vigil.", "Over 850", 850, NAN, PX_QUALIFIER_MORE_THAN, "people", "attended");
   check_one ("The vigil was attended by over 850 people.", "over 850", 850, NAN, PX_QUALIFIER_MORE_THAN, "people", "attended");
   check_one ("Police arrested 23 protesters.", "23", 23, NAN, PX_QUALIFIER_EXACT, "protesters", "arrested");
@@ -316,15 +316,15 @@ test_roles (void)
   check_one ("12 guards were not hurt.", "12", 12, NAN, PX_QUALIFIER_EXACT, "guards", NULL);
 
   /* A list takes the role given after it ... */
-  toll = px_figure_extractor_find ("613 civilians including 63 children, 106 women, 70 elderly were killed, "
-                                   "8 families were totally murdered, 1275 residents were taken hostage.");
+  toll = px_figure_extractor_find ("417 villagers including 52 children, 98 women, 31 elderly were killed, "
+                                   "5 families were wholly murdered, 2346 residents were taken hostage.");
   g_assert_cmpuint (toll->len, ==, 6);
-  check_figure (find_figure (toll, "613"), 613, NAN, PX_QUALIFIER_EXACT, "civilians", "killed");
-  check_figure (find_figure (toll, "63"), 63, NAN, PX_QUALIFIER_EXACT, "children", "killed");
-  check_figure (find_figure (toll, "106"), 106, NAN, PX_QUALIFIER_EXACT, "women", "killed");
-  check_figure (find_figure (toll, "70"), 70, NAN, PX_QUALIFIER_EXACT, "elderly", "killed");
-  check_figure (find_figure (toll, "8"), 8, NAN, PX_QUALIFIER_EXACT, "families", "murdered");
-  check_figure (find_figure (toll, "1275"), 1275, NAN, PX_QUALIFIER_EXACT, "residents", "taken hostage");
+  check_figure (find_figure (toll, "417"), 417, NAN, PX_QUALIFIER_EXACT, "villagers", "killed");
+  check_figure (find_figure (toll, "52"), 52, NAN, PX_QUALIFIER_EXACT, "children", "killed");
+  check_figure (find_figure (toll, "98"), 98, NAN, PX_QUALIFIER_EXACT, "women", "killed");
+  check_figure (find_figure (toll, "31"), 31, NAN, PX_QUALIFIER_EXACT, "elderly", "killed");
+  check_figure (find_figure (toll, "5"), 5, NAN, PX_QUALIFIER_EXACT, "families", "murdered");
+  check_figure (find_figure (toll, "2346"), 2346, NAN, PX_QUALIFIER_EXACT, "residents", "taken hostage");
 
   /* ... or before it, and stops at a semicolon. */
   before = px_figure_extractor_find ("The blast killed 31 people, including 4 firefighters and 2 guards; "
