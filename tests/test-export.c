@@ -526,7 +526,8 @@ test_plan (void)
   g_assert_false (px_export_plan_get_offsets (plan, fx->lost_item, 0, NULL, NULL));
   g_assert_false (px_export_plan_get_offsets (plan, 0, 0, NULL, NULL));
 
-  /* A citation: outlet, “title”, authors, date, URL, SHA-256. */
+  /* A citation: outlet, “title”, authors, date (for people: an EDTF
+   * "2025-05~" would read as a typo), URL, SHA-256. */
   for (guint i = 0; i < px_export_plan_get_n_sources (plan); i++)
     {
       PxDocument *document = px_export_plan_get_source (plan, i);
@@ -536,7 +537,7 @@ test_plan (void)
       if (document == NULL || g_strcmp0 (px_document_get_outlet (document), "Norlan Press Agency") != 0)
         continue;
       expected = g_strdup_printf ("Norlan Press Agency, “Three dead after crane collapse at Quenby container "
-                                  "terminal”, Tamsin Vey, 2025-05-10, "
+                                  "terminal”, Tamsin Vey, 10 May 2025, "
                                   "https://www.norlanpress.example/wire/2025/05/10/quenby-crane, SHA-256 %s",
                                   px_document_get_id (document));
       g_assert_cmpstr (text, ==, expected);

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "px-export-private.h"
+#include "px-time-axis.h"
 
 typedef struct
 {
@@ -413,7 +414,11 @@ _px_export_plan_dup_citation_parts (PxExportPlan *plan,
     }
   if (has_text (px_document_get_published (document)))
     {
-      g_ptr_array_add (parts, g_strdup (px_document_get_published (document)));
+      /* Said for people ("about 2023", "26 February 2021"), as the reader
+       * says it: citations are read; the EDTF stays in CSV and JSON. */
+      char *published = px_edtf_format (px_document_get_published (document));
+
+      g_ptr_array_add (parts, published ? published : g_strdup (px_document_get_published (document)));
       n++;
     }
   if (has_text (px_document_get_url (document)))
