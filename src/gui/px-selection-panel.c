@@ -441,7 +441,6 @@ remove_item (PxSelectionPanel *self,
   g_autofree char *label = NULL;
   g_autofree char *text = NULL;
   gboolean had_focus;
-  AdwToast *toast;
   GtkRoot *root;
 
   if (position >= n_items (self))
@@ -462,10 +461,7 @@ remove_item (PxSelectionPanel *self,
   root = gtk_widget_get_root (GTK_WIDGET (self));
   if (!PX_IS_WINDOW (root))
     return;
-  toast = _px_window_toast_new (PX_WINDOW (root), text);
-  adw_toast_set_button_label (toast, _("_Undo"));
-  adw_toast_set_action_name (toast, "win.undo-selection");
-  _px_window_add_toast (PX_WINDOW (root), toast);
+  _px_window_show_action_toast (PX_WINDOW (root), text, _("_Undo"), "win.undo-selection", NULL);
 }
 
 /* Dialogs */
@@ -678,7 +674,6 @@ clear_action (GtkWidget  *widget,
   PxSelectionPanel *self = PX_SELECTION_PANEL (widget);
   g_autofree char *text = NULL;
   GtkRoot *root = gtk_widget_get_root (widget);
-  AdwToast *toast;
 
   if (n_items (self) == 0)
     return;
@@ -691,10 +686,7 @@ clear_action (GtkWidget  *widget,
 
   /* Translators: a toast: "Removed every item from “<selection>”" */
   text = g_strdup_printf (_("Removed every item from “%s”"), px_selection_get_name (self->selection));
-  toast = _px_window_toast_new (PX_WINDOW (root), text);
-  adw_toast_set_button_label (toast, _("_Undo"));
-  adw_toast_set_action_name (toast, "win.undo-selection");
-  _px_window_add_toast (PX_WINDOW (root), toast);
+  _px_window_show_action_toast (PX_WINDOW (root), text, _("_Undo"), "win.undo-selection", NULL);
 }
 
 static void

@@ -46,7 +46,6 @@ set_line_kept (PxWindow   *self,
                gboolean    offer_undo)
 {
   g_autoptr(GError) error = NULL;
-  AdwToast *toast;
 
   if (!px_archive_set_paragraph_kept (self->archive, id, paragraph, kept, &error))
     {
@@ -71,11 +70,8 @@ set_line_kept (PxWindow   *self,
   self->undo_kept = !kept;
   _px_window_update_actions (self);
 
-  toast = _px_window_toast_new (self, kept ? _("Line restored to the article")
-                                : _("Line moved to the boilerplate"));
-  adw_toast_set_button_label (toast, _("_Undo"));
-  adw_toast_set_action_name (toast, "win.undo-line");
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  _px_window_show_action_toast (self, kept ? _("Line restored to the article") : _("Line moved to the boilerplate"),
+                                _("_Undo"), "win.undo-line", NULL);
 }
 
 typedef enum

@@ -133,6 +133,13 @@ AdwToast           *_px_window_toast_new          (PxWindow     *self,
                                                    const char   *text);
 void                _px_window_show_toast         (PxWindow     *self,
                                                    const char   *text);
+/* A toast whose button (@button, with a mnemonic; none when NULL)
+ * activates @action with @target (nullable, floating is sunk). */
+void                _px_window_show_action_toast  (PxWindow     *self,
+                                                   const char   *text,
+                                                   const char   *button,
+                                                   const char   *action,
+                                                   GVariant     *target);
 /* (nullable): the window @widget lives in, not yet in one. */
 PxWindow           *_px_window_from_widget        (GtkWidget    *widget);
 /* A toast in @widget's window, if it is in one. */

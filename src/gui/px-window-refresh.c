@@ -379,19 +379,13 @@ report_added (PxWindow              *self,
     }
   else if (result->new_documents > 0)
     {
-      AdwToast *toast;
 
       text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u article added to the archive",
                                            "%u articles added to the archive", result->new_documents),
                               result->new_documents);
-      toast = _px_window_toast_new (self, text);
-      if (g_strcmp0 (_px_window_get_view (self), "documents") != 0)
-        {
-          adw_toast_set_button_label (toast, _("_Show"));
-          adw_toast_set_action_name (toast, "win.show-view");
-          adw_toast_set_action_target_value (toast, g_variant_new_string ("documents"));
-        }
-      _px_window_add_toast (self, toast);
+      _px_window_show_action_toast (self, text,
+                                    g_strcmp0 (_px_window_get_view (self), "documents") != 0 ? _("_Show") : NULL,
+                                    "win.show-view", g_variant_new_string ("documents"));
     }
   else if (failed == 0)
     _px_window_show_toast (self, g_dngettext (GETTEXT_PACKAGE, "The article is already in the archive",
@@ -417,7 +411,6 @@ report_subscribed (PxWindow              *self,
   g_autofree char *label = NULL;
   g_autofree char *text = NULL;
   const char *title = NULL;
-  AdwToast *toast;
 
   if (n_failed (result) > 0)
     {
@@ -442,14 +435,9 @@ report_subscribed (PxWindow              *self,
   text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Subscribed to “%s”: %u new article in the inbox",
                                        "Subscribed to “%s”: %u new articles in the inbox", result->new_items),
                           label, result->new_items);
-  toast = _px_window_toast_new (self, text);
-  if (g_strcmp0 (_px_window_get_view (self), "feeds") != 0)
-    {
-      adw_toast_set_button_label (toast, _("_Show Inbox"));
-      adw_toast_set_action_name (toast, "win.show-view");
-      adw_toast_set_action_target_value (toast, g_variant_new_string ("feeds"));
-    }
-  _px_window_add_toast (self, toast);
+  _px_window_show_action_toast (self, text,
+                                g_strcmp0 (_px_window_get_view (self), "feeds") != 0 ? _("_Show Inbox") : NULL,
+                                "win.show-view", g_variant_new_string ("feeds"));
 }
 
 static void
@@ -1232,7 +1220,6 @@ _px_window_import_opml (PxWindow   *self,
   g_autoptr(GBytes) bytes = NULL;
   gsize length = 0;
   guint n = 0;
-  AdwToast *toast;
 
   g_return_val_if_fail (PX_IS_WINDOW (self), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
@@ -1292,10 +1279,7 @@ _px_window_import_opml (PxWindow   *self,
   text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Subscribed to %u feed from “%s”",
                                        "Subscribed to %u feeds from “%s”", n),
                           n, name);
-  toast = _px_window_toast_new (self, text);
-  adw_toast_set_button_label (toast, _("_Refresh"));
-  adw_toast_set_action_name (toast, "win.refresh");
-  _px_window_add_toast (self, toast);
+  _px_window_show_action_toast (self, text, _("_Refresh"), "win.refresh", NULL);
   return TRUE;
 }
 

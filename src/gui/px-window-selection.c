@@ -118,7 +118,6 @@ _px_window_add_to_selection (PxWindow  *self,
   PxSelection *selection = px_selection_panel_get_selection (self->selection_panel);
   g_autoptr(GError) error = NULL;
   g_autofree char *text = NULL;
-  AdwToast *toast;
   int added;
 
   g_return_if_fail (PX_IS_WINDOW (self));
@@ -153,13 +152,7 @@ _px_window_add_to_selection (PxWindow  *self,
     text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Added %d item to “%s”", "Added %d items to “%s”", added),
                             added, px_selection_get_name (selection));
 
-  toast = _px_window_toast_new (self, text);
-  if (added > 0)
-    {
-      adw_toast_set_button_label (toast, _("_Undo"));
-      adw_toast_set_action_name (toast, "win.undo-selection");
-    }
-  _px_window_add_toast (self, toast);
+  _px_window_show_action_toast (self, text, added > 0 ? _("_Undo") : NULL, "win.undo-selection", NULL);
 }
 
 PxSelectionPanel *

@@ -109,6 +109,27 @@ _px_window_show_toast (PxWindow   *self,
   adw_toast_overlay_add_toast (self->toast_overlay, _px_window_toast_new (self, text));
 }
 
+void
+_px_window_show_action_toast (PxWindow   *self,
+                              const char *text,
+                              const char *button,
+                              const char *action,
+                              GVariant   *target)
+{
+  AdwToast *toast = _px_window_toast_new (self, text);
+
+  if (button != NULL)
+    {
+      adw_toast_set_button_label (toast, button);
+      adw_toast_set_action_name (toast, action);
+      if (target != NULL)
+        adw_toast_set_action_target_value (toast, target);
+    }
+  else if (target != NULL)
+    g_variant_unref (g_variant_ref_sink (target));
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
 /* The window a page or panel lives in, which owns toasts and dialogs. */
 PxWindow *
 _px_window_from_widget (GtkWidget *widget)
