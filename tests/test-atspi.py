@@ -260,6 +260,14 @@ def test_timeline_passages():
         click(tab)
         wait_for("the Timeline tab selected", lambda: tab.getState().contains(pyatspi.STATE_SELECTED))
 
+        step("Ctrl+L, the keyboard still on the tab: the page's Jump to date, not the window's Add From URL")
+        press(0x6c, control=True)   # l
+        jump = wait_for("the date entry focused", lambda: next(
+            (a for a in pyatspi.findAllDescendants(app, lambda a: a is not None and a.name == "Jump to date")
+             if a.getState().contains(pyatspi.STATE_FOCUSED)), None))
+        assert toplevel(app, lambda w: w.name == "Add From URL") is None, "Ctrl+L opened Add From URL"
+        pyatspi.Registry.generateKeyboardEvent(0xff1b, None, pyatspi.KEY_SYM)   # Escape
+
         step("on the chart itself: focus it, Home goes to the first mark, Enter chooses it")
         chart = wait_for("the chart", lambda: next(
             (a for a in pyatspi.findAllDescendants(app, lambda a: a is not None and a.name == "Timeline")

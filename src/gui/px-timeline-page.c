@@ -1259,9 +1259,13 @@ px_timeline_page_init (PxTimelinePage *self)
 
   /* Global to the window, but only while the page is mapped: the
    * shortcuts work wherever the keyboard is on the Timeline page, and
-   * nowhere else. */
+   * nowhere else. In the capture phase, before the window's own keys, as
+   * the Compare page does: the window's Ctrl+L adds a page from a URL,
+   * and here it jumps to a date, whether or not the keyboard focus is
+   * inside the page yet. */
   shortcuts = gtk_shortcut_controller_new ();
   gtk_shortcut_controller_set_scope (GTK_SHORTCUT_CONTROLLER (shortcuts), GTK_SHORTCUT_SCOPE_GLOBAL);
+  gtk_event_controller_set_propagation_phase (shortcuts, GTK_PHASE_CAPTURE);
   px_shortcut_add (GTK_SHORTCUT_CONTROLLER (shortcuts), GDK_KEY_plus, GDK_CONTROL_MASK, "timeline.zoom-in", NULL);
   px_shortcut_add (GTK_SHORTCUT_CONTROLLER (shortcuts), GDK_KEY_equal, GDK_CONTROL_MASK, "timeline.zoom-in", NULL);
   px_shortcut_add (GTK_SHORTCUT_CONTROLLER (shortcuts), GDK_KEY_KP_Add, GDK_CONTROL_MASK, "timeline.zoom-in", NULL);
