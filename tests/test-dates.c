@@ -30,7 +30,7 @@ check_mentions (const char         *text,
       g_assert_cmpuint (m->end, <=, strlen (text));
       span = g_strndup (text + m->start, m->end - m->start);
       g_assert_cmpstr (span, ==, m->text);
-      /* The splitter's sentence, widened when it cuts the date ("Feb. 26"). */
+      /* The splitter's sentence, widened when it cuts the date ("Oct. 14"). */
       sentence = px_sentence_at (text, m->start);
       g_assert_true (g_str_has_prefix (m->sentence, sentence));
       g_assert_true (strstr (text, m->sentence) != NULL);
@@ -90,18 +90,18 @@ find_one (const char *text,
 static void
 test_absolute (void)
 {
-  assert_dates ("The bridge reopened on 26 February 2023 after repairs.", "2023-02-26");
-  assert_dates ("Voting began on February 26, 2023, in the northern provinces.", "2023-02-26");
-  assert_dates ("26th Feb 2021", "2021-02-26");
-  assert_dates ("The dam failed on Feb. 26, 2023 at dawn.", "2023-02-26");
-  assert_dates ("Flood warning 2022-02-28 15:30:00", "2022-02-28T15:30:00");
-  assert_dates ("Posted 2022-02-28T08:05:09Z by the desk.", "2022-02-28T08:05:09Z");
-  assert_dates ("The report (2022-02-28) says otherwise.", "2022-02-28");
-  assert_dates ("The strike of March 1994 closed the mines.", "1994-03");
+  assert_dates ("The bridge reopened on 14 October 2023 after repairs.", "2023-10-14");
+  assert_dates ("Voting began on September 19, 2023, in the northern provinces.", "2023-09-19");
+  assert_dates ("17th Nov 2021", "2021-11-17");
+  assert_dates ("The dam failed on Oct. 14, 2023 at dawn.", "2023-10-14");
+  assert_dates ("Flood warning 2019-11-07 09:20:00", "2019-11-07T09:20:00");
+  assert_dates ("Posted 2019-11-07T08:05:09Z by the desk.", "2019-11-07T08:05:09Z");
+  assert_dates ("The report (2019-11-07) says otherwise.", "2019-11-07");
+  assert_dates ("The strike of March 1979 closed the mines.", "1979-03");
   assert_dates ("Sept. 11, 2001 changed air travel.", "2001-09-11");
-  assert_dates ("The treaty was signed on the 3rd of June, 1994 in Lisbon.", "1994-06-03");
+  assert_dates ("The treaty was signed on the 3rd of June, 1986 in Lisbon.", "1986-06-03");
   assert_dates ("The ferry sank on 14 april 1912 in the night.", "1912-04-14");
-  assert_dates ("The statement dated 28.02.2022 was withdrawn.", "2022-02-28");
+  assert_dates ("The statement dated 07.11.2019 was withdrawn.", "2019-11-07");
   assert_dates ("The archive lists 2021/07/04 as the opening.", "2021-07-04");
   assert_dates ("Festivals returned in the 1990s.", "199X");
 
@@ -117,16 +117,16 @@ test_absolute (void)
 
   /* Several dates in order, with their spans. */
   {
-    const char *text = "Talks opened in Geneva on May 8, 2008. They collapsed in "
+    const char *text = "Talks opened in Geneva on May 6, 2007. They collapsed in "
                        "November 2009, resumed in 2011 and ended on 3 Oct 2012.";
     g_autoptr(GPtrArray) found = px_date_extractor_find (text, NULL);
     PxDateMention *m;
 
     check_mentions (text, found,
-                    (const char * const[]) { "2008-05-08", "2009-11", "2011", "2012-10-03", NULL });
+                    (const char * const[]) { "2007-05-06", "2009-11", "2011", "2012-10-03", NULL });
     m = g_ptr_array_index (found, 0);
-    g_assert_cmpstr (m->text, ==, "May 8, 2008");
-    g_assert_cmpstr (m->sentence, ==, "Talks opened in Geneva on May 8, 2008.");
+    g_assert_cmpstr (m->text, ==, "May 6, 2007");
+    g_assert_cmpstr (m->sentence, ==, "Talks opened in Geneva on May 6, 2007.");
     m = g_ptr_array_index (found, 1);
     g_assert_cmpstr (m->text, ==, "November 2009");
     g_assert_cmpstr (m->sentence, ==,
@@ -138,28 +138,28 @@ test_absolute (void)
 static void
 test_years (void)
 {
-  assert_dates ("The cooperative was founded in 1992 by farmers.", "1992");
-  assert_dates ("Prices have risen since 2008.", "2008");
-  assert_dates ("In its ruling of 2010, the court found a breach.", "2010");
+  assert_dates ("The cooperative was founded in 2003 by farmers.", "2003");
+  assert_dates ("Prices have risen since 2011.", "2011");
+  assert_dates ("In its report of 2014, the inspectorate found a breach.", "2014");
   assert_dates ("The road must be finished by 2030, officials say.", "2030");
   assert_dates ("Rationing lasted until 1954 in some regions.", "1954");
   assert_dates ("Records from 1871 were lost during 1944.", "1871", "1944");
   assert_dates ("Elections were held in 2020 and 2021.", "2020", "2021");
   assert_dates ("The plant opened in early 1965.", "1965");
   assert_dates ("Output peaked in mid-1973 before falling.", "1973");
-  assert_dates ("Independence was restored in 1991, and the currency followed.", "1991");
-  assert_dates ("Reconstruction in 2023 marked the end of the programme.", "2023");
+  assert_dates ("The charter was renewed in 1987, and the currency followed.", "1987");
+  assert_dates ("The census in 2016 showed a decline in the valley.", "2016");
 
   /* Counts that look like years. */
-  assert_no_dates ("The village had 1275 residents before the flood.");
+  assert_no_dates ("The village had 1480 residents before the flood.");
   assert_no_dates ("More than 2,000 people were evacuated.");
   assert_no_dates ("A crowd of 1500 protesters gathered outside.");
   assert_no_dates ("The death toll rose in 1200 homes across the valley.");
   assert_no_dates ("The list of 1500 killed was published.");
-  assert_no_dates ("Over 850 people attended the vigil.");
+  assert_no_dates ("Over 740 people attended the vigil.");
   assert_no_dates ("Fares rose by 1999%.");
   assert_no_dates ("The ticket costs $2010 in total.");
-  assert_no_dates ("The 2015 awards were held in London.");
+  assert_no_dates ("The 2017 prizes were handed out in Oslo.");
   assert_no_dates ("Copyright 2020 Example Media.");
   assert_no_dates ("In 1850.5 seconds the engine cooled.");
   assert_no_dates ("Years like 3020 or 0999 are out of range: in 3020, in 999.");
@@ -168,13 +168,13 @@ test_years (void)
 static void
 test_day_month (void)
 {
-  assert_dates ("Every year on February 26, residents lay flowers.", "XXXX-02-26");
+  assert_dates ("Every year on October 14, residents lay flowers.", "XXXX-10-14");
   assert_dates ("Kyiv, March 3 (Reuters) - Officials said ...", "XXXX-03-03");
-  assert_dates ("Lagos, February 28, DAILY WIRE", "XXXX-02-28");
+  assert_dates ("Lagos, November 7, DAILY WIRE", "XXXX-11-07");
   assert_dates ("The fair opens on the 9th of July.", "XXXX-07-09");
   assert_dates ("Deadline: 29 Feb", "XXXX-02-29");
-  assert_dates ("The vote is set for February 28, 2022.", "2022-02-28");
-  assert_dates ("The vote is set for February 28 2022 at noon.", "2022-02-28");
+  assert_dates ("The vote is set for June 23, 2022.", "2022-06-23");
+  assert_dates ("The vote is set for June 23 2022 at noon.", "2022-06-23");
 
   /* A year after the day and month makes it a full date, one mention. */
   {
@@ -190,7 +190,7 @@ static void
 test_months (void)
 {
   /* "May" and "March" are months only beside a day or a year. */
-  assert_no_dates ("The findings may amount to crimes against humanity.");
+  assert_no_dates ("The findings may amount to gross negligence.");
   assert_no_dates ("May the best team win.");
   assert_no_dates ("The march ended peacefully at the square.");
   assert_no_dates ("Thousands joined the March on the capital.");
@@ -214,34 +214,34 @@ test_months (void)
 static void
 test_ordinals (void)
 {
-  assert_no_dates ("They marked the 31st anniversary of the flood.");
-  assert_no_dates ("Near the close of the 20th century, the mills closed.");
-  assert_no_dates ("The quake struck on the 25th, as the region slept.");
-  assert_no_dates ("Churches of the XIV–XV centuries were restored.");
-  assert_no_dates ("In total 417 civilians, including 52 children, were killed.");
+  assert_no_dates ("They marked the 41st anniversary of the flood.");
+  assert_no_dates ("By the end of the 19th century, the mills closed.");
+  assert_no_dates ("The quake struck on the 14th, as the region slept.");
+  assert_no_dates ("Chapels of the XII–XIII centuries were restored.");
+  assert_no_dates ("In total 417 passengers, including 52 children, were rescued.");
   assert_no_dates ("He finished 2nd of 40 runners in 3:45.");
   assert_no_dates ("The COVID-19 wave of 20 hit hard.");
   assert_no_dates ("Use #14March2003 when posting.");
-  assert_no_dates ("The 30-year effort paid off, 44 days later.");
+  assert_no_dates ("The 25-year effort paid off, 38 days later.");
 }
 
 static void
 test_ranges (void)
 {
-  const char *night = "Soldiers shelled the town in the night from 25th to 26th of February 1992, "
-                      "killing dozens.";
-  const char *night2 = "On the night of the 25th to 26th February,  1992, the dam broke.";
+  const char *night = "Floodwater reached the town in the night from 11th to 12th of October 2003, "
+                      "cutting the roads.";
+  const char *night2 = "On the night of the 11th to 12th October,  2003, the dam broke.";
 
-  assert_dates (night, "1992-02-25/1992-02-26");
-  assert_dates (night2, "1992-02-25/1992-02-26");
-  assert_dates ("Fighting lasted from September 27 – November 9, 2020, and ended.",
-                "2020-09-27/2020-11-09");
+  assert_dates (night, "2003-10-11/2003-10-12");
+  assert_dates (night2, "2003-10-11/2003-10-12");
+  assert_dates ("Fighting lasted from April 3 – June 19, 2011, and ended.",
+                "2011-04-03/2011-06-19");
   assert_dates ("The exhibition runs from 1 to 3 March 2021.", "2021-03-01/2021-03-03");
-  assert_dates ("The drought of 1988-1994 emptied the lake.", "1988/1994");
-  assert_dates ("Under his rule (1988–94) the port grew.", "1988/1994");
+  assert_dates ("The drought of 1977-1983 emptied the lake.", "1977/1983");
+  assert_dates ("Under his rule (1977–83) the port grew.", "1977/1983");
   assert_dates ("Parliament sat from 1919 to 1933.", "1919/1933");
   assert_dates ("Between 1961 and 1989 the wall stood.", "1961/1989");
-  assert_dates ("The summit ran February 25–26, 2019 in Hanoi.", "2019-02-25/2019-02-26");
+  assert_dates ("The summit ran October 11–12, 2019 in Hanoi.", "2019-10-11/2019-10-12");
   assert_dates ("Closures lasted December 30, 2019 – January 2, 2020.",
                 "2019-12-30/2020-01-02");
   assert_dates ("Closures lasted December 30 – January 2, 2020.", "2019-12-30/2020-01-02");
@@ -252,8 +252,8 @@ test_ranges (void)
   assert_dates ("He served 1914-18 in the navy.", "1914/1918");
 
   /* Not ranges: backwards, or counts. */
-  assert_no_dates ("Between 1275 and 1300 residents fled.");
-  assert_no_dates ("A range of 1275-1300 residents was given.");
+  assert_no_dates ("Between 1480 and 1500 residents fled.");
+  assert_no_dates ("A range of 1480-1500 residents was given.");
   assert_dates ("On 3 March 2021 - the day of the vote - polls opened.", "2021-03-03");
 
   /* The whole range is one mention covering the whole expression. */
@@ -261,14 +261,14 @@ test_ranges (void)
     g_autoptr(GPtrArray) found = px_date_extractor_find (night, NULL);
     PxDateMention *m = g_ptr_array_index (found, 0);
 
-    g_assert_cmpstr (m->text, ==, "25th to 26th of February 1992");
+    g_assert_cmpstr (m->text, ==, "11th to 12th of October 2003");
     g_assert_cmpstr (m->sentence, ==, night);
   }
   {
     g_autoptr(GPtrArray) found = px_date_extractor_find (night2, NULL);
     PxDateMention *m = g_ptr_array_index (found, 0);
 
-    g_assert_cmpstr (m->text, ==, "25th to 26th February,  1992");
+    g_assert_cmpstr (m->text, ==, "11th to 12th October,  2003");
   }
 }
 
@@ -281,17 +281,17 @@ test_relative (void)
                 "1999-12-31", "2000-01-01");
   assert_dates ("The strike began on 28 February 2024; a day later it spread.",
                 "2024-02-28", "2024-02-29");
-  assert_dates ("The museum opened in 1992. A year later, it closed.", "1992", "1993");
-  assert_dates ("The museum opened in June 1992. Two years later it was sold.",
-                "1992-06", "1994");
+  assert_dates ("The museum opened in 2003. A year later, it closed.", "2003", "2004");
+  assert_dates ("The museum opened in June 2003. Two years later it was sold.",
+                "2003-06", "2005");
   assert_dates ("Talks began on 10 May 2010, and two weeks later they stalled.",
                 "2010-05-10", "2010-05-24");
   assert_dates ("The mine closed in March 1984. A month later the pits flooded.",
                 "1984-03", "1984-04");
   assert_dates ("The ship left on 2 January 2001. The previous day a storm hit.",
                 "2001-01-02", "2001-01-01");
-  assert_dates ("The dam broke in the night of 25–26 February 1992. The following day rescuers came.",
-                "1992-02-25/1992-02-26", "1992-02-27");
+  assert_dates ("The dam broke in the night of 11–12 October 2003. The following day rescuers came.",
+                "2003-10-11/2003-10-12", "2003-10-13");
 
   /* Chained: each resolved date is the base for the next. */
   assert_dates ("It rained on 1 March 2020. The next day it snowed. The following day it cleared.",
@@ -302,13 +302,13 @@ test_relative (void)
   assert_dates ("Every year on May 9 veterans march. The next day is quiet.", "XXXX-05-09");
   assert_dates ("The fund was set up in 2004. The next day donors came.", "2004");
   assert_no_dates ("The following week, prices fell.");
-  assert_dates ("The dam was built in 1950; they left thirty-two years earlier.", "1950");
+  assert_dates ("The dam was built in 1950; they left forty-six years earlier.", "1950");
   assert_dates ("Our office opened on 2 May 2016. Ten days later, it closed.",
                 "2016-05-02", "2016-05-12");
 
   /* The explicit year wins over the relative phrase. */
-  assert_dates ("The massacre happened in 1992. A year later in 1993, the UN acted.",
-                "1992", "1993");
+  assert_dates ("The levee failed in 2003. A year later in 2004, the council acted.",
+                "2003", "2004");
 
   {
     g_autoptr(GPtrArray) found =
@@ -365,32 +365,32 @@ test_parse (void)
     const char *text;
     const char *edtf;
   } cases[] = {
-    { "26th Feb 2021", "2021-02-26" },
-    { "  2022-02-28 15:30:00 \n", "2022-02-28T15:30:00" },
-    { "February 28, 2022", "2022-02-28" },
-    { "28.02.2022", "2022-02-28" },
-    { "2022/02/28", "2022-02-28" },
-    { "2022-02-28", "2022-02-28" },
-    { "Feb. 26, 2023", "2023-02-26" },
-    { "March 1994", "1994-03" },
-    { "1994", "1994" },
-    { "Monday, 26 February 2024", "2024-02-26" },
-    { "February 28", "XXXX-02-28" },
-    { "1988-1994", "1988/1994" },
+    { "17th Nov 2021", "2021-11-17" },
+    { "  2019-11-07 09:20:00 \n", "2019-11-07T09:20:00" },
+    { "June 23, 2022", "2022-06-23" },
+    { "07.11.2019", "2019-11-07" },
+    { "2019/11/07", "2019-11-07" },
+    { "2019-11-07", "2019-11-07" },
+    { "Oct. 14, 2023", "2023-10-14" },
+    { "March 1979", "1979-03" },
+    { "1979", "1979" },
+    { "Monday, 14 October 2024", "2024-10-14" },
+    { "June 23", "XXXX-06-23" },
+    { "1977-1983", "1977/1983" },
     { "1 to 3 March 2021", "2021-03-01/2021-03-03" },
     { "", NULL },
     { "   ", NULL },
     { "February 31, 2023", NULL },
     { "29.02.2023", NULL },
-    { "on 26 February 2023", NULL },
-    { "26 February 2023 at the hall", NULL },
-    { "the 25th", NULL },
-    { "31st anniversary", NULL },
-    { "1275 residents", NULL },
+    { "on 14 October 2023", NULL },
+    { "14 October 2023 at the hall", NULL },
+    { "the 14th", NULL },
+    { "41st anniversary", NULL },
+    { "1480 residents", NULL },
     { "May", NULL },
     { "2,000", NULL },
     { "99999", NULL },
-    { "2022-02-28 25:30:00", NULL },
+    { "2019-11-07 25:30:00", NULL },
     { "\xff\xfe", NULL },
   };
 
@@ -504,7 +504,7 @@ test_hostile (void)
   assert_no_dates ("4294967297 March 2020x");
   assert_no_dates ("-");
   assert_no_dates ("February");
-  assert_no_dates ("2022-02-28-01");
+  assert_no_dates ("2019-11-07-01");
   assert_no_dates ("12.34.5678.90");
   assert_dates ("\xe2\x80\x93 1 \xe2\x80\x93 2 March 2020 \xe2\x80\x93", "2020-03-01/2020-03-02");
 
@@ -518,7 +518,7 @@ test_hostile (void)
   for (guint i = 0; i < 20000; i++)
     g_string_append (many, "It rained on 3 March 2020 and the next day. ");
   for (guint i = 0; i < 20000; i++)
-    g_string_append (words, "in 2020 Feb 26 the 25th to ");
+    g_string_append (words, "in 2020 Oct 14 the 11th to ");
 
   t0 = g_get_monotonic_time ();
   {
@@ -533,9 +533,9 @@ test_hostile (void)
     /* One sentence of half a megabyte: each mention keeps a window of it. */
     g_assert_cmpuint (found->len, ==, 40000);
     last = g_ptr_array_index (found, found->len - 1);
-    g_assert_cmpstr (last->value, ==, "XXXX-02-26");
+    g_assert_cmpstr (last->value, ==, "XXXX-10-14");
     g_assert_cmpuint (strlen (last->sentence), <=, 1100);
-    g_assert_nonnull (strstr (last->sentence, "Feb 26"));
+    g_assert_nonnull (strstr (last->sentence, "Oct 14"));
   }
   g_assert_cmpint (g_get_monotonic_time () - t0, <, 20 * G_USEC_PER_SEC);
 }

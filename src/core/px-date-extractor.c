@@ -7,7 +7,7 @@
  * precision the text gives, and no more.
  *
  * The text is cut into tokens (words, numbers, ordinals, single punctuation
- * characters, and whole numeric dates such as "2022-02-28 15:30:00"), and
+ * characters, and whole numeric dates such as "2019-11-07 09:20:00"), and
  * a small set of hand-written patterns is tried at each token. Every
  * pattern looks at most a fixed number of tokens ahead and a few behind,
  * so the work is linear in the length of the text whatever it holds. The
@@ -15,8 +15,8 @@
  * text either.
  *
  * A number is only a date when its neighbours say so: a day needs a month
- * beside it, a bare year needs a preposition ("in 1992", "since 2008") or
- * another year ("1988-1994"), and a year followed by what looks like a
+ * beside it, a bare year needs a preposition ("in 2003", "since 2011") or
+ * another year ("1977-1983"), and a year followed by what looks like a
  * counted noun ("of 1480 residents") is a count, not a year.
  */
 
@@ -44,11 +44,11 @@ typedef enum
   TOK_END,
   TOK_WORD,
   TOK_NUM,      /* ASCII digits only */
-  TOK_ORD,      /* "26th" */
+  TOK_ORD,      /* "14th" */
   TOK_DECADE,   /* "1990s" */
-  TOK_DATE,     /* a whole numeric date: "2022-02-28", "28.02.2022" */
+  TOK_DATE,     /* a whole numeric date: "2019-11-07", "07.11.2019" */
   TOK_PUNCT,
-  TOK_OTHER,    /* a mix of letters and digits: "COVID19", "26February1992" */
+  TOK_OTHER,    /* a mix of letters and digits: "COVID19", "14March2003" */
 } TokKind;
 
 typedef struct
@@ -63,7 +63,7 @@ typedef struct
   guint8   capital : 1;
   guint8   lower : 1;
   int      y, m, d;   /* DATE */
-  char     time[24];  /* DATE: "T15:30:00", "T15:30:00Z" or "" */
+  char     time[24];  /* DATE: "T09:20:00", "T09:20:00Z" or "" */
 } Token;
 
 typedef struct
@@ -130,7 +130,7 @@ static const char * const year_prepositions[] = {
   "after", "throughout", "early", "late", "mid", "year", NULL
 };
 
-/* Words that may follow a bare year without making it a count: "in 1992
+/* Words that may follow a bare year without making it a count: "in 2003
  * the town ..." is a year, "of 1480 residents" is not. */
 static const char * const year_followers[] = {
   "a", "an", "the", "and", "or", "but", "nor", "to", "in", "on", "at", "of",
@@ -318,7 +318,7 @@ scan_time (const Lexer *lx,
 }
 
 /* Ends a numeric date: the next character must not continue a word or a
- * number ("2022-02-28-01", "1.2.2020.5"). */
+ * number ("2019-11-07-01", "1.2.2020.5"). */
 static gboolean
 numeric_boundary (const Lexer *lx,
                   gsize        pos)
@@ -753,7 +753,7 @@ year_follower_ok (Lexer  *lx,
   if (word_in (lx, i, counted_participles))
     return FALSE;
 
-  /* A verb in the past ("in 2023 marked") or an adverb ("in 1992
+  /* A verb in the past ("in 2016 marked") or an adverb ("in 2003
    * alone", "in 2001 respectively") continues a clause about the year. */
   len = t->end - t->start;
   if (len > 3 &&
@@ -788,7 +788,7 @@ is_range_sep (Lexer    *lx,
   return FALSE;
 }
 
-/* An optional ", 1992" or " 1992" after a day and month. */
+/* An optional ", 2003" or " 2003" after a day and month. */
 static gssize
 parse_trailing_year (Lexer  *lx,
                      gssize  i,
@@ -840,8 +840,8 @@ point_is_valid_or_skip (Lexer           *lx,
 }
 
 /* One date, not a range, that needs no context: a numeric date, a decade,
- * "26 February 2023", "26th of Feb", "February 26, 2023", "Feb. 26",
- * "March 1994". */
+ * "14 October 2023", "14th of Oct", "October 14, 2023", "Oct. 14",
+ * "March 1979". */
 static gboolean
 match_point (Lexer     *lx,
              gssize     i,
@@ -916,8 +916,8 @@ match_point (Lexer     *lx,
   return FALSE;
 }
 
-/* "25th to 26th of February 1992", "1-3 March 2021", "the 25th to the
- * 26th February, 1992": two days sharing a month and perhaps a year. */
+/* "14th to 15th of March 2003", "1-3 March 2021", "the 14th to the
+ * 15th March, 2003": two days sharing a month and perhaps a year. */
 static gboolean
 match_day_range (Lexer  *lx,
                  gssize  i,
@@ -951,7 +951,7 @@ match_day_range (Lexer  *lx,
   return TRUE;
 }
 
-/* "February 25–26, 1992". */
+/* "March 14–15, 2003". */
 static gboolean
 match_month_day_range (Lexer  *lx,
                        gssize  i,
@@ -989,7 +989,7 @@ point_compare (const DatePoint *a,
   return 0;
 }
 
-/* "September 27 – November 9, 2020", "27 September to 9 November 2020",
+/* "April 3 – June 19, 2011", "3 April to 19 June 2011",
  * "December 30, 2019 – January 2, 2020", "March – June 1995". The first
  * end takes the year of the second when it gives none. */
 static gboolean
@@ -1034,7 +1034,7 @@ match_point_range (Lexer  *lx,
   return TRUE;
 }
 
-/* "1988-1994", "1988–94", "from 1988 to 1994", "between 1988 and 1994". */
+/* "1977-1983", "1977–83", "from 1977 to 1983", "between 1977 and 1983". */
 static gboolean
 match_year_range (Lexer  *lx,
                   gssize  i,
@@ -1205,7 +1205,7 @@ match_relative (Lexer  *lx,
       return TRUE;
     }
 
-  /* "thirty-two years earlier" is not "two years earlier". */
+  /* "forty-six years earlier" is not "six years earlier". */
   if (tok (lx, i - 1)->kind == TOK_PUNCT && is_dash (tok (lx, i - 1)->value) &&
       adjacent (tok (lx, i - 1), tok (lx, i)))
     return FALSE;
@@ -1240,7 +1240,7 @@ match_relative (Lexer  *lx,
   return TRUE;
 }
 
-/* Reads a plain EDTF date ("1992", "1992-02", "1992-02-26", with or
+/* Reads a plain EDTF date ("2003", "2003-03", "2003-03-15", with or
  * without a time). Anything uncertain, approximate or unspecified gives
  * nothing to count from. */
 static gboolean
@@ -1441,7 +1441,7 @@ out:
 }
 
 /* The sentence holding [@start, @end). A date may straddle what the
- * splitter takes for a sentence end ("Feb. 26"): then the sentence runs
+ * splitter takes for a sentence end ("Oct. 14"): then the sentence runs
  * from the first piece to the last. */
 static char *
 sentence_cursor_get (SentenceCursor *sc,
@@ -1543,7 +1543,7 @@ find_dates (const char  *text,
           gssize j = next;
           Match explicit;
 
-          /* "A year later, in 1993": the text gives the date itself. */
+          /* "A year later, in 2004": the text gives the date itself. */
           if (punct_is (lx, j, ','))
             j++;
           if (word_is (lx, j, "in") || word_is (lx, j, "on"))
@@ -1647,7 +1647,7 @@ px_date_extractor_parse (const char *text)
   lx = g_new (Lexer, 1);
   lexer_init (lx, copy, strlen (copy));
 
-  /* A weekday adds nothing the date does not say: "Monday, 26 Feb 2024". */
+  /* A weekday adds nothing the date does not say: "Monday, 14 Oct 2024". */
   {
     static const char * const weekdays[] = {
       "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
