@@ -118,7 +118,7 @@ test_digits (void)
   check_one ("Es kostete 1.234,5 Euro.", "1.234,5", 1234.5, NAN, PX_QUALIFIER_EXACT, "Euro", NULL);
   check_one ("Le parti a obtenu 2,5 million votes.", "2,5 million", 2500000, NAN, PX_QUALIFIER_EXACT, "votes", NULL);
   /* A no-break space groups thousands too. */
-  check_one ("La ville compte 1\xc2\xa0" "275 habitants.", "1\xc2\xa0" "275", 1275, NAN,
+  check_one ("La ville compte 1\xc2\xa0" "480 habitants.", "1\xc2\xa0" "480", 1480, NAN,
              PX_QUALIFIER_EXACT, "habitants", NULL);
   check_one ("The fire caused $20 million of damage.", "$20 million", 20000000, NAN,
              PX_QUALIFIER_EXACT, "damage", NULL);
@@ -133,16 +133,16 @@ static void
 test_words (void)
 {
   check_one ("Forty-one students were rescued.", "Forty-one", 41, NAN, PX_QUALIFIER_EXACT, "students", "rescued");
-  check_one ("Fifty-six of those civilians were killed.", "Fifty-six", 56, NAN,
-             PX_QUALIFIER_EXACT, "civilians", "killed");
+  check_one ("Forty-three of those passengers were rescued.", "Forty-three", 43, NAN,
+             PX_QUALIFIER_EXACT, "passengers", "rescued");
   check_one ("They lost a hundred cattle.", "a hundred", 100, NAN, PX_QUALIFIER_EXACT, "cattle", NULL);
   check_one ("They sent two hundred and fifty soldiers.", "two hundred and fifty", 250, NAN,
              PX_QUALIFIER_EXACT, "soldiers", NULL);
   check_one ("The storm damaged three thousand homes.", "three thousand", 3000, NAN,
              PX_QUALIFIER_EXACT, "homes", "damaged");
   check_one ("It will cost five million dollars.", "five million", 5e6, NAN, PX_QUALIFIER_EXACT, "dollars", NULL);
-  check_one ("The petition won more than hundred thousand votes.", "more than hundred thousand", 1e5, NAN,
-             PX_QUALIFIER_MORE_THAN, "votes", NULL);
+  check_one ("The video drew more than hundred million views.", "more than hundred million", 1e8, NAN,
+             PX_QUALIFIER_MORE_THAN, "views", NULL);
   check_one ("About half a million people left.", "About half a million", 5e5, NAN,
              PX_QUALIFIER_ABOUT, "people", NULL);
   check_one ("There were twenty one boats.", "twenty one", 21, NAN, PX_QUALIFIER_EXACT, "boats", NULL);
@@ -261,16 +261,16 @@ test_subjects (void)
   g_autoptr(GPtrArray) list = NULL;
   g_autoptr(GPtrArray) of = NULL;
 
-  check_one ("It was recognised by 17 countries’ parliaments.", "17", 17, NAN,
-             PX_QUALIFIER_EXACT, "countries’ parliaments", "recognised");
-  check_one ("Motions came from 24 States of the USA.", "24", 24, NAN,
-             PX_QUALIFIER_EXACT, "States of the USA", NULL);
-  check_one ("The meeting drew 200 representatives of different communities.", "200", 200, NAN,
-             PX_QUALIFIER_EXACT, "representatives of different communities", NULL);
-  check_one ("There is one local history museum in the town.", "one", 1, NAN,
-             PX_QUALIFIER_EXACT, "local history museum", NULL);
-  check_one ("Hundreds of religious and cultural monuments were destroyed.", "Hundreds", 100, NAN,
-             PX_QUALIFIER_MORE_THAN, "religious and cultural monuments", "destroyed");
+  check_one ("It was signed by 14 farmers’ unions.", "14", 14, NAN,
+             PX_QUALIFIER_EXACT, "farmers’ unions", "signed");
+  check_one ("Motions came from 11 Provinces of the Federation.", "11", 11, NAN,
+             PX_QUALIFIER_EXACT, "Provinces of the Federation", NULL);
+  check_one ("The meeting drew 140 delegates of rural parishes.", "140", 140, NAN,
+             PX_QUALIFIER_EXACT, "delegates of rural parishes", NULL);
+  check_one ("There is one village fire station in the town.", "one", 1, NAN,
+             PX_QUALIFIER_EXACT, "village fire station", NULL);
+  check_one ("Hundreds of public and private archives were destroyed.", "Hundreds", 100, NAN,
+             PX_QUALIFIER_MORE_THAN, "public and private archives", "destroyed");
   check_one ("5 armed men entered; 9 seats changed hands.", "9", 9, NAN, PX_QUALIFIER_EXACT, "seats", NULL);
   check_one ("5 armed men entered; 9 seats changed hands.", "5", 5, NAN, PX_QUALIFIER_EXACT, "armed men", NULL);
 
@@ -282,7 +282,7 @@ test_subjects (void)
   g_assert_cmpstr (find_figure (list, "31")->subject, ==, "elderly");
   g_assert_cmpstr (find_figure (list, "5")->subject, ==, "families");
 
-  /* "64 of 67 mosques": both count mosques. */
+  /* "41 of 45 chapels": both count chapels. */
   of = px_figure_extractor_find ("In all, 41 of 45 chapels were damaged.");
   g_assert_cmpuint (of->len, ==, 2);
   g_assert_cmpstr (find_figure (of, "41")->subject, ==, "chapels");
@@ -301,11 +301,11 @@ test_roles (void)
   g_autoptr(GPtrArray) after = NULL;
   g_autoptr(GPtrArray) before = NULL;
 
-  check_one ("2346 residents were taken hostage.", "2346", 2346, NAN, PX_QUALIFIER_EXACT, "residents", "taken hostage");
+  check_one ("2346 passengers were taken hostage.", "2346", 2346, NAN, PX_QUALIFIER_EXACT, "passengers", "taken hostage");
   check_one ("In the end, cruelly were killed 417 people.", "417", 417, NAN, PX_QUALIFIER_EXACT, "people", "killed");
   check_one ("5 families were wholly murdered.", "5", 5, NAN, PX_QUALIFIER_EXACT, "families", "murdered");
-  check_one ("Over 850 people attended the vigil.", "Over 850", 850, NAN, PX_QUALIFIER_MORE_THAN, "people", "attended");
-  check_one ("The vigil was attended by over 850 people.", "over 850", 850, NAN, PX_QUALIFIER_MORE_THAN, "people", "attended");
+  check_one ("Over 740 people attended the vigil.", "Over 740", 740, NAN, PX_QUALIFIER_MORE_THAN, "people", "attended");
+  check_one ("The vigil was attended by over 740 people.", "over 740", 740, NAN, PX_QUALIFIER_MORE_THAN, "people", "attended");
   check_one ("Police arrested 23 protesters.", "23", 23, NAN, PX_QUALIFIER_EXACT, "protesters", "arrested");
   check_one ("Some 40 workers were evacuated.", "Some 40", 40, NAN, PX_QUALIFIER_ABOUT, "workers", "evacuated");
   check_one ("The quake displaced 3,000 families.", "3,000", 3000, NAN, PX_QUALIFIER_EXACT, "families", "displaced");
@@ -317,14 +317,14 @@ test_roles (void)
 
   /* A list takes the role given after it ... */
   toll = px_figure_extractor_find ("417 villagers including 52 children, 98 women, 31 elderly were killed, "
-                                   "5 families were wholly murdered, 2346 residents were taken hostage.");
+                                   "5 families were wholly murdered, 2346 passengers were taken hostage.");
   g_assert_cmpuint (toll->len, ==, 6);
   check_figure (find_figure (toll, "417"), 417, NAN, PX_QUALIFIER_EXACT, "villagers", "killed");
   check_figure (find_figure (toll, "52"), 52, NAN, PX_QUALIFIER_EXACT, "children", "killed");
   check_figure (find_figure (toll, "98"), 98, NAN, PX_QUALIFIER_EXACT, "women", "killed");
   check_figure (find_figure (toll, "31"), 31, NAN, PX_QUALIFIER_EXACT, "elderly", "killed");
   check_figure (find_figure (toll, "5"), 5, NAN, PX_QUALIFIER_EXACT, "families", "murdered");
-  check_figure (find_figure (toll, "2346"), 2346, NAN, PX_QUALIFIER_EXACT, "residents", "taken hostage");
+  check_figure (find_figure (toll, "2346"), 2346, NAN, PX_QUALIFIER_EXACT, "passengers", "taken hostage");
 
   /* ... or before it, and stops at a semicolon. */
   before = px_figure_extractor_find ("The blast killed 31 people, including 4 firefighters and 2 guards; "
@@ -506,14 +506,14 @@ test_non_figures (void)
   check_one ("The group sent 3. Then 4 boats sank.", "3", 3, NAN, PX_QUALIFIER_EXACT, NULL, NULL);
 
   /* A chain of numbers hides no figure, except one that counts a noun. */
-  check_one ("From 1988-1994, 30,000 people fled.", "30,000", 30000, NAN, PX_QUALIFIER_EXACT, "people", "fled");
+  check_one ("From 1977-1983, 30,000 people fled.", "30,000", 30000, NAN, PX_QUALIFIER_EXACT, "people", "fled");
 }
 
 static void
 test_years (void)
 {
-  check_none ("In 2015 elections were held.");
-  check_none ("Since 2008 the campaign has grown.");
+  check_none ("In 2013 elections were held.");
+  check_none ("Since 2011 the movement has grown.");
   check_none ("It opened in June 2019.");
   check_none ("The 2019 report was late.");
   /* A year-like number counting a plural is a figure. */
@@ -521,7 +521,7 @@ test_years (void)
   check_one ("2000 people marched.", "2000", 2000, NAN, PX_QUALIFIER_EXACT, "people", "marched");
   check_one ("A crowd of 1900 fans waited.", "1900", 1900, NAN, PX_QUALIFIER_EXACT, "fans", NULL);
   /* Outside 1800–2099 it is a number like any other. */
-  check_one ("The fort held 1275 soldiers.", "1275", 1275, NAN, PX_QUALIFIER_EXACT, "soldiers", NULL);
+  check_one ("The fort held 1480 soldiers.", "1480", 1480, NAN, PX_QUALIFIER_EXACT, "soldiers", NULL);
 }
 
 static void
