@@ -122,7 +122,7 @@ test_tokens_separators (void)
   assert_norms ("2.346.000", "2346000");
   assert_norms ("2.346", "2.346");
   /* A year then a count: no group of three after four digits. */
-  assert_norms ("in 2010 275 people", "in 2010 275 peopl");
+  assert_norms ("in 2014 480 people", "in 2014 480 peopl");
   /* The sentence's full stop is not a decimal point. */
   assert_norms ("killed 417.", "kill 417");
   /* Digits of other scripts are digits. */
@@ -664,10 +664,10 @@ test_aligner_fixtures (void)
   g_assert_nonnull (strstr (text_of (capsized, ministry), "carrying 212 people"));
 
   /* The court's words, active and passive, straight and curly quotes. */
-  court = find_alignment (alignments, chronicle, "European Court of Human Rights described");
+  court = find_alignment (alignments, chronicle, "Court of Maritime Appeals described");
   g_assert_nonnull (court);
   g_assert_cmpuint (px_alignment_get_n_passages (court), ==, 2);
-  g_assert_nonnull (strstr (text_of (court, courier), "was qualified by the European Court"));
+  g_assert_nonnull (strstr (text_of (court, courier), "was characterised by the Regional Court"));
   g_assert_cmpfloat (px_alignment_get_score (court), >, 0.7);
 
   arrest = find_alignment (alignments, chronicle, "arrested the ferry's captain");
@@ -912,8 +912,8 @@ test_aligner_invalid_utf8 (void)
 static void
 test_similarity (void)
 {
-  const char *active = "The European Court of Human Rights described the attack as a crime against humanity.";
-  const char *passive = "The attack was qualified by the European Court of Human Rights as a crime against humanity.";
+  const char *active = "The Regional Court of Maritime Appeals described the sinking as a failure of oversight.";
+  const char *passive = "The sinking was characterised by the Regional Court of Maritime Appeals as a failure of oversight.";
   const char *other = "Firefighters contained the blaze near the motorway before dawn on Friday.";
 
   g_assert_cmpfloat (px_passage_similarity (active, active), ==, 1.0);

@@ -529,8 +529,8 @@ topic_has_value (PxTopic *topic,
 }
 
 /* What a reader of the five pages finds: every source gives the night's
- * toll of 613, one as "more than 613"; four give the same 106 women and
- * 63 children; three give 70 elderly people, in three wordings; the
+ * toll (613), one of them hedged; four agree on the women (106) and on
+ * the children (63); three agree on the elderly (70), in three wordings; the
  * families wholly destroyed are 8 in three and "hundreds" in one; the
  * parliaments that recognised the massacre are 18, 17 and 16; two count
  * 1,275 hostages or prisoners. The "more than 100" killed elsewhere in a

@@ -310,7 +310,7 @@ test_matching (void)
   g_autoptr(GPtrArray) killing = one_set ("S", "killing", "killed", "kill", NULL);
   g_autoptr(GPtrArray) died = one_set ("S", "died", "dead", NULL);
   g_autoptr(GPtrArray) lives = one_set ("S", "lost their lives", NULL);
-  g_autoptr(GPtrArray) crimes = one_set ("S", "crime", "crime against humanity", "war crime", NULL);
+  g_autoptr(GPtrArray) crimes = one_set ("S", "crime", "crime of passion", "war crime", NULL);
   g_autoptr(GPtrArray) warned = one_set ("S", "weren't warned", "people's war", NULL);
   g_autoptr(GPtrArray) called = one_set ("S", "so-called", NULL);
 
@@ -331,9 +331,9 @@ test_matching (void)
   g_assert_cmpuint (count_in (lives, "They lost, their lives… lost their. Lives", "lost their lives"), ==, 0);
 
   /* The longest term of a set takes its words. */
-  g_assert_cmpuint (count_in (crimes, "War crimes and crimes against humanity, and a crime.", "crime"), ==, 1);
-  g_assert_cmpuint (count_in (crimes, "War crimes and crimes against humanity, and a crime.", "crime against humanity"), ==, 1);
-  g_assert_cmpuint (count_in (crimes, "War crimes and crimes against humanity, and a crime.", "war crime"), ==, 1);
+  g_assert_cmpuint (count_in (crimes, "War crimes and crimes of passion, and a crime.", "crime"), ==, 1);
+  g_assert_cmpuint (count_in (crimes, "War crimes and crimes of passion, and a crime.", "crime of passion"), ==, 1);
+  g_assert_cmpuint (count_in (crimes, "War crimes and crimes of passion, and a crime.", "war crime"), ==, 1);
 
   /* Curly and straight apostrophes are one. */
   g_assert_cmpuint (count_in (warned, "They weren’t warned. They weren't warned.", "weren't warned"), ==, 2);
@@ -736,8 +736,8 @@ seeds_dir (void)
 }
 
 /* Read from the pages by hand: the title, the kept paragraphs and the
- * captions; plurals and, for "crime against humanity", "crimes against
- * humanity" included, "a crime against the humanity" not. */
+ * captions; plurals of a term included, a term with an extra article
+ * between its words not. */
 typedef struct
 {
   const char *prefix;

@@ -1121,7 +1121,7 @@ is_joint (const Sentence *s,
 
 /* At most MAX_SPEAKER_WORDS words, cut at a joint so what is left is a
  * phrase: walking back keeps the end (the name is last: "… Oskar
- * Venn"), walking forward the start ("a press release of …"). */
+ * Venn"), walking forward the start ("a statement by the office of …"). */
 static Span
 trim_span (const Sentence *s,
            Span            span,
@@ -1222,7 +1222,7 @@ has_clause (const Sentence *s,
   if ((toks[v + 1].gap & (GAP_QUOTE | GAP_COLON)) != 0 || (!strict && (toks[v + 1].gap & GAP_COMMA) != 0))
     return TRUE;
 
-  /* "declared over and over again that…" */
+  /* "declared time and again that…" */
   for (guint k = v + 1; k <= s->hi && k <= v + 5 && gap_clean (s, k); k++)
     if (g_strcmp0 (tok_lower (s->sc, &toks[k]), "that") == 0)
       return TRUE;

@@ -24,7 +24,7 @@
  *   ("412 people — 98 women, 57 children"), mapped to a class (killed,
  *   died, murdered and "lost their lives" are one);
  * - the distinguishing modifiers: names and "of" complements of the
- *   subject ("states of the USA" is not "states");
+ *   subject ("provinces of the north" is not "provinces");
  * - the words near the figure, and the names among them.
  *
  * Two reports may join only when their counted things are of one class.
@@ -545,7 +545,7 @@ role_of_phrase (const char *phrase)
 }
 
 /* Reads the subject: its head, class, the modifiers that tell it apart
- * ("of the USA", names) and the role a noun implies. */
+ * ("of the north", names) and the role a noun implies. */
 static void
 read_subject (Reader     *reader,
               const char *subject,
@@ -1162,7 +1162,7 @@ make_label (Features *features,
     if (role_votes[r] > best)
       best = role_votes[r], best_role = r;
 
-  /* "states of the USA" says more than "countries". */
+  /* "provinces of the north" says more than "countries". */
   if (n_distinct * 2 < members->len || written == NULL)
     noun = class_words (first->noun, of_countries);
   if (noun == NULL)
