@@ -42,18 +42,114 @@ add_int_or_null (JsonBuilder *builder,
     json_builder_add_null_value (builder);
 }
 
-static GBytes *
-to_bytes (JsonBuilder *builder)
+/* The exports are written piece by piece, not as one json-glib tree: the
+ * ledger of 10,000 documents is some 140,000 items, and their tree took
+ * five times the memory of the text it became (0.9 GB for 186 MB). Each
+ * element of the arrays is built and generated alone, then freed; the
+ * envelope around them is written as json-glib writes it, so the text
+ * is the same, byte for byte (tests/test-export-json.c). */
+typedef struct
 {
-  g_autoptr(JsonNode) root = json_builder_get_root (builder);
-  char *data = px_json_to_string (root);
-  gsize length = strlen (data);
+  GString       *out;
+  GString       *scratch;
+  JsonGenerator *generator;
+  JsonBuilder   *builder;
+  guint          n_elements;
+} JsonStream;
+
+/* px_json_to_string()'s settings: the exports were its output. */
+#define JSON_INDENT 2
+
+static void
+json_stream_init (JsonStream *stream)
+{
+  stream->out = g_string_new (NULL);
+  stream->scratch = g_string_new (NULL);
+  stream->generator = json_generator_new ();
+  json_generator_set_pretty (stream->generator, TRUE);
+  json_generator_set_indent (stream->generator, JSON_INDENT);
+  stream->builder = json_builder_new ();
+  stream->n_elements = 0;
+}
+
+static GBytes *
+json_stream_finish (JsonStream *stream)
+{
+  g_string_free (stream->scratch, TRUE);
+  g_object_unref (stream->generator);
+  g_object_unref (stream->builder);
 
   /* A text file ends with a line end. */
-  data = g_realloc (data, length + 2);
-  data[length] = '\n';
-  data[length + 1] = '\0';
-  return g_bytes_new_take (data, length + 1);
+  g_string_append_c (stream->out, '\n');
+  return g_string_free_to_bytes (stream->out);
+}
+
+/* Appends what @stream's builder holds, as json-glib writes a node @level
+ * deep in a pretty-printed tree, the indent of its first line included,
+ * and empties the builder. The generator only starts at the root: the
+ * node is generated inside @level arrays of one element, whose lines
+ * (their brackets and indents) are then left out, so that the text is
+ * the whole tree's, byte for byte, whatever json-glib does inside. */
+static void
+json_stream_append_built (JsonStream *stream,
+                          guint       level)
+{
+  g_autoptr(JsonNode) root = json_builder_get_root (stream->builder);
+  const char *start, *end;
+
+  json_builder_reset (stream->builder);
+  for (guint i = 0; i < level; i++)
+    {
+      g_autoptr(JsonArray) array = json_array_sized_new (1);
+
+      json_array_add_element (array, g_steal_pointer (&root));
+      root = json_node_init_array (json_node_alloc (), array);
+    }
+
+  g_string_truncate (stream->scratch, 0);
+  json_generator_set_root (stream->generator, root);
+  json_generator_to_gstring (stream->generator, stream->scratch);
+  /* The generator keeps the root until the next: let this one go now. */
+  json_generator_set_root (stream->generator, NULL);
+
+  /* A bracket, always alone on its line: values escape their line ends. */
+  start = stream->scratch->str;
+  end = start + stream->scratch->len;
+  for (guint i = 0; i < level; i++)
+    {
+      start = strchr (start, '\n') + 1;
+      end = g_strrstr_len (start, end - start, "\n");
+    }
+  g_string_append_len (stream->out, start, end - start);
+}
+
+/* An array's opening bracket, after what was written before it (a
+ * member's name). */
+static void
+json_stream_begin_array (JsonStream *stream)
+{
+  g_string_append_c (stream->out, '[');
+  stream->n_elements = 0;
+}
+
+/* The next element, @level deep: what the builder holds. */
+static void
+json_stream_add_element (JsonStream *stream,
+                         guint       level)
+{
+  g_string_append (stream->out, stream->n_elements++ == 0 ? "\n" : ",\n");
+  json_stream_append_built (stream, level);
+}
+
+/* Closes the array whose elements were @level deep. json-glib writes an
+ * empty array as "[]", on one line. */
+static void
+json_stream_end_array (JsonStream *stream,
+                       guint       level)
+{
+  if (stream->n_elements > 0)
+    g_string_append_printf (stream->out, "\n%*s", (int) ((level - 1) * JSON_INDENT), "");
+  g_string_append_c (stream->out, ']');
 }
 
 static void
@@ -144,29 +240,44 @@ add_item (JsonBuilder  *builder,
 GBytes *
 _px_export_render_json (PxExportPlan *plan)
 {
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  JsonStream stream;
 
-  json_builder_begin_object (builder);
-  add_string (builder, "format", "parallax-export");
-  json_builder_set_member_name (builder, "version");
-  json_builder_add_int_value (builder, PX_EXPORT_SCHEMA_VERSION);
-  add_string (builder, "title", px_export_plan_get_title (plan));
-  add_string (builder, "generated", px_export_plan_get_generated (plan));
+  json_stream_init (&stream);
 
-  json_builder_set_member_name (builder, "documents");
-  json_builder_begin_array (builder);
+  /* The header is generated as an object of its own, whose closing
+   * bracket is then taken back: the arrays are its last members. */
+  json_builder_begin_object (stream.builder);
+  add_string (stream.builder, "format", "parallax-export");
+  json_builder_set_member_name (stream.builder, "version");
+  json_builder_add_int_value (stream.builder, PX_EXPORT_SCHEMA_VERSION);
+  add_string (stream.builder, "title", px_export_plan_get_title (plan));
+  add_string (stream.builder, "generated", px_export_plan_get_generated (plan));
+  json_builder_end_object (stream.builder);
+  json_stream_append_built (&stream, 0);
+  g_assert (g_str_has_suffix (stream.out->str, "\n}"));
+  g_string_truncate (stream.out, stream.out->len - 2);
+
+  /* The names are ASCII: nothing to escape. One level deep. */
+  g_string_append (stream.out, ",\n  \"documents\" : ");
+  json_stream_begin_array (&stream);
   for (guint i = 0; i < px_export_plan_get_n_sources (plan); i++)
-    add_document (builder, plan, i);
-  json_builder_end_array (builder);
+    {
+      add_document (stream.builder, plan, i);
+      json_stream_add_element (&stream, 2);
+    }
+  json_stream_end_array (&stream, 2);
 
-  json_builder_set_member_name (builder, "items");
-  json_builder_begin_array (builder);
+  g_string_append (stream.out, ",\n  \"items\" : ");
+  json_stream_begin_array (&stream);
   for (guint i = 0; i < px_export_plan_get_n_items (plan); i++)
-    add_item (builder, plan, i);
-  json_builder_end_array (builder);
-  json_builder_end_object (builder);
+    {
+      add_item (stream.builder, plan, i);
+      json_stream_add_element (&stream, 2);
+    }
+  json_stream_end_array (&stream, 2);
+  g_string_append (stream.out, "\n}");
 
-  return to_bytes (builder);
+  return json_stream_finish (&stream);
 }
 
 /* CSL-JSON */
@@ -370,12 +481,16 @@ add_csl_item (JsonBuilder  *builder,
 GBytes *
 _px_export_render_csl_json (PxExportPlan *plan)
 {
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  JsonStream stream;
 
-  json_builder_begin_array (builder);
+  json_stream_init (&stream);
+  json_stream_begin_array (&stream);
   for (guint i = 0; i < px_export_plan_get_n_sources (plan); i++)
-    add_csl_item (builder, plan, i);
-  json_builder_end_array (builder);
+    {
+      add_csl_item (stream.builder, plan, i);
+      json_stream_add_element (&stream, 1);
+    }
+  json_stream_end_array (&stream, 1);
 
-  return to_bytes (builder);
+  return json_stream_finish (&stream);
 }
