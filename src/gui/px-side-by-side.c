@@ -788,8 +788,8 @@ new_column (PxSideBySide *self,
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, accessible,
                                   -1);
 
-  /* The name alone on its line: a long one ("Embassy of the Republic
-   * of …") would otherwise be squeezed to a word per line. */
+  /* The name alone on its line: a long one ("Permanent Delegation of the
+   * Federal …") would otherwise be squeezed to a word per line. */
   header = gtk_box_new (GTK_ORIENTATION_VERTICAL, 3);
   gtk_widget_set_margin_bottom (header, 6);
   label = new_label (name, "heading");
