@@ -24,8 +24,8 @@ GPtrArray *px_date_extractor_find    (const char *text,
  * adds them to the document with their paragraph index. */
 void       px_date_extractor_extract (PxDocument *document);
 
-/* Parses a string that is a date and nothing else ("26th Feb 2021",
- * "2022-02-28 15:30:00"), returning its EDTF or NULL. */
+/* Parses a string that is a date and nothing else ("17th Nov 2021",
+ * "2019-11-07 09:20:00"), returning its EDTF or NULL. */
 char      *px_date_extractor_parse   (const char *text);
 
 G_END_DECLS

@@ -12,9 +12,9 @@ G_BEGIN_DECLS
 
 #define PX_TYPE_DATE_MENTION (px_date_mention_get_type ())
 
-/* A date a document mentions, as EDTF with its true precision: "1992",
- * "1992-02", "1992-02-26", "1992-02-25/1992-02-26", "2024~", and
- * "XXXX-02-26" for a day whose year the text does not give.
+/* A date a document mentions, as EDTF with its true precision: "2003",
+ * "2003-03", "2003-03-15", "2003-03-14/2003-03-15", "2024~", and
+ * "XXXX-03-15" for a day whose year the text does not give.
  *
  * @start and @end are byte offsets of @text within paragraph @paragraph;
  * @relative is TRUE when the value was resolved from words such as

@@ -17,8 +17,8 @@
 #define DAY (86400.0)
 
 /* Reads one EDTF date (no interval) as the span it covers. Qualifiers may
- * follow any part ("1992-02~", "1992?-02"); unspecified digits widen the
- * span ("199X" is the 1990s, "1992-XX" the year). */
+ * follow any part ("2003-03~", "2003?-03"); unspecified digits widen the
+ * span ("198X" is the 1980s, "2003-XX" the year). */
 static gboolean
 parse_date (const char   *text,
             PxEdtfExtent *out)

@@ -414,7 +414,7 @@ _px_export_plan_dup_citation_parts (PxExportPlan *plan,
     }
   if (has_text (px_document_get_published (document)))
     {
-      /* Said for people ("about 2023", "26 February 2021"), as the reader
+      /* Said for people ("about 2017", "14 October 2021"), as the reader
        * says it: citations are read; the EDTF stays in CSV and JSON. */
       char *published = px_edtf_format (px_document_get_published (document));
 

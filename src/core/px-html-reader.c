@@ -1003,8 +1003,8 @@ parse_any_date (const char *text)
   return date;
 }
 
-/* A date somewhere in a byline piece: "Published 2023-02-26 10:15",
- * "Updated: February 26, 2023". ISO dates are read here; human-written
+/* A date somewhere in a byline piece: "Published 2023-10-14 10:15",
+ * "Updated: October 14, 2023". ISO dates are read here; human-written
  * ones are the date extractor's, and only a full, absolute one counts. */
 static char *
 find_date_in (const char *piece)
@@ -1330,7 +1330,7 @@ read_byline (const char  *text,
       if (names == NULL)
         names = piece;
 
-      /* "By Jane Doe on 26 February 2023" */
+      /* "By Jane Doe on 14 October 2023" */
       on = strstr (names, " on ");
       if (on != NULL)
         *on = '\0';

@@ -6,11 +6,11 @@
  * What a document's own prose tells about it once the readers are done.
  *
  * When neither the page nor the text gives a publication date, an
- * anniversary often does: "the 31st anniversary of the flood", "32 years
- * have passed since the crash", "ten years ago, on 9 April 2013". The
+ * anniversary often does: "the 41st anniversary of the flood", "27 years
+ * have gone by since the crash", "ten years ago, on 9 April 2013". The
  * anniversary counts from a dated event, found in the same sentence or in a
  * sentence that names the same thing; the sum is the year of writing,
- * marked approximate (EDTF "2023~") because the text never says it.
+ * marked approximate (EDTF "2017~") because the text never says it.
  */
 
 #define G_LOG_DOMAIN "px-text-metadata"
@@ -54,7 +54,7 @@ index_of (const char **words,
   return -1;
 }
 
-/* "32", "thirty-two", "a", "thirty-first", "31st" → 32, 32, 1, 31, 31 */
+/* "27", "twenty-seven", "a", "forty-first", "41st" → 27, 27, 1, 41, 41 */
 static int
 parse_count (const char *word,
              gboolean    ordinal)
@@ -200,7 +200,7 @@ has_year (GPtrArray *dates,
 
 /* The year of writing from the dates of one sentence. A date there may be
  * the event counted from ("ten years ago, on 9 April 2013") or the day of
- * the commemoration itself ("On 26 February 2023, the 31st anniversary"):
+ * the commemoration itself ("On 14 October 2019, the 41st anniversary"):
  * when the document also dates the event @span years before, it is the
  * latter. Returns 0 if the sentence dates neither. */
 static int

@@ -258,11 +258,11 @@ px_time_format_period (double start,
       Civil b = to_civil (last);
 
       if (a.year == b.year && a.month == b.month)
-        /* Translators: days of one month, "25–26 February 1992": the first day, then the last date */
+        /* Translators: days of one month, "14–15 March 2003": the first day, then the last date */
         return g_strdup_printf (_("%d–%s"), a.day, last_text);
     }
 
-  /* Translators: a period, "February 1992 – March 1993" */
+  /* Translators: a period, "March 2003 – April 2004" */
   return g_strdup_printf (_("%s – %s"), first_text, last_text);
 }
 

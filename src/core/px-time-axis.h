@@ -27,10 +27,10 @@ typedef enum
   PX_TIME_UNIT_MILLENNIUM,
 } PxTimeUnit;
 
-/* A tick at @time. @label names it at the axis' step ("Feb", "25",
+/* A tick at @time. @label names it at the axis' step ("Mar", "14",
  * "14:00", "1990"); @context is the coarser unit the step is read in,
- * a @major tick starts one, and @major_label names it ("1992",
- * "February 1992", "25 February 1992"; none for centuries and coarser). */
+ * a @major tick starts one, and @major_label names it ("2003",
+ * "March 2003", "14 March 2003"; none for centuries and coarser). */
 typedef struct
 {
   double      time;
@@ -77,26 +77,26 @@ double      px_time_from_ymd        (int         year,
                                      int         month,
                                      int         day);
 
-/* A date for people at @unit's precision ("1992", "February 1992",
- * "25 February 1992", "25 February 1992, 14:00"), in the user's locale. */
+/* A date for people at @unit's precision ("2003", "March 2003",
+ * "14 March 2003", "14 March 2003, 14:00"), in the user's locale. */
 char       *px_time_format          (double      time,
                                      PxTimeUnit  unit);
 /* A period for people, @end exclusive, in the coarsest unit both ends
- * fall on: "1992", "1988 – 1994", "25–26 February 1992", "February 1992 –
- * March 1993"; days for anything else longer than two days. */
+ * fall on: "2003", "1977 – 1983", "14–15 March 2003", "March 2003 –
+ * April 2004"; days for anything else longer than two days. */
 char       *px_time_format_period   (double      start,
                                      double      end);
 /* A date for people at its own precision, never finer, with its
- * qualifiers: "25 February 1992", "1990s", "25–26 February 1992",
- * "February 2010 – …", "about 2024", "possibly February 1992". */
+ * qualifiers: "14 March 2003", "1980s", "14–15 March 2003",
+ * "February 2010 – …", "about 2024", "possibly March 2003". */
 char       *px_time_format_extent   (const PxEdtfExtent *extent);
 /* The same from EDTF text; a time keeps the zone it was written in. A
  * value that cannot be placed (an unknown year) is returned as written,
  * and NULL or "" gives NULL. */
 char       *px_edtf_format          (const char *value);
 
-/* The EDTF of @time at @unit's precision ("1992", "1992-02",
- * "1992-02-25"); decades and coarser give years. */
+/* The EDTF of @time at @unit's precision ("2003", "2003-03",
+ * "2003-03-14"); decades and coarser give years. */
 char       *px_time_to_edtf         (double      time,
                                      PxTimeUnit  unit);
 

@@ -94,7 +94,7 @@ px_timeline_kind_to_string (PxTimelineKind kind)
 }
 
 /* Orders EDTF values by the start of the span they denote; at an equal
- * start the coarser value ("1992") comes before the finer ("1992-02-26"). */
+ * start the coarser value ("2003") comes before the finer ("2003-03-15"). */
 int
 px_edtf_compare (const char *a,
                  const char *b)

@@ -105,7 +105,7 @@ parse_time (const char *iso)
   return g_date_time_new_from_iso8601 (iso, utc);
 }
 
-/* "25 February 1992", or the text as given when it is no ISO time. */
+/* "14 March 2003", or the text as given when it is no ISO time. */
 static char *
 dup_date (const char *iso)
 {

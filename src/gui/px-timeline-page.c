@@ -321,8 +321,8 @@ passages_header_func (GtkListBoxRow *row,
 }
 
 /* Lists every passage, of every source, whose date meets [@start, @end):
- * a day's mark also brings the sources that only say "February 1992" or
- * "1992", which is the point: how each source dates the same thing. */
+ * a day's mark also brings the sources that only say "March 2003" or
+ * "2003", which is the point: how each source dates the same thing. */
 static void
 show_passages (PxTimelinePage *self,
                double          start,
@@ -366,7 +366,7 @@ show_passages (PxTimelinePage *self,
   sources_text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "from %u source", "from %u sources",
                                                g_hash_table_size (sources)),
                                   g_hash_table_size (sources));
-  /* Translators: the passages panel's heading, "25–26 February 1992 · 5 passages from 3 sources" */
+  /* Translators: the passages panel's heading, "14–15 March 2003 · 5 passages from 3 sources" */
   heading = g_strdup_printf (_("%s · %s %s"), period, passages_text, sources_text);
   gtk_label_set_label (self->passages_heading, heading);
 
@@ -899,8 +899,8 @@ lanes_changed_cb (PxTimelinePage *self,
   start_load (self);
 }
 
-/* Takes "1992", "1992-02", "1992-02-25", an EDTF interval, or a date as
- * written ("25 February 1992"), and shows that period with some room on
+/* Takes "2003", "2003-03", "2003-03-14", an EDTF interval, or a date as
+ * written ("14 March 2003"), and shows that period with some room on
  * either side. */
 static void
 jump_activate_cb (PxTimelinePage *self,
@@ -923,8 +923,8 @@ jump_activate_cb (PxTimelinePage *self,
           gtk_widget_error_bell (GTK_WIDGET (entry));
           {
             /* Translators: "“next tuesday” is not a date Parallax can read: try …" */
-            g_autofree char *message = g_strdup_printf (_("“%s” is not a date Parallax can read: try 1992, "
-                                                          "1992-02, 1992-02-25 or 25 February 1992"),
+            g_autofree char *message = g_strdup_printf (_("“%s” is not a date Parallax can read: try 2003, "
+                                                          "2003-03, 2003-03-14 or 14 March 2003"),
                                                         stripped);
             show_toast (self, message);
           }

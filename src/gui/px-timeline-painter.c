@@ -877,7 +877,7 @@ draw_axis (cairo_t               *cr,
     }
 
   /* Keep the context in view when the last major tick has scrolled off
-   * to the left: "1992" above "Feb Mar Apr". */
+   * to the left: "2003" above "Feb Mar Apr". */
   if (ticks->len > 0)
     {
       const PxTimeTick *tick = &g_array_index (ticks, PxTimeTick, 0);

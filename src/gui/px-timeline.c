@@ -262,8 +262,8 @@ unit_for_span (double span)
   return PX_TIME_UNIT_DAY;
 }
 
-/* The date of a mark at its own precision: "25 February 1992",
- * "1992 – 1994", "about 2024". */
+/* The date of a mark at its own precision: "14 March 2003",
+ * "2003 – 2005", "about 2024". */
 static char *
 format_mark_date (const PxTimelineMark *mark)
 {
@@ -274,7 +274,7 @@ format_mark_date (const PxTimelineMark *mark)
 
 typedef struct
 {
-  char *heading;    /* "Event, 25 February 1992" or "12 reports between …" */
+  char *heading;    /* "Event, 14 March 2003" or "12 reports between …" */
   char *written;    /* the date as the source wrote it, or NULL */
   char *source;
   char *sentence;   /* or the title, for a publication; or NULL */
@@ -305,7 +305,7 @@ describe_shape (PxTimeline            *self,
       g_autofree char *b = px_time_format (shape->end - 1, unit);
       const char *kind = shape->kind == PX_TIMELINE_PUBLISHED ? _("Publications") : _("Events");
 
-      /* TRANSLATORS: "Events: 12 reports between 1992 and 1994" */
+      /* TRANSLATORS: "Events: 12 reports between 2003 and 2005" */
       d->heading = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
                                                  "%s: %u report between %s and %s",
                                                  "%s: %u reports between %s and %s",
