@@ -232,7 +232,7 @@ test_jsonld_graph (void)
   g_autoptr(PxDocument) document = read_fixture ("wire-jsonld.html");
   const char *authors[] = { "Lena Hartmann", "Tomas Okafor", NULL };
   const char *body[] = {
-    "TARNOVA, Feb 26 (Meridian) - An earthen dam above the Tarn valley gave way",
+    "TARNOVA, Oct 15 (Meridian) - An earthen dam above the Tarn valley gave way",
     "Rescue crews in boats reached the village of Lower Tarn",
     "\"We heard a roar, like a train, and then the water was at the door,\" said Marta Ilić, 64,",
     "Engineers had warned in a report last year",
@@ -248,9 +248,9 @@ test_jsonld_graph (void)
    * the @graph are followed; the article beats the WebPage. */
   assert_field (document, PX_FIELD_TITLE, "Dam breach floods three valley villages", PX_SOURCE_JSON_LD);
   assert_field (document, PX_FIELD_OUTLET, "Meridian Wire", PX_SOURCE_JSON_LD);
-  assert_field (document, PX_FIELD_PUBLISHED, "2023-02-26", PX_SOURCE_JSON_LD);
+  assert_field (document, PX_FIELD_PUBLISHED, "2023-10-15", PX_SOURCE_JSON_LD);
   assert_field (document, PX_FIELD_URL,
-                "https://news.meridian-wire.example/world/2023/02/26/dam-breach-valley", PX_SOURCE_META_TAG);
+                "https://news.meridian-wire.example/world/2023/10/15/dam-breach-valley", PX_SOURCE_META_TAG);
   assert_field (document, PX_FIELD_LANGUAGE, "en", PX_SOURCE_META_TAG);
   assert_authors (document, authors, PX_SOURCE_JSON_LD);
   /* A meta description is not a subtitle. */
@@ -262,7 +262,7 @@ test_jsonld_graph (void)
   g_assert_cmpuint (px_document_get_n_kept (document), ==, 7);
 
   assert_removed (document, "Dam breach floods three valley villages", "title");
-  assert_removed (document, "By Lena Hartmann and Tomas Okafor · 26 February 2023", "byline");
+  assert_removed (document, "By Lena Hartmann and Tomas Okafor · 15 October 2023", "byline");
   assert_removed (document, "World", "navigation");
   assert_removed (document, "Science", "navigation");
   assert_removed (document, "© 2023 Meridian Wire. All rights reserved.", "footer");
@@ -555,7 +555,7 @@ test_fixture_through_parser (void)
   g_assert_nonnull (document);
   g_assert_cmpint (px_document_get_format (document), ==, PX_FORMAT_HTML);
   g_assert_cmpstr (px_document_get_title (document), ==, "Dam breach floods three valley villages");
-  g_assert_cmpstr (px_document_get_published (document), ==, "2023-02-26");
+  g_assert_cmpstr (px_document_get_published (document), ==, "2023-10-15");
 }
 
 /* Dates from meta tags keep the precision they give, and no more. */
@@ -563,19 +563,19 @@ static void
 test_iso_dates (void)
 {
   const struct { const char *content; const char *expected; } cases[] = {
-    { "2023-02-26T10:15:00+04:00", "2023-02-26" },
-    { "2023-02-26T23:59:59.123Z", "2023-02-26" },
-    { "2023-02-26 10:15", "2023-02-26" },
-    { " 2023-02-26 ", "2023-02-26" },
-    { "2023-02", "2023-02" },
+    { "2023-10-15T10:15:00+04:00", "2023-10-15" },
+    { "2023-10-15T23:59:59.123Z", "2023-10-15" },
+    { "2023-10-15 10:15", "2023-10-15" },
+    { " 2023-10-15 ", "2023-10-15" },
+    { "2023-10", "2023-10" },
     { "2023", "2023" },
     { "2024-02-29", "2024-02-29" },
     { "2023-02-29", NULL },
     { "2023-13-01", NULL },
-    { "2023-02-26garbage", NULL },
+    { "2023-10-15garbage", NULL },
     { "20230", NULL },
     { "0999-01-01", NULL },
-    { "2023-02-26T25:00", NULL },
+    { "2023-10-15T25:00", NULL },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
@@ -603,12 +603,12 @@ test_byline_dates (void)
     "</article></body></html>";
   const char *human_page =
     "<html><body><article><h1>Harbour crane collapses</h1>"
-    "<p class=\"byline\">By Ines Carvalho · February 26, 2023</p>"
+    "<p class=\"byline\">By Ines Carvalho · October 15, 2023</p>"
     "<p>A container crane collapsed at the harbour on Tuesday, crushing two empty trucks, the port authority said.</p>"
     "</article></body></html>";
   const char *authors[] = { "Ines Carvalho", NULL };
   g_autoptr(PxDocument) document = read_html (iso_page, strlen (iso_page));
-  g_autofree char *human = px_date_extractor_parse ("February 26, 2023");
+  g_autofree char *human = px_date_extractor_parse ("October 15, 2023");
 
   assert_field (document, PX_FIELD_PUBLISHED, "2021-06-01", PX_SOURCE_BYLINE);
   assert_authors (document, authors, PX_SOURCE_BYLINE);
