@@ -27,6 +27,13 @@
  * Word lists below are generic web vocabulary used to *name* the reason of a
  * line already suspected from its shape; they never decide on their own that
  * a line of prose is boilerplate.
+ *
+ * Function words are known for a few languages only (px-language.c). When
+ * they cover too little of a page's sentence-shaped lines, its language is
+ * one they do not describe (Arabic, Russian, Hindi, Chinese, Turkish…), and
+ * step 1 judges prose by what every written language shows instead: length,
+ * sentence punctuation in any script, clauses of several words, and mostly
+ * letters. Steps 2 to 5 are the same for every language.
  */
 
 #define G_LOG_DOMAIN "px-text-reader"
@@ -93,7 +100,11 @@ typedef struct
   guint        capitalised;
   guint        hashtags;
   guint        content_words;
+  guint        glyphs;         /* characters other than spaces */
+  guint        letters;        /* of which letters and their marks */
+  guint        clause_marks;   /* commas, semicolons and sentence ends inside the line */
   gboolean     terminal;
+  gboolean     semicolon_end;  /* ends with ";", Greek's question mark */
   gboolean     prose;
   gboolean     markdown_heading;
   gboolean     markdown_quote;
@@ -123,6 +134,14 @@ static gboolean
 is_word_char (gunichar c)
 {
   return g_unichar_isalnum (c) || g_unichar_ismark (c);
+}
+
+/* A capital, or a letter of a script without capitals (Arabic, Hebrew,
+ * Devanagari, Chinese…), where names and headings look like any word. */
+static gboolean
+is_capital (gunichar c)
+{
+  return g_unichar_isupper (c) || g_unichar_istitle (c) || g_unichar_type (c) == G_UNICODE_OTHER_LETTER;
 }
 
 static gboolean
@@ -161,8 +180,61 @@ has_any_cue (const char  *lower,
   return FALSE;
 }
 
+/* Sentence ends in the scripts news is written in: Latin, Greek and
+ * Cyrillic share the full stop; Arabic has its own question mark (and
+ * Urdu its full stop), Chinese and Japanese their ideographic and
+ * full-width marks, Hindi the danda; Armenian, Ethiopic and Myanmar theirs. */
 static gboolean
-ends_like_sentence (const char *text)
+is_sentence_end (gunichar c)
+{
+  switch (c)
+    {
+    case '.': case '!': case '?':
+    case 0x2026:                                  /* … */
+    case 0x203C: case 0x2047: case 0x2048: case 0x2049:  /* ‼ ⁇ ⁈ ⁉ */
+    case 0x037E:                                  /* Greek question mark */
+    case 0x0589:                                  /* Armenian full stop */
+    case 0x061F: case 0x06D4:                     /* Arabic question mark, full stop */
+    case 0x0964: case 0x0965:                     /* danda, double danda */
+    case 0x104B:                                  /* Myanmar section mark */
+    case 0x1362:                                  /* Ethiopic full stop */
+    case 0x3002: case 0xFF61:                     /* ideographic full stop */
+    case 0xFF01: case 0xFF0E: case 0xFF1F:        /* full-width ! . ? */
+      return TRUE;
+    default:
+      return FALSE;
+    }
+}
+
+/* What separates the clauses of a sentence (and the items of a list). */
+static gboolean
+is_clause_mark (gunichar c)
+{
+  return c == ',' || c == ';' || c == ':' ||
+         c == 0x060C || c == 0x061B ||                /* Arabic comma, semicolon */
+         c == 0x3001 || c == 0xFF0C || c == 0xFF1A || c == 0xFF1B ||  /* 、，：； */
+         is_sentence_end (c);
+}
+
+/* What may close a line after its last sentence: quotation marks in any
+ * script, brackets, and the invisible marks of bidirectional text. */
+static gboolean
+is_closer (gunichar c)
+{
+  return is_quote_char (c) || c == 0x2019 || c == 0x2018 || c == '\'' || c == ')' || c == ' ' ||
+         c == 0x00A0 || c == 0x200E || c == 0x200F || c == 0x061C ||
+         c == 0x300D || c == 0x300F || c == 0x3009 || c == 0x300B || c == 0x3011 || c == 0xFF09;
+}
+
+typedef enum
+{
+  END_NONE,
+  END_SENTENCE,
+  END_SEMICOLON,   /* a question in Greek, a clause elsewhere */
+} LineEnd;
+
+static LineEnd
+line_end (const char *text)
 {
   const char *end = text + strlen (text);
 
@@ -171,14 +243,40 @@ ends_like_sentence (const char *text)
       const char *prev = g_utf8_prev_char (end);
       gunichar c = g_utf8_get_char (prev);
 
-      if (c == '.' || c == '!' || c == '?' || c == 0x2026 /* … */)
-        return TRUE;
-      if (!(is_quote_char (c) || c == 0x2019 || c == '\'' || c == ')' || c == ' '))
-        return FALSE;
+      if (is_sentence_end (c))
+        return END_SENTENCE;
+      if (c == ';')
+        return END_SEMICOLON;
+      if (!is_closer (c))
+        return END_NONE;
       end = prev;
     }
 
-  return FALSE;
+  return END_NONE;
+}
+
+/* Scripts written without spaces between words: a run of their letters is
+ * a phrase, and counts as the words it holds (about two characters each in
+ * Chinese and Japanese, four in Thai, Lao, Khmer and Burmese). */
+static guint
+unspaced_width (gunichar c)
+{
+  switch (g_unichar_get_script (c))
+    {
+    case G_UNICODE_SCRIPT_HAN:
+    case G_UNICODE_SCRIPT_HIRAGANA:
+    case G_UNICODE_SCRIPT_KATAKANA:
+    case G_UNICODE_SCRIPT_BOPOMOFO:
+    case G_UNICODE_SCRIPT_YI:
+      return 2;
+    case G_UNICODE_SCRIPT_THAI:
+    case G_UNICODE_SCRIPT_LAO:
+    case G_UNICODE_SCRIPT_KHMER:
+    case G_UNICODE_SCRIPT_MYANMAR:
+      return 4;
+    default:
+      return 0;
+    }
 }
 
 static const char *second_person_words[] = {
@@ -209,16 +307,19 @@ measure (Line *line)
 {
   gboolean in_quote = FALSE;
   const char *p = line->text;
+  LineEnd end;
 
   while (*p != '\0')
     {
       gunichar c = g_utf8_get_char (p);
       const char *start;
+      guint unspaced = 0, width = 1;
 
       if (is_quote_char (c))
         {
           /* Straight quotes toggle; typographic ones say which side they are. */
           in_quote = c == '"' ? !in_quote : (c == 0x201C || c == 0x00AB);
+          line->glyphs++;
           p = g_utf8_next_char (p);
           continue;
         }
@@ -229,6 +330,11 @@ measure (Line *line)
       if (!is_word_char (c))
         {
           p = g_utf8_next_char (p);
+          if (!g_unichar_isspace (c))
+            line->glyphs++;
+          /* "8.40", "1,240", "19:40" are numbers, not clauses. */
+          if (is_clause_mark (c) && !(c < 0x80 && g_ascii_isdigit (*p)))
+            line->clause_marks++;
           continue;
         }
 
@@ -238,14 +344,29 @@ measure (Line *line)
           gunichar d = g_utf8_get_char (p);
 
           if (is_word_char (d))
-            p = g_utf8_next_char (p);
+            {
+              /* Every script written without spaces lies above Thai's block. */
+              guint w = d >= 0x0E00 ? unspaced_width (d) : 0;
+
+              line->glyphs++;
+              line->letters += !g_unichar_isdigit (d);
+              if (w != 0)
+                {
+                  unspaced++;
+                  width = w;
+                }
+              p = g_utf8_next_char (p);
+            }
           else if ((d == '\'' || d == 0x2019 || d == '-') && is_word_char (g_utf8_get_char (g_utf8_next_char (p))))
-            p = g_utf8_next_char (p);
+            {
+              line->glyphs++;
+              p = g_utf8_next_char (p);
+            }
           else
             break;
         }
 
-      line->words++;
+      line->words += MAX (1, (unspaced + width - 1) / width);
       if (g_unichar_isupper (g_utf8_get_char (start)))
         line->capitalised++;
 
@@ -268,12 +389,55 @@ measure (Line *line)
         line->content_words++;
     }
 
-  line->terminal = ends_like_sentence (line->text);
+  end = line_end (line->text);
+  line->terminal = end == END_SENTENCE;
+  line->semicolon_end = end == END_SEMICOLON;
 
   /* Prose: enough words, a sentence's ending, and the function words that
    * running text cannot do without. */
   line->prose = (line->terminal && line->words >= 6 && line->function_words * 100 >= line->words * 12) ||
                 (line->words >= 15 && line->function_words * 100 >= line->words * 18);
+}
+
+/* Prose in any language, for the pages whose function words are not
+ * known: mostly letters (not a row of times, prices or symbols), clauses
+ * of three words or more (not a list of tags), and either a sentence's
+ * ending or the length of a paragraph cut into clauses. A ";" ends a Greek
+ * question and an enumeration's item: sentence-shaped either way. */
+static gboolean
+is_prose_by_shape (const Line *line)
+{
+  guint ends = line->terminal || line->semicolon_end;
+  guint clauses = 1 + (line->clause_marks > ends ? line->clause_marks - ends : 0);
+
+  if (line->letters * 10 < line->glyphs * 7 || line->words < clauses * 3)
+    return FALSE;
+
+  return (ends && line->words >= 6) || (line->words >= 15 && clauses >= 2);
+}
+
+/* Do the known function words describe this page? Any known language's
+ * prose is 30 to 50 % function words. When the sentence-shaped lines of a
+ * page have fewer than 15 %, it is in another language, whose prose the
+ * function-word test would not see at all. */
+static gboolean
+function_words_fit (GArray *lines)
+{
+  guint words = 0, function_words = 0;
+
+  for (guint i = 0; i < lines->len; i++)
+    {
+      const Line *line = &g_array_index (lines, Line, i);
+
+      /* A line the page repeats is its furniture, whatever its shape. */
+      if (line->repeats == 1 && is_prose_by_shape (line))
+        {
+          words += line->words;
+          function_words += line->function_words;
+        }
+    }
+
+  return words == 0 || function_words * 100 >= words * 15;
 }
 
 /* ------------------------------------------------------------------ */
@@ -653,7 +817,8 @@ gather_evidence (Line *line)
 
 static const char *
 reason_for (const Line *line,
-            gboolean    after_article)
+            gboolean    after_article,
+            gboolean    by_shape)
 {
   static const struct { Evidence ev; const char *reason; } order[] = {
     { EV_COPYRIGHT, "copyright" },
@@ -680,6 +845,11 @@ reason_for (const Line *line,
 
   if (!after_article)
     return line->prose ? "outside-article" : "navigation";
+
+  /* Without function words, a site's next story and keyword spam look
+   * alike: after an article, the next story is by far the commoner. */
+  if (by_shape)
+    return line->words >= 3 ? "related" : "navigation";
 
   if (line->prose || line->words >= 8)
     return line->function_words == 0 ? "unrelated" : "related";
@@ -746,9 +916,43 @@ find_core (GArray *lines,
   return found;
 }
 
+/* The content words of a page in a language whose function words are not
+ * known: words of four characters or more, which most function words are not
+ * ("в", "на", "και", "في", "में"); in a script without spaces, every pair
+ * of neighbouring characters, since a run of them is a whole phrase. */
+static void
+add_shape_words (GHashTable *set,
+                 const char *start,
+                 const char *end)
+{
+  const char *prev = NULL;
+  guint n = 0;
+  gboolean unspaced = FALSE;
+
+  for (const char *p = start; p < end; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      n++;
+      if (unspaced_width (c) == 0)
+        {
+          prev = NULL;
+          continue;
+        }
+      unspaced = TRUE;
+      if (prev != NULL)
+        g_hash_table_add (set, g_strndup (prev, g_utf8_next_char (p) - prev));
+      prev = p;
+    }
+
+  if (!unspaced && n >= 4 && !g_unichar_isdigit (g_utf8_get_char (start)))
+    g_hash_table_add (set, g_strndup (start, end - start));
+}
+
 static void
 add_content_words (GHashTable *set,
-                   const char *text)
+                   const char *text,
+                   gboolean    by_shape)
 {
   g_autofree char *lower = g_utf8_strdown (text, -1);
   const char *p = lower;
@@ -762,7 +966,9 @@ add_content_words (GHashTable *set,
       start = p;
       while (*p != '\0' && is_word_char (g_utf8_get_char (p)))
         p = g_utf8_next_char (p);
-      if (p - start >= 4)
+      if (by_shape && p > start)
+        add_shape_words (set, start, p);
+      else if (p - start >= 4)
         {
           char *word = g_strndup (start, p - start);
 
@@ -776,11 +982,12 @@ add_content_words (GHashTable *set,
 
 /* What share of a run's vocabulary the rest of the article shares. */
 static double
-run_cohesion (GArray *lines,
-              guint   run_first,
-              guint   run_last,
-              guint   core_first,
-              guint   core_last)
+run_cohesion (GArray   *lines,
+              guint     run_first,
+              guint     run_last,
+              guint     core_first,
+              guint     core_last,
+              gboolean  by_shape)
 {
   g_autoptr(GHashTable) run = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(GHashTable) rest = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
@@ -794,7 +1001,7 @@ run_cohesion (GArray *lines,
 
       if (!line->prose || (line->evidence & EV_STRONG))
         continue;
-      add_content_words (i >= run_first && i <= run_last ? run : rest, line->text);
+      add_content_words (i >= run_first && i <= run_last ? run : rest, line->text, by_shape);
     }
 
   if (g_hash_table_size (run) == 0)
@@ -865,9 +1072,10 @@ gap_after (GArray *lines,
 
 /* Cuts runs at either edge of the article that talk of something else. */
 static void
-trim_core (GArray *lines,
-           guint  *first,
-           guint  *last)
+trim_core (GArray   *lines,
+           guint    *first,
+           guint    *last,
+           gboolean  by_shape)
 {
   for (;;)
     {
@@ -890,7 +1098,7 @@ trim_core (GArray *lines,
       if (gap_before (lines, tail_start, *first) >= 2 &&
           prose_words (lines, tail_start, *last) * 10 < total * 4 &&
           total - prose_words (lines, tail_start, *last) >= 150 &&
-          run_cohesion (lines, tail_start, *last, *first, *last) < 0.08)
+          run_cohesion (lines, tail_start, *last, *first, *last, by_shape) < 0.08)
         {
           *last = tail_start - 1;
           changed = TRUE;
@@ -898,7 +1106,7 @@ trim_core (GArray *lines,
       else if (gap_after (lines, head_end, *last) >= 2 &&
                prose_words (lines, *first, head_end) * 10 < total * 4 &&
                total - prose_words (lines, *first, head_end) >= 150 &&
-               run_cohesion (lines, *first, head_end, *first, *last) < 0.08)
+               run_cohesion (lines, *first, head_end, *first, *last, by_shape) < 0.08)
         {
           *first = head_end + 1;
           changed = TRUE;
@@ -978,7 +1186,7 @@ looks_like_name (const char *text)
 
       if (*words[i] == '\0')
         return FALSE;
-      if (!(g_unichar_isupper (c) || g_unichar_isdigit (c)) &&
+      if (!(is_capital (c) || g_unichar_isdigit (c)) &&
           !(i > 0 && px_language_is_function_word (words[i])))
         return FALSE;
     }
@@ -1526,6 +1734,7 @@ typedef struct
   guint       core_first;
   guint       core_last;
   gboolean    has_core;
+  gboolean    by_shape;     /* prose judged by shape: function words unknown */
 } Reader;
 
 /* The outlet's names are spelled by the whole document: prefer the
@@ -1951,7 +2160,7 @@ classify (Reader *r)
 
       if (!inside)
         {
-          line->reason = reason_for (line, after);
+          line->reason = reason_for (line, after, r->by_shape);
           continue;
         }
 
@@ -1962,7 +2171,7 @@ classify (Reader *r)
           !(line->evidence == EV_REPEATED && line->prose && line->first == i &&
             !in_repeated_block (lines, i)))
         {
-          line->reason = reason_for (line, FALSE);
+          line->reason = reason_for (line, FALSE, r->by_shape);
           continue;
         }
 
@@ -1974,7 +2183,7 @@ classify (Reader *r)
 
       if (line->markdown_heading ||
           (line->words >= 2 && line->words <= 14 && !line->terminal &&
-           g_unichar_isupper (g_utf8_get_char (line->text)) &&
+           is_capital (g_utf8_get_char (line->text)) &&
            !(line->evidence & (EV_NAVIGATION | EV_MENU_RUN | EV_LABEL | EV_RELATED)) &&
            next_kept_is_prose (lines, i, r->core_last)))
         {
@@ -1984,7 +2193,7 @@ classify (Reader *r)
 
       if (line->words <= 3 || (line->evidence & (EV_NAVIGATION | EV_MENU_RUN | EV_LABEL | EV_RELATED)))
         {
-          line->reason = reason_for (line, FALSE);
+          line->reason = reason_for (line, FALSE, r->by_shape);
           continue;
         }
 
@@ -2004,6 +2213,7 @@ px_text_reader_read (PxDocument *document,
   g_autoptr(GHashTable) seen = NULL;
   g_autoptr(GArray) lines = NULL;
   const char *id;
+  gboolean by_shape;
   Reader r = { 0 };
 
   g_return_if_fail (PX_IS_DOCUMENT (document));
@@ -2044,6 +2254,20 @@ px_text_reader_read (PxDocument *document,
       Line *line = &g_array_index (lines, Line, i);
 
       line->repeats = g_array_index (lines, Line, line->first).repeats;
+    }
+
+  /* A page in a language whose function words are not known: its prose is
+   * told by its shape, and a ";" may end a (Greek) question. */
+  by_shape = !function_words_fit (lines);
+  for (guint i = 0; i < lines->len; i++)
+    {
+      Line *line = &g_array_index (lines, Line, i);
+
+      if (by_shape)
+        {
+          line->terminal |= line->semicolon_end;
+          line->prose = is_prose_by_shape (line);
+        }
       gather_evidence (line);
     }
 
@@ -2064,9 +2288,10 @@ px_text_reader_read (PxDocument *document,
 
   r.lines = lines;
   r.document = document;
+  r.by_shape = by_shape;
   r.has_core = find_core (lines, &r.core_first, &r.core_last);
   if (r.has_core)
-    trim_core (lines, &r.core_first, &r.core_last);
+    trim_core (lines, &r.core_first, &r.core_last, by_shape);
 
   /* A section break inside the run ("More from the Herald", a comment
    * form) with only a little prose beyond it: that prose is the next
