@@ -638,7 +638,7 @@ regex (RegexId id)
   return regexes[id];
 }
 
-/* "What is 2 + 12 ?": arithmetic a reader is asked to solve. */
+/* "What is 4 + 7 ?": arithmetic a reader is asked to solve. */
 static gboolean
 is_arithmetic_question (const char *text)
 {
