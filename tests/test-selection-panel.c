@@ -944,6 +944,410 @@ test_print_layout (void)
   px_test_remove_folder (dir);
 }
 
+/* A long PDF */
+
+/* Items in a long selection: enough for a PDF of a few hundred pages. */
+#define N_LONG_ITEMS 900
+
+/* Invented reports, in several languages. */
+static const struct
+{
+  const char *source;
+  const char *text;
+} long_reports[] = {
+  { "Coastline Courier",
+    "The ferry to the northern islands was cancelled for a third day as gusts reached ninety kilometres an hour, "
+    "the harbour office said. Two hundred travellers spent the night in the terminal hall. " },
+  { "Nordküste Anzeiger",
+    "Die Fähre zu den nördlichen Inseln fiel den dritten Tag in Folge aus; die Böen erreichten neunzig Kilometer "
+    "pro Stunde, teilte das Hafenamt mit. Zweihundert Reisende übernachteten in der Halle. " },
+  { "Le Phare du Large",
+    "Le traversier vers les îles du nord a été annulé pour la troisième journée, les rafales atteignant "
+    "quatre-vingt-dix kilomètres à l’heure. Deux cents voyageurs ont dormi dans la gare maritime. " },
+  { "Diario del Estrecho",
+    "El transbordador a las islas del norte se canceló por tercer día consecutivo, con ráfagas de noventa "
+    "kilómetros por hora. Doscientos viajeros pasaron la noche en la terminal. " },
+};
+
+/* @n_items passages (every tenth a topic, as a table), each quoting
+ * two reports; a source per ten items. */
+static PxSelection *
+new_long_selection (const char *name,
+                    guint       n_items)
+{
+  PxSelection *selection = px_selection_new (name);
+
+  for (guint i = 0; i < n_items; i++)
+    {
+      g_autofree char *label = g_strdup_printf ("Ferry cancelled, report %u", i + 1);
+      g_autofree char *document_id = g_strdup_printf ("%08x", 0xfe000000u + i / 10);
+      gboolean topic = i % 10 == 9;
+      g_autoptr(PxSelectionItem) item = px_selection_item_new (topic ? PX_SELECTION_TOPIC : PX_SELECTION_PASSAGE,
+                                                               label, NULL);
+
+      for (guint e = 0; e < (topic ? 3u : 2u); e++)
+        {
+          guint r = (i + e) % G_N_ELEMENTS (long_reports);
+          g_autofree char *text = g_strdup_printf ("%s%s", long_reports[r].text, long_reports[(r + 1) % 4].text);
+
+          px_selection_item_take_excerpt (item, px_excerpt_new (document_id, long_reports[r].source, text,
+                                                                topic ? "90 km/h" : NULL, e + 1, 0, 180));
+        }
+      if (i % 5 == 0)
+        px_selection_item_set_note (item, "Check against the harbour office's own notice");
+      px_selection_append (selection, item);
+    }
+
+  return selection;
+}
+
+/* A PDF, whose page tree says @n_pages (past its binary header): "/Count
+ * 227", not followed by another digit. */
+static gboolean
+pdf_has_pages (const char *path,
+               int         n_pages)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL;
+  g_autofree char *count = g_strdup_printf ("/Count %d", n_pages);
+  gsize length = 0;
+  gsize n = strlen (count);
+
+  g_file_get_contents (path, &contents, &length, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_str_has_prefix (contents, "%PDF"));
+  for (gsize i = 0; i + n < length; i++)
+    if (memcmp (contents + i, count, n) == 0 && !g_ascii_isdigit (contents[i + n]))
+      return TRUE;
+  return FALSE;
+}
+
+/* Main-loop iterations during a print run, counted by an idle at the
+ * very priority of GTK's own print idle (G_PRIORITY_DEFAULT_IDLE + 10 in
+ * GTK 4.8): sources of one priority that are ready are all dispatched in
+ * the same iteration, so it runs once in each. A lower priority would
+ * never run while GTK's idle is ready; a higher one would starve it. */
+#define PRINT_IDLE_PRIORITY (G_PRIORITY_DEFAULT_IDLE + 10)
+
+typedef struct
+{
+  PxPrintExport *operation;
+  guint          iterations;
+  guint          laying_out;    /* …before the page count was known */
+  guint          pages_drawn;
+  guint          cancel_after;  /* pages; 0: never */
+} PrintCount;
+
+static gboolean
+count_print_cb (gpointer data)
+{
+  PrintCount *count = data;
+
+  count->iterations++;
+  if (px_print_export_get_n_pages (count->operation) == 0)
+    count->laying_out++;
+  if (count->cancel_after > 0 && count->pages_drawn >= count->cancel_after)
+    gtk_print_operation_cancel (GTK_PRINT_OPERATION (count->operation));
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+page_drawn_cb (GtkPrintOperation *operation,
+               GtkPrintContext   *context,
+               int                page_nr,
+               PrintCount        *count)
+{
+  count->pages_drawn++;
+}
+
+static GtkPrintOperationResult
+run_counted (PxPrintExport *operation,
+             const char    *path,
+             PrintCount    *count)
+{
+  g_autoptr(GError) error = NULL;
+  GtkPrintOperationResult result;
+  guint id;
+
+  count->operation = operation;
+  g_signal_connect (operation, "draw-page", G_CALLBACK (page_drawn_cb), count);
+  gtk_print_operation_set_export_filename (GTK_PRINT_OPERATION (operation), path);
+  id = g_idle_add_full (PRINT_IDLE_PRIORITY, count_print_cb, count, NULL);
+  result = gtk_print_operation_run (GTK_PRINT_OPERATION (operation), GTK_PRINT_OPERATION_ACTION_EXPORT,
+                                    NULL, &error);
+  g_source_remove (id);
+  g_assert_no_error (error);
+  return result;
+}
+
+/* A PDF of hundreds of pages is laid out a few items per main-loop
+ * iteration, not in one: the loop runs many times before the page count
+ * is known (it ran once when "begin-print" laid out everything), then
+ * once a page. The PDF has every page; a cancel halfway ends the run. */
+static void
+test_print_incremental (void)
+{
+  g_autoptr(PxSelection) selection = new_long_selection ("A long export", N_LONG_ITEMS);
+  g_autoptr(GHashTable) documents = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(PxExportPlan) plan = px_export_plan_new ("A long export", G_LIST_MODEL (selection), documents);
+  g_autoptr(PxPrintExport) operation = px_print_export_new (plan);
+  g_autoptr(PxPrintExport) cancelled = px_print_export_new (plan);
+  g_autofree char *dir = g_dir_make_tmp ("px-test-print-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "long.pdf", NULL);
+  g_autofree char *other = g_build_filename (dir, "cancelled.pdf", NULL);
+  PrintCount count = { NULL, };
+  PrintCount halfway = { NULL, };
+  int n_pages;
+
+  g_assert_cmpint (run_counted (operation, path, &count), ==, GTK_PRINT_OPERATION_RESULT_APPLY);
+  n_pages = px_print_export_get_n_pages (operation);
+  g_test_message ("%d pages; %u iterations, %u of them laying out", n_pages, count.iterations, count.laying_out);
+
+  g_assert_cmpint (n_pages, >=, 200);
+  /* An item makes at least 5 blocks here, a step lays out whole items
+   * up to 48 blocks: at most 11 items a step, so 73 steps or more. */
+  g_assert_cmpuint (count.laying_out, >=, N_LONG_ITEMS / 11);
+  g_assert_cmpuint (count.pages_drawn, ==, (guint) n_pages);
+  g_assert_cmpuint (count.iterations, >=, count.laying_out + (guint) n_pages);
+  g_assert_true (pdf_has_pages (path, n_pages));
+
+  /* Cancelled halfway through the pages: GTK stops there. */
+  halfway.cancel_after = n_pages / 2;
+  g_assert_cmpint (run_counted (cancelled, other, &halfway), ==, GTK_PRINT_OPERATION_RESULT_CANCEL);
+  g_assert_cmpuint (halfway.pages_drawn, <, (guint) n_pages);
+
+  px_test_remove_folder (dir);
+}
+
+/* The window's PDF export of a long selection: a bar with a spinner,
+ * the progress and Cancel shows while it is written, the main loop runs all along
+ * (the window's other work goes on: a copy made meanwhile), and the file
+ * has every page; Cancel halfway, or closing the window halfway, leaves
+ * no file and no hidden temporary one. */
+
+typedef enum
+{
+  PDF_RUN_WHOLE,
+  PDF_RUN_CANCEL,
+  PDF_RUN_CLOSE,
+} PdfRunEnd;
+
+typedef struct
+{
+  PxWindow  *window;
+  PdfRunEnd  end;
+  guint      stop_at;           /* iterations with the bar, for CANCEL and CLOSE */
+  guint      iterations;        /* …with the bar shown */
+  guint      copy_at;           /* when to copy the selection; 0: never */
+  guint      hold_id;           /* holds the PDF back until the copy is done */
+  gboolean   copied;            /* the copy's toast came while the PDF was written */
+  gboolean   stopped;
+} PdfWatch;
+
+/* The export's progress bar, under the header beside the import's,
+ * while it is shown. */
+static GtkWidget *
+find_progress (PxWindow *window)
+{
+  GtkWidget *import_bar = GTK_WIDGET (window->import_revealer);
+
+  if (import_bar == NULL)
+    return NULL;
+  for (GtkWidget *sibling = gtk_widget_get_next_sibling (import_bar);
+       sibling != NULL;
+       sibling = gtk_widget_get_next_sibling (sibling))
+    if (GTK_IS_REVEALER (sibling) && gtk_widget_has_css_class (sibling, "export-bar"))
+      return gtk_revealer_get_reveal_child (GTK_REVEALER (sibling)) ? sibling : NULL;
+  return NULL;
+}
+
+static gboolean
+no_progress (gpointer window)
+{
+  return find_progress (window) == NULL;
+}
+
+static GtkWidget *
+find_button (GtkWidget  *root,
+             const char *label)
+{
+  g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
+
+  collect_widgets (root, GTK_TYPE_BUTTON, NULL, buttons);
+  for (guint i = 0; i < buttons->len; i++)
+    if (g_strcmp0 (gtk_button_get_label (g_ptr_array_index (buttons, i)), label) == 0)
+      return g_ptr_array_index (buttons, i);
+  return NULL;
+}
+
+/* Above GTK's print idle: while it is there, no page is written. */
+static gboolean
+hold_cb (gpointer data)
+{
+  PdfWatch *watch = data;
+  const char *toast = _px_window_get_last_toast (watch->window);
+
+  if (toast != NULL && g_str_has_prefix (toast, "Copied “"))
+    {
+      watch->copied = TRUE;
+      watch->hold_id = 0;
+      return G_SOURCE_REMOVE;
+    }
+  return G_SOURCE_CONTINUE;
+}
+
+static gboolean
+watch_pdf_cb (gpointer data)
+{
+  PdfWatch *watch = data;
+  GtkWidget *bar;
+
+  if (watch->stopped || (bar = find_progress (watch->window)) == NULL)
+    return G_SOURCE_CONTINUE;
+
+  /* It shows how far it has got, and it spins. */
+  g_assert_nonnull (gtk_progress_bar_get_text (GTK_PROGRESS_BAR (find_widget (bar, GTK_TYPE_PROGRESS_BAR, NULL))));
+  g_assert_true (gtk_spinner_get_spinning (GTK_SPINNER (find_widget (bar, GTK_TYPE_SPINNER, NULL))));
+
+  watch->iterations++;
+  if (watch->copy_at > 0 && watch->iterations == watch->copy_at)
+    {
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (watch->window), "win.copy-selection", NULL));
+      watch->hold_id = g_idle_add (hold_cb, watch);
+    }
+
+  if (watch->end != PDF_RUN_WHOLE && watch->iterations == watch->stop_at)
+    {
+      watch->stopped = TRUE;
+      if (watch->end == PDF_RUN_CANCEL)
+        {
+          GtkWidget *cancel = find_button (bar, "_Cancel");
+
+          g_assert_nonnull (cancel);
+          g_signal_emit_by_name (cancel, "clicked");
+        }
+      else
+        gtk_window_destroy (GTK_WINDOW (watch->window));
+    }
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+export_pdf_watched (PxWindow   *window,
+                    const char *path,
+                    PdfWatch   *watch)
+{
+  guint id;
+
+  watch->window = window;
+  /* Also runs while the worker prepares the export: it only counts
+   * once the bar is there. */
+  id = g_idle_add_full (PRINT_IDLE_PRIORITY, watch_pdf_cb, watch, NULL);
+  _px_window_export_to (window, FALSE, PX_EXPORT_PDF, path);
+  px_test_wait_until (not_exporting, window);
+  g_source_remove (id);
+  g_assert_cmpuint (watch->hold_id, ==, 0);
+}
+
+static guint
+count_files (const char *dir)
+{
+  g_autoptr(GDir) listing = g_dir_open (dir, 0, NULL);
+  guint n = 0;
+
+  g_assert_nonnull (listing);
+  while (g_dir_read_name (listing) != NULL)
+    n++;
+  return n;
+}
+
+static void
+test_pdf_export_long (void)
+{
+  g_autofree char *root = NULL;
+  g_autofree char *archive = px_test_new_archive (&root);
+  g_autofree char *out = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *reference = NULL;
+  g_autoptr(PxSelection) selection = new_long_selection ("Ferry reports", N_LONG_ITEMS);
+  g_autoptr(GHashTable) documents = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(PxExportPlan) plan = NULL;
+  g_autoptr(PxPrintExport) operation = NULL;
+  g_autoptr(GError) error = NULL;
+  PdfWatch whole = { NULL, PDF_RUN_WHOLE, 0, 0, 5, };
+  PdfWatch cancel = { NULL, PDF_RUN_CANCEL, };
+  PdfWatch close = { NULL, PDF_RUN_CLOSE, };
+  PxWindow *window;
+  int n_pages;
+
+  out = g_build_filename (root, "out", NULL);
+  g_assert_cmpint (g_mkdir (out, 0700), ==, 0);
+  path = g_build_filename (out, "ferry.pdf", NULL);
+
+  /* The pages the PDF should have: the same items, laid out alone. */
+  plan = px_export_plan_new ("Ferry reports", G_LIST_MODEL (selection), documents);
+  operation = px_print_export_new (plan);
+  reference = g_build_filename (root, "reference.pdf", NULL);
+  gtk_print_operation_set_export_filename (GTK_PRINT_OPERATION (operation), reference);
+  g_assert_cmpint (gtk_print_operation_run (GTK_PRINT_OPERATION (operation), GTK_PRINT_OPERATION_ACTION_EXPORT,
+                                            NULL, &error), ==, GTK_PRINT_OPERATION_RESULT_APPLY);
+  g_assert_no_error (error);
+  n_pages = px_print_export_get_n_pages (operation);
+  g_assert_cmpint (n_pages, >=, 200);
+
+  window = open_window (archive);
+  px_selection_set_name (current (window), "Ferry reports");
+  for (guint i = 0; i < N_LONG_ITEMS; i++)
+    {
+      g_autoptr(PxSelectionItem) item = g_list_model_get_item (G_LIST_MODEL (selection), i);
+
+      px_selection_append (current (window), item);
+    }
+  px_test_drain ();
+
+  /* Whole. */
+  export_pdf_watched (window, path, &whole);
+  g_test_message ("the bar was up for %u main-loop iterations (%d pages)", whole.iterations, n_pages);
+  g_assert_true (whole.copied);
+  g_assert_cmpuint (whole.iterations, >=, (guint) n_pages);
+  g_assert_true (pdf_has_pages (path, n_pages));
+  g_assert_true (g_str_has_prefix (_px_window_get_last_toast (window), "Exported to “ferry.pdf”"));
+  g_assert_cmpuint (count_files (out), ==, 1);
+  g_assert_true (no_progress (window));
+  g_assert_cmpint (g_unlink (path), ==, 0);
+
+  /* Cancelled halfway: nothing written, nothing said but that. */
+  cancel.stop_at = whole.iterations / 2;
+  export_pdf_watched (window, path, &cancel);
+  g_assert_true (cancel.stopped);
+  g_assert_cmpuint (count_files (out), ==, 0);
+  g_assert_true (no_progress (window));
+  g_assert_null (find_dialog ());
+
+  /* The window still exports. */
+  {
+    g_autofree char *markdown = g_build_filename (out, "ferry.md", NULL);
+
+    _px_window_export_to (window, FALSE, PX_EXPORT_MARKDOWN, markdown);
+    px_test_wait_until (not_exporting, window);
+    g_assert_true (g_file_test (markdown, G_FILE_TEST_IS_REGULAR));
+    g_assert_cmpint (g_unlink (markdown), ==, 0);
+  }
+
+  /* Closed halfway: the export stops with it. The window is kept to
+   * read its count; the export holds it too until it is done. */
+  close.stop_at = whole.iterations / 2;
+  g_object_ref (window);
+  export_pdf_watched (window, path, &close);
+  g_assert_true (close.stopped);
+  g_assert_cmpuint (count_files (out), ==, 0);
+  g_assert_null (find_dialog ());
+  g_object_unref (window);
+  px_test_drain ();
+
+  px_test_remove_folder (root);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -972,6 +1376,8 @@ main (int   argc,
   g_test_add_func ("/Px/SelectionPanel/export", test_export);
   g_test_add_func ("/Px/SelectionPanel/copy", test_copy);
   g_test_add_func ("/Px/SelectionPanel/print-layout", test_print_layout);
+  g_test_add_func ("/Px/SelectionPanel/print-incremental", test_print_incremental);
+  g_test_add_func ("/Px/SelectionPanel/pdf-export-long", test_pdf_export_long);
 
   status = g_test_run ();
   px_test_remove_folder (data_home);

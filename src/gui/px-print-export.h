@@ -21,9 +21,14 @@ G_DECLARE_FINAL_TYPE (PxPrintExport, px_print_export, PX, PRINT_EXPORT, GtkPrint
  * italics, a topic's reports as a table, the sources as numbered notes,
  * and page numbers. Run it with GTK_PRINT_OPERATION_ACTION_EXPORT and an
  * export-filename for a PDF, or with PRINT_DIALOG to print (the dialog
- * previews). */
+ * previews). The layout is made a few items at a time ("paginate"), so
+ * the main loop runs on while a long export is laid out; cancel it with
+ * gtk_print_operation_cancel(). */
 PxPrintExport *px_print_export_new         (PxExportPlan  *plan);
-/* Once laid out (after "begin-print"): how many pages. */
+/* How many pages, once all is laid out ("paginate" is done); 0 before. */
 int            px_print_export_get_n_pages (PxPrintExport *self);
+/* How much is laid out, from 0 to 1 ("layout-fraction", notified as it
+ * grows). */
+double         px_print_export_get_layout_fraction (PxPrintExport *self);
 
 G_END_DECLS

@@ -12,7 +12,9 @@
  * The work happens in a worker with its own connection to the archive:
  * it loads the documents the items quote, resolves the export once
  * (PxExportPlan) and renders and writes it. A PDF and printing are laid
- * out on the main thread, by GtkPrintOperation (px-print-export.c).
+ * out on the main thread, by GtkPrintOperation (px-print-export.c), a
+ * few items per main-loop iteration; while a PDF is written, a bar under
+ * the header shows how far it has got, with Cancel.
  */
 
 #define G_LOG_DOMAIN "px-window"
@@ -270,11 +272,167 @@ report_written (PxWindow  *self,
   _px_window_add_toast (self, toast);
 }
 
+/* The bar that shows a PDF being written: under the header bar, as
+ * the import's, with a spinner, how far it has got, and Cancel. Built
+ * in code, beside the import's bar, when first needed: not a toast,
+ * because libadwaita 1.2's toasts do not survive being dismissed soon
+ * after they show (the overlay frees a toast whose show animation then
+ * ends on it), which a short PDF's would be. */
+typedef struct
+{
+  GtkRevealer    *revealer;
+  GtkLabel       *label;
+  GtkProgressBar *progress;
+  GtkButton      *cancel;
+  guint           n_runs;       /* PDFs being written (one may start while another is) */
+} ExportBar;
+
+#define EXPORT_BAR_KEY "px-export-bar"
+
+static void
+export_bar_free (ExportBar *bar)
+{
+  g_clear_object (&bar->revealer);
+  g_free (bar);
+}
+
+static ExportBar *
+get_export_bar (PxWindow *self)
+{
+  ExportBar *bar = g_object_get_data (G_OBJECT (self), EXPORT_BAR_KEY);
+  GtkWidget *parent = gtk_widget_get_parent (GTK_WIDGET (self->import_revealer));
+  GtkWidget *box, *spinner, *label, *progress, *cancel;
+
+  if (bar != NULL || !GTK_IS_BOX (parent))
+    return bar;
+
+  box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  gtk_widget_add_css_class (box, "import-bar");
+
+  spinner = gtk_spinner_new ();
+  gtk_spinner_start (GTK_SPINNER (spinner));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (spinner), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Exporting"), -1);
+  gtk_box_append (GTK_BOX (box), spinner);
+
+  label = gtk_label_new (NULL);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_MIDDLE);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 40);
+  gtk_box_append (GTK_BOX (box), label);
+
+  progress = gtk_progress_bar_new ();
+  gtk_progress_bar_set_show_text (GTK_PROGRESS_BAR (progress), TRUE);
+  gtk_widget_set_hexpand (progress, TRUE);
+  gtk_widget_set_valign (progress, GTK_ALIGN_CENTER);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (progress), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Export progress"),
+                                  -1);
+  gtk_box_append (GTK_BOX (box), progress);
+
+  cancel = gtk_button_new_with_mnemonic (_("_Cancel"));
+  gtk_widget_set_tooltip_text (cancel, _("Stop writing the PDF; nothing is written"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (cancel), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Cancel Export"), -1);
+  gtk_box_append (GTK_BOX (box), cancel);
+
+  bar = g_new0 (ExportBar, 1);
+  bar->revealer = GTK_REVEALER (g_object_ref_sink (gtk_revealer_new ()));
+  bar->label = GTK_LABEL (label);
+  bar->progress = GTK_PROGRESS_BAR (progress);
+  bar->cancel = GTK_BUTTON (cancel);
+  gtk_widget_add_css_class (GTK_WIDGET (bar->revealer), "export-bar");
+  gtk_revealer_set_transition_type (bar->revealer, GTK_REVEALER_TRANSITION_TYPE_SLIDE_DOWN);
+  gtk_revealer_set_child (bar->revealer, box);
+  gtk_box_insert_child_after (GTK_BOX (parent), GTK_WIDGET (bar->revealer), GTK_WIDGET (self->import_revealer));
+
+  g_object_set_data_full (G_OBJECT (self), EXPORT_BAR_KEY, bar, (GDestroyNotify) export_bar_free);
+  return bar;
+}
+
+/* A PDF being written: GTK 4.8 runs an export in a main loop of its
+ * own (see px-print-export.c), inside export_done_cb(), so the window
+ * lives on meanwhile: it may cancel, or be closed. */
+typedef struct
+{
+  GtkPrintOperation *operation;
+  ExportBar         *bar;       /* NULL if the window has no place for it */
+} PdfRun;
+
+static void
+pdf_run_cancel (PdfRun *run)
+{
+  gtk_print_operation_cancel (run->operation);
+}
+
+/* Closed (gtk_window_destroy() unrealizes the window; disposing it, as
+ * the last reference goes, destroys it): nothing is left to show the
+ * PDF in, so it is not written either. */
+static void
+pdf_run_window_gone_cb (GtkWidget *window,
+                        PdfRun    *run)
+{
+  gtk_print_operation_cancel (run->operation);
+}
+
+/* After each step of the layout. */
+static void
+pdf_run_layout_cb (PxPrintExport *operation,
+                   GParamSpec    *pspec,
+                   PdfRun        *run)
+{
+  if (run->bar != NULL)
+    gtk_progress_bar_set_fraction (run->bar->progress, px_print_export_get_layout_fraction (operation));
+}
+
+static void
+pdf_run_page_cb (GtkPrintOperation *operation,
+                 GtkPrintContext   *context,
+                 int                page_nr,
+                 PdfRun            *run)
+{
+  int n_pages = px_print_export_get_n_pages (PX_PRINT_EXPORT (operation));
+  g_autofree char *text = NULL;
+
+  if (run->bar == NULL || n_pages <= 0)
+    return;
+
+  /* Translators: how far a PDF export has got: "Page 3 of 250" */
+  text = g_strdup_printf (_("Page %d of %d"), page_nr + 1, n_pages);
+  gtk_progress_bar_set_text (run->bar->progress, text);
+  gtk_progress_bar_set_fraction (run->bar->progress, (double) (page_nr + 1) / n_pages);
+}
+
+static void
+pdf_run_show (PdfRun     *run,
+              const char *title)
+{
+  ExportBar *bar = run->bar;
+  /* Translators: over a PDF export's progress: "Exporting “Selection” as PDF" */
+  g_autofree char *text = g_strdup_printf (_("Exporting “%s” as PDF"), title);
+
+  gtk_label_set_label (bar->label, text);
+  gtk_progress_bar_set_fraction (bar->progress, 0);
+  gtk_progress_bar_set_text (bar->progress, _("Laying out…"));
+  gtk_revealer_set_reveal_child (bar->revealer, TRUE);
+  bar->n_runs++;
+  g_signal_connect_swapped (bar->cancel, "clicked", G_CALLBACK (pdf_run_cancel), run);
+}
+
+static void
+pdf_run_hide (PdfRun *run)
+{
+  ExportBar *bar = run->bar;
+
+  g_signal_handlers_disconnect_by_data (bar->cancel, run);
+  if (--bar->n_runs == 0)
+    gtk_revealer_set_reveal_child (bar->revealer, FALSE);
+}
+
 /* A PDF is printed to a file beside the one asked for, then renamed over
- * it: a failure halfway leaves the old file, or none, never half a PDF. */
+ * it: a failure or a cancel halfway leaves the old file, or none, never
+ * half a PDF. */
 static gboolean
 write_pdf (PxWindow      *self,
            ExportJob     *job,
+           GCancellable  *cancellable,
            GError       **error)
 {
   g_autoptr(PxPrintExport) operation = px_print_export_new (job->plan);
@@ -282,8 +440,19 @@ write_pdf (PxWindow      *self,
   g_autofree char *base = g_path_get_basename (job->path);
   g_autofree char *template = g_strdup_printf (".%s.XXXXXX", base);
   g_autofree char *partial = g_build_filename (folder, template, NULL);
+  PdfRun run = { GTK_PRINT_OPERATION (operation), get_export_bar (self) };
   GtkPrintOperationResult result;
+  gulong cancel_id, unrealize_id, destroy_id;
   int fd;
+
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return FALSE;
+  /* Closed while the worker ran. */
+  if (!gtk_widget_get_realized (GTK_WIDGET (self)))
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_CANCELLED, _("The export was cancelled"));
+      return FALSE;
+    }
 
   /* Readable as the user's other files are (the umask decides), as
    * px_export_write_file() makes the other formats. */
@@ -300,11 +469,34 @@ write_pdf (PxWindow      *self,
   g_close (fd, NULL);
 
   gtk_print_operation_set_export_filename (GTK_PRINT_OPERATION (operation), partial);
+  if (run.bar != NULL)
+    pdf_run_show (&run, job->title);
+  /* Not "paginate": a handler there would keep PxPrintExport's own from
+   * running. */
+  g_signal_connect (operation, "notify::layout-fraction", G_CALLBACK (pdf_run_layout_cb), &run);
+  g_signal_connect (operation, "draw-page", G_CALLBACK (pdf_run_page_cb), &run);
+  cancel_id = g_cancellable_connect (cancellable, G_CALLBACK (pdf_run_cancel), &run, NULL);
+  unrealize_id = g_signal_connect (self, "unrealize", G_CALLBACK (pdf_run_window_gone_cb), &run);
+  destroy_id = g_signal_connect (self, "destroy", G_CALLBACK (pdf_run_window_gone_cb), &run);
+
   result = gtk_print_operation_run (GTK_PRINT_OPERATION (operation), GTK_PRINT_OPERATION_ACTION_EXPORT,
                                     GTK_WINDOW (self), error);
-  if (result == GTK_PRINT_OPERATION_RESULT_ERROR)
+
+  g_cancellable_disconnect (cancellable, cancel_id);
+  /* Gone if the window was disposed meanwhile. */
+  if (g_signal_handler_is_connected (self, unrealize_id))
+    g_signal_handler_disconnect (self, unrealize_id);
+  if (g_signal_handler_is_connected (self, destroy_id))
+    g_signal_handler_disconnect (self, destroy_id);
+  g_signal_handlers_disconnect_by_data (operation, &run);
+  if (run.bar != NULL)
+    pdf_run_hide (&run);
+
+  if (result == GTK_PRINT_OPERATION_RESULT_ERROR || result == GTK_PRINT_OPERATION_RESULT_CANCEL)
     {
       g_unlink (partial);
+      if (result == GTK_PRINT_OPERATION_RESULT_CANCEL)
+        g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_CANCELLED, _("The export was cancelled"));
       return FALSE;
     }
 
@@ -373,10 +565,9 @@ export_done_cb (GObject      *object,
   ExportJob *job = g_task_get_task_data (G_TASK (result));
   g_autoptr(GError) error = NULL;
 
-  self->n_exports--;
-
   if (!g_task_propagate_boolean (G_TASK (result), &error))
     {
+      self->n_exports--;
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         report_error (self, job, error);
       return;
@@ -385,10 +576,15 @@ export_done_cb (GObject      *object,
   switch (job->kind)
     {
     case JOB_EXPORT:
-      if (job->format == PX_EXPORT_PDF && !write_pdf (self, job, &error))
-        report_error (self, job, error);
-      else
+      if (job->format != PX_EXPORT_PDF)
         report_written (self, job);
+      /* Still exporting while the PDF is written (its own main loop
+       * runs in here); a cancelled one, or one whose window was closed,
+       * says nothing. */
+      else if (write_pdf (self, job, g_task_get_cancellable (G_TASK (result)), &error))
+        report_written (self, job);
+      else if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        report_error (self, job, error);
       break;
 
     case JOB_COPY:
@@ -411,6 +607,8 @@ export_done_cb (GObject      *object,
       }
       break;
     }
+
+  self->n_exports--;
 }
 
 static void
