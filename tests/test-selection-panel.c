@@ -1294,6 +1294,9 @@ test_pdf_export_long (void)
   g_assert_no_error (error);
   n_pages = px_print_export_get_n_pages (operation);
   g_assert_cmpint (n_pages, >=, 200);
+  /* No heading left alone at the foot of a page, its quotation (kept
+   * whole with its source) on the next. */
+  g_assert_cmpint (px_print_export_get_n_stranded (operation), ==, 0);
 
   window = open_window (archive);
   px_selection_set_name (current (window), "Ferry reports");

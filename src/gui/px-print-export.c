@@ -113,6 +113,7 @@ struct _PxPrintExport
   GArray            *pieces;    /* Piece, by page */
   GArray            *pages;     /* guint: each page's first piece */
   int                n_pages;
+  int                n_stranded;
   double             width;
   double             height;
 
@@ -529,7 +530,10 @@ lines_height (const Block *block,
 }
 
 /* Room a block needs at the foot of a page: a heading (keep with next)
- * wants the first lines of what follows under it. */
+ * wants the first lines of what follows under it, and when that is kept
+ * whole with its own next (a quotation with its source), all of it:
+ * otherwise the heading stays alone at the foot while its quotation
+ * moves to the next page. */
 static double
 needed_height (PxPrintExport *self,
                guint          index)
@@ -541,10 +545,10 @@ needed_height (PxPrintExport *self,
     {
       const Block *next = g_ptr_array_index (self->blocks, index + 1);
 
-      if (next->kind == BLOCK_TEXT && next->lines->len > 2)
+      if (next->kind == BLOCK_TEXT && next->lines->len > 2 && !next->keep_with_next)
         height += next->space_before + lines_height (next, 0, 2);
       else
-        height += next->space_before + next->height;
+        height += next->space_before + needed_height (self, index + 1);
     }
 
   return height;
@@ -616,6 +620,18 @@ place_blocks (PxPrintExport *self)
     }
 
   self->n_pages = page + 1;
+
+  /* Pages whose foot is a block meant to stay with what follows it. */
+  self->n_stranded = 0;
+  for (guint i = 0; i + 1 < self->pieces->len; i++)
+    {
+      const Piece *piece = &g_array_index (self->pieces, Piece, i);
+      const Piece *after = &g_array_index (self->pieces, Piece, i + 1);
+      const Block *block = g_ptr_array_index (self->blocks, piece->block);
+
+      if (after->page != piece->page && after->block == piece->block + 1 && block->keep_with_next)
+        self->n_stranded++;
+    }
 }
 
 /* Drawing */
@@ -864,6 +880,14 @@ px_print_export_get_n_pages (PxPrintExport *self)
   g_return_val_if_fail (PX_IS_PRINT_EXPORT (self), 0);
 
   return self->n_pages;
+}
+
+int
+px_print_export_get_n_stranded (PxPrintExport *self)
+{
+  g_return_val_if_fail (PX_IS_PRINT_EXPORT (self), 0);
+
+  return self->n_stranded;
 }
 
 double

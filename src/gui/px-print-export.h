@@ -27,6 +27,9 @@ G_DECLARE_FINAL_TYPE (PxPrintExport, px_print_export, PX, PRINT_EXPORT, GtkPrint
 PxPrintExport *px_print_export_new         (PxExportPlan  *plan);
 /* How many pages, once all is laid out ("paginate" is done); 0 before. */
 int            px_print_export_get_n_pages (PxPrintExport *self);
+/* How many pages end on a heading or a quotation whose continuation
+ * starts the next page: 0 unless something is taller than a page. */
+int            px_print_export_get_n_stranded (PxPrintExport *self);
 /* How much is laid out, from 0 to 1 ("layout-fraction", notified as it
  * grows). */
 double         px_print_export_get_layout_fraction (PxPrintExport *self);
