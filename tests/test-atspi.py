@@ -497,7 +497,7 @@ def test_export_selection():
                    for source in name.split(" · ", 1)[1].split(". Note:")[0].split(", ") if source.strip() != "…"}
         assert len(sources) >= 2, names
 
-        step("Export…: Markdown, then the save dialog, with the full path typed as the name")
+        step("Export…: Markdown and Enter, then the save dialog, with the full path typed as the name")
         click(wait_for("the Export button", lambda: find(app, pyatspi.ROLE_PUSH_BUTTON, "Export Selection")))
         dialog = wait_for("the format dialog", lambda: toplevel(app, lambda w: w.getRole() == pyatspi.ROLE_DIALOG and
                                                                  w.name == "Export “Selection”"))
@@ -509,7 +509,10 @@ def test_export_selection():
             box = markdown_check.queryComponent().getExtents(pyatspi.WINDOW_COORDS)
             pyatspi.Registry.generateMouseEvent(box.x + box.width // 2, box.y + box.height // 2, "b1c")
         wait_for("Markdown chosen", lambda: markdown_check.getState().contains(pyatspi.STATE_CHECKED))
-        click(wait_for("Choose File…", lambda: find(dialog, pyatspi.ROLE_PUSH_BUTTON, "Choose File…")))
+        wait_for("Markdown focused", lambda: markdown_check.getState().contains(pyatspi.STATE_FOCUSED))
+        # Enter on a format goes on to the file, as the default response
+        # "Choose File…" does.
+        pyatspi.Registry.generateKeyboardEvent(0xff0d, None, pyatspi.KEY_SYM)   # Return
         chooser = wait_for("the save dialog", lambda: toplevel(app, lambda w: w.name == "Export “Selection”" and
                                                                find(w, pyatspi.ROLE_TEXT, "Name:") is not None))
         name_entry = find(chooser, pyatspi.ROLE_TEXT, "Name:")

@@ -810,6 +810,39 @@ format_response_cb (AdwMessageDialog *dialog,
   choose_file (self, job);
 }
 
+/* Enter on a format chooses it and goes on to the file, as Enter does in
+ * any dialog with a default response; a check button would only toggle
+ * (and a chosen radio not even that). Space still just chooses. */
+static gboolean
+format_key_pressed_cb (GtkEventControllerKey *controller,
+                       guint                  keyval,
+                       guint                  keycode,
+                       GdkModifierType        state,
+                       GtkWidget             *dialog)
+{
+  GPtrArray *checks = g_object_get_data (G_OBJECT (dialog), "px-checks");
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (dialog));
+
+  if ((keyval != GDK_KEY_Return && keyval != GDK_KEY_KP_Enter && keyval != GDK_KEY_ISO_Enter) ||
+      (state & gtk_accelerator_get_default_mod_mask ()) != 0)
+    return GDK_EVENT_PROPAGATE;
+
+  for (guint i = 0; i < checks->len; i++)
+    {
+      GtkWidget *check = g_ptr_array_index (checks, i);
+      GtkWidget *row = gtk_widget_get_ancestor (check, GTK_TYPE_LIST_BOX_ROW);
+
+      if (focus != NULL && (focus == check || focus == row))
+        {
+          gtk_check_button_set_active (GTK_CHECK_BUTTON (check), TRUE);
+          adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "export");
+          return GDK_EVENT_STOP;
+        }
+    }
+
+  return GDK_EVENT_PROPAGATE;
+}
+
 /* Asks for the format of @job, then for the file. */
 static void
 choose_format (PxWindow  *self,
@@ -818,6 +851,7 @@ choose_format (PxWindow  *self,
   g_autofree char *heading = NULL;
   GPtrArray *checks = g_ptr_array_new ();
   GtkCheckButton *group = NULL;
+  GtkEventController *keys;
   GtkWidget *dialog;
   GtkWidget *list;
   guint saved = get_saved_format (self);
@@ -868,6 +902,10 @@ choose_format (PxWindow  *self,
   g_object_set_data_full (G_OBJECT (dialog), "px-checks", checks, (GDestroyNotify) g_ptr_array_unref);
   g_object_set_data_full (G_OBJECT (dialog), "px-job", job, (GDestroyNotify) export_job_free);
   g_signal_connect_object (dialog, "response", G_CALLBACK (format_response_cb), self, 0);
+  keys = gtk_event_controller_key_new ();
+  gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+  g_signal_connect (keys, "key-pressed", G_CALLBACK (format_key_pressed_cb), dialog);
+  gtk_widget_add_controller (dialog, keys);
   _px_window_fix_dialog_names (dialog);
   gtk_window_present (GTK_WINDOW (dialog));
   gtk_widget_grab_focus (g_ptr_array_index (checks, saved));
