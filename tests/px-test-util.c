@@ -69,3 +69,15 @@ px_test_store_version (PxArchive  *archive,
 
   return g_strdup (px_document_get_id (document));
 }
+
+guint
+px_test_count_files (const char *dir)
+{
+  g_autoptr(GDir) listing = g_dir_open (dir, 0, NULL);
+  guint n = 0;
+
+  g_assert_nonnull (listing);
+  while (g_dir_read_name (listing) != NULL)
+    n++;
+  return n;
+}

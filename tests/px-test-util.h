@@ -14,6 +14,8 @@ G_BEGIN_DECLS
 /* Runs what is pending, without blocking. */
 void      px_test_drain           (void);
 void      px_test_remove_folder   (const char      *dir);
+/* How many entries @dir holds (a write that failed must leave none). */
+guint     px_test_count_files     (const char      *dir);
 /* Stores @html as the page at @url fetched at @fetched, as a refresh
  * does: a second version of a page becomes its revision. Returns: the
  * stored document's id. */

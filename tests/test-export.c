@@ -22,6 +22,7 @@
 #include <unistd.h>
 
 #include "px-core.h"
+#include "px-test-util.h"
 
 #define GENERATED "2026-01-01T00:00:00Z"
 #define TITLE "Crane coverage, \"hostile\" <b>edition</b>"
@@ -1434,18 +1435,6 @@ test_verify_hostile (void)
 
 /* Writing files */
 
-static guint
-count_entries (const char *dir)
-{
-  g_autoptr(GDir) listing = g_dir_open (dir, 0, NULL);
-  guint n = 0;
-
-  g_assert_nonnull (listing);
-  while (g_dir_read_name (listing) != NULL)
-    n++;
-  return n;
-}
-
 static void
 test_write_file (void)
 {
@@ -1464,7 +1453,7 @@ test_write_file (void)
   g_assert_cmpstr (contents, ==, "first\n");
   g_clear_pointer (&contents, g_free);
   /* No temporary file left beside it. */
-  g_assert_cmpuint (count_entries (dir), ==, 1);
+  g_assert_cmpuint (px_test_count_files (dir), ==, 1);
 
   /* Never over an existing file unless asked. */
   g_assert_false (px_export_write_file (path, second, FALSE, &error));
@@ -1480,7 +1469,7 @@ test_write_file (void)
   g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
   g_assert_cmpstr (contents, ==, "second, longer\n");
   g_clear_pointer (&contents, g_free);
-  g_assert_cmpuint (count_entries (dir), ==, 1);
+  g_assert_cmpuint (px_test_count_files (dir), ==, 1);
 
   /* A folder is not replaced, even when asked. */
   g_assert_cmpint (g_mkdir (folder_path, 0755), ==, 0);
@@ -1531,7 +1520,7 @@ test_write_file_read_only (void)
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED);
   g_assert_nonnull (strstr (error->message, path));
   g_assert_nonnull (strstr (error->message, g_strerror (EACCES)));
-  g_assert_cmpuint (count_entries (dir), ==, 1);
+  g_assert_cmpuint (px_test_count_files (dir), ==, 1);
   g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
   g_assert_cmpstr (contents, ==, "old\n");
 

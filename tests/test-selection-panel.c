@@ -1249,18 +1249,6 @@ export_pdf_watched (PxWindow   *window,
   g_assert_cmpuint (watch->hold_id, ==, 0);
 }
 
-static guint
-count_files (const char *dir)
-{
-  g_autoptr(GDir) listing = g_dir_open (dir, 0, NULL);
-  guint n = 0;
-
-  g_assert_nonnull (listing);
-  while (g_dir_read_name (listing) != NULL)
-    n++;
-  return n;
-}
-
 static void
 test_pdf_export_long (void)
 {
@@ -1315,7 +1303,7 @@ test_pdf_export_long (void)
   g_assert_cmpuint (whole.iterations, >=, (guint) n_pages);
   g_assert_true (pdf_has_pages (path, n_pages));
   g_assert_true (g_str_has_prefix (_px_window_get_last_toast (window), "Exported to “ferry.pdf”"));
-  g_assert_cmpuint (count_files (out), ==, 1);
+  g_assert_cmpuint (px_test_count_files (out), ==, 1);
   g_assert_true (no_progress (window));
   g_assert_cmpint (g_unlink (path), ==, 0);
 
@@ -1323,7 +1311,7 @@ test_pdf_export_long (void)
   cancel.stop_at = whole.iterations / 2;
   export_pdf_watched (window, path, &cancel);
   g_assert_true (cancel.stopped);
-  g_assert_cmpuint (count_files (out), ==, 0);
+  g_assert_cmpuint (px_test_count_files (out), ==, 0);
   g_assert_true (no_progress (window));
   g_assert_null (find_dialog ());
 
@@ -1343,7 +1331,7 @@ test_pdf_export_long (void)
   g_object_ref (window);
   export_pdf_watched (window, path, &close);
   g_assert_true (close.stopped);
-  g_assert_cmpuint (count_files (out), ==, 0);
+  g_assert_cmpuint (px_test_count_files (out), ==, 0);
   g_assert_null (find_dialog ());
   g_object_unref (window);
   px_test_drain ();
