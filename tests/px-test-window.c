@@ -8,7 +8,10 @@
 
 #include <glib/gstdio.h>
 
+#include <adwaita.h>
+
 #include "px-core.h"
+#include "px-test-display.h"
 #include "px-test-window.h"
 #include "px-window-private.h"
 
@@ -118,4 +121,30 @@ px_test_import_sample (char **root)
   px_test_destroy_window (window);
 
   return archive;
+}
+
+char *
+px_test_window_start (int          *argc,
+                      char       ***argv,
+                      const char   *name)
+{
+  g_autofree char *template = g_strdup_printf ("px-test-%s-data-XXXXXX", name);
+  g_autofree char *data_home = g_dir_make_tmp (template, NULL);
+
+  /* (G_TEST_OPTION_ISOLATE_DIRS would also hide the system's MIME
+   * database, which GTK needs for the icons.) */
+  g_assert_nonnull (data_home);
+  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
+
+  px_test_display_init ();
+  g_test_init (argc, argv, NULL);
+
+  if (!gtk_init_check ())
+    {
+      g_print ("1..0 # SKIP no display\n");
+      px_test_remove_folder (data_home);
+      return NULL;
+    }
+  adw_init ();
+  return g_steal_pointer (&data_home);
 }

@@ -35,4 +35,13 @@ gboolean  px_test_not_importing   (gpointer         window);
  * NULL, the test skipped, without the sample. */
 char     *px_test_import_sample   (char           **root);
 
+/* What every window test's main() does first: the user data folder, where
+ * the window makes its default archive, pointed at a new temporary one
+ * named after @name; the display tests' log writer; g_test_init(); GTK
+ * and libadwaita. Returns: the data folder, to remove after the run, or
+ * NULL when there is no display (the tests are then reported skipped). */
+char     *px_test_window_start    (int              *argc,
+                                   char           ***argv,
+                                   const char       *name);
+
 G_END_DECLS

@@ -739,19 +739,9 @@ main (int   argc,
   g_autofree char *data_home = NULL;
   int status;
 
-  data_home = g_dir_make_tmp ("px-test-compare-page-data-XXXXXX", NULL);
-  g_assert_nonnull (data_home);
-  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
-
-  px_test_display_init ();
-  g_test_init (&argc, &argv, NULL);
-
-  if (!gtk_init_check ())
-    {
-      g_print ("1..0 # SKIP no display\n");
-      return 0;
-    }
-  adw_init ();
+  data_home = px_test_window_start (&argc, &argv, "compare-page");
+  if (data_home == NULL)
+    return 0;
 
   g_test_add_func ("/Px/ComparePage/empty", test_empty);
   g_test_add_func ("/Px/ComparePage/ledger", test_ledger);

@@ -1207,23 +1207,14 @@ main (int   argc,
       char *argv[])
 {
   g_autofree char *data_home = NULL;
+  int status;
 
-  /* The window makes its default archive in the user data folder: point
-   * it at a temporary one. */
-  data_home = g_dir_make_tmp ("px-test-compare-views-data-XXXXXX", NULL);
-  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
-
-  px_test_display_init ();
-  g_test_init (&argc, &argv, NULL);
   /* The test AT context keeps accessible properties where the test can
    * read them, and needs no session bus. */
   g_setenv ("GTK_A11Y", "test", TRUE);
-  if (!gtk_init_check ())
-    {
-      g_print ("1..0 # SKIP no display\n");
-      return 0;
-    }
-  adw_init ();
+  data_home = px_test_window_start (&argc, &argv, "compare-views");
+  if (data_home == NULL)
+    return 0;
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_LIGHT);
 
   /* The application's style, as AdwApplication would load it. */
@@ -1242,5 +1233,7 @@ main (int   argc,
   g_test_add_func ("/Px/CompareViews/framing", test_framing);
   g_test_add_func ("/Px/CompareViews/add-figure", test_add_figure);
 
-  return g_test_run ();
+  status = g_test_run ();
+  px_test_remove_folder (data_home);
+  return status;
 }

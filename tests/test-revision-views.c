@@ -448,22 +448,12 @@ main (int   argc,
 
   /* Dates show in local time: the expected ones are in UTC. */
   g_setenv ("TZ", "UTC", TRUE);
-  data_home = g_dir_make_tmp ("px-test-revision-views-data-XXXXXX", NULL);
-  g_assert_nonnull (data_home);
-  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
-
-  px_test_display_init ();
-  g_test_init (&argc, &argv, NULL);
   /* The test AT context keeps accessible properties where the test can
    * read them, and needs no session bus. */
   g_setenv ("GTK_A11Y", "test", TRUE);
-
-  if (!gtk_init_check ())
-    {
-      g_print ("1..0 # SKIP no display\n");
-      return 0;
-    }
-  adw_init ();
+  data_home = px_test_window_start (&argc, &argv, "revision-views");
+  if (data_home == NULL)
+    return 0;
 
   g_test_add_func ("/Px/RevisionViews/ledger-cell", test_ledger_cell);
   g_test_add_func ("/Px/RevisionViews/revision-view", test_revision_view);

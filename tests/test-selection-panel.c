@@ -1346,19 +1346,9 @@ main (int   argc,
   g_autofree char *data_home = NULL;
   int status;
 
-  data_home = g_dir_make_tmp ("px-test-selection-panel-data-XXXXXX", NULL);
-  g_assert_nonnull (data_home);
-  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
-
-  px_test_display_init ();
-  g_test_init (&argc, &argv, NULL);
-
-  if (!gtk_init_check ())
-    {
-      g_print ("1..0 # SKIP no display\n");
-      return 0;
-    }
-  adw_init ();
+  data_home = px_test_window_start (&argc, &argv, "selection-panel");
+  if (data_home == NULL)
+    return 0;
 
   g_test_add_func ("/Px/SelectionPanel/new-archive", test_new_archive);
   g_test_add_func ("/Px/SelectionPanel/add-from-views", test_add_from_views);

@@ -1371,22 +1371,9 @@ main (int   argc,
   g_autofree char *data_home = NULL;
   int status;
 
-  /* `parallax FOLDER` makes its default archive in the user data folder:
-   * point it at a temporary one. (G_TEST_OPTION_ISOLATE_DIRS would also
-   * hide the system's MIME database, which GTK needs for the icons.) */
-  data_home = g_dir_make_tmp ("px-test-window-data-XXXXXX", NULL);
-  g_assert_nonnull (data_home);
-  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
-
-  px_test_display_init ();
-  g_test_init (&argc, &argv, NULL);
-
-  if (!gtk_init_check ())
-    {
-      g_print ("1..0 # SKIP no display\n");
-      return 0;
-    }
-  adw_init ();
+  data_home = px_test_window_start (&argc, &argv, "window");
+  if (data_home == NULL)
+    return 0;
   warm_up_fonts ();
 
   g_test_add_func ("/window/empty-state", test_empty_state);
