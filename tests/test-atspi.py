@@ -62,6 +62,16 @@ NAMED_ROLES = (pyatspi.ROLE_PUSH_BUTTON, pyatspi.ROLE_TOGGLE_BUTTON, pyatspi.ROL
 step_number = 0
 
 
+def assert_all_named(app):
+    """Every button, entry, list… of the app has a name of its own."""
+    unnamed = [f"{acc.getRoleName()} {acc.name!r} in {acc.parent.getRoleName()} {acc.parent.name!r}"
+               for acc in pyatspi.findAllDescendants(app, lambda a: a is not None and a.getRole() in NAMED_ROLES)
+               if not acc.name or acc.name.startswith(("Gtk", "Adw", "Px"))
+               # libadwaita 1.2 leaves a toast's close button nameless
+               if not (acc.parent is not None and acc.parent.name == "AdwToastWidget")]
+    assert not unnamed, f"controls without a name: {unnamed}"
+
+
 def step(text):
     global step_number
     step_number += 1
@@ -223,12 +233,7 @@ def test_import_search_edit():
         wait_for("the edit marked", lambda: find(outlet_row, pyatspi.ROLE_LABEL, "Edited"))
 
         step("every button, entry and list has a name of its own")
-        unnamed = [f"{acc.getRoleName()} {acc.name!r} in {acc.parent.getRoleName()} {acc.parent.name!r}"
-                   for acc in pyatspi.findAllDescendants(app, lambda a: a is not None and a.getRole() in NAMED_ROLES)
-                   if not acc.name or acc.name.startswith(("Gtk", "Adw", "Px"))
-                   # libadwaita 1.2 leaves a toast's close button nameless
-                   if not (acc.parent is not None and acc.parent.name == "AdwToastWidget")]
-        assert not unnamed, f"controls without a name: {unnamed}"
+        assert_all_named(app)
 
         print("PASS: /atspi/import-search-open-edit-outlet", flush=True)
         return 0
@@ -540,11 +545,7 @@ def test_export_selection():
             assert source in markdown, (source, markdown)
 
         step("every button, entry and list has a name of its own")
-        unnamed = [f"{acc.getRoleName()} {acc.name!r} in {acc.parent.getRoleName()} {acc.parent.name!r}"
-                   for acc in pyatspi.findAllDescendants(app, lambda a: a is not None and a.getRole() in NAMED_ROLES)
-                   if not acc.name or acc.name.startswith(("Gtk", "Adw", "Px"))
-                   if not (acc.parent is not None and acc.parent.name == "AdwToastWidget")]
-        assert not unnamed, f"controls without a name: {unnamed}"
+        assert_all_named(app)
 
         print("PASS: /atspi/export-selection", flush=True)
         return 0
@@ -658,11 +659,7 @@ def test_feeds():
         assert title in labels(rows(app)[0]), labels(rows(app)[0])
 
         step("every button, entry and list has a name of its own")
-        unnamed = [f"{acc.getRoleName()} {acc.name!r} in {acc.parent.getRoleName()} {acc.parent.name!r}"
-                   for acc in pyatspi.findAllDescendants(app, lambda a: a is not None and a.getRole() in NAMED_ROLES)
-                   if not acc.name or acc.name.startswith(("Gtk", "Adw", "Px"))
-                   if not (acc.parent is not None and acc.parent.name == "AdwToastWidget")]
-        assert not unnamed, f"controls without a name: {unnamed}"
+        assert_all_named(app)
 
         print("PASS: /atspi/feeds", flush=True)
         return 0
